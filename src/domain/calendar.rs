@@ -1,0 +1,1 @@
+//! The French working-day calendar and dates in French (issue 4).

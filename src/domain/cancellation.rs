@@ -1,0 +1,1 @@
+//! Cancellation, postponement and OPCO deadline rules (issue 4).

@@ -1,0 +1,538 @@
+//! The offer: the course, its modules, its prices and the dated rates, read from
+//! `data/catalogue.json` (embedded in the build) and validated before use.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The data file, embedded at build time. Editing it and rebuilding changes the offer.
+pub const EMBEDDED_JSON: &str = include_str!("../../data/catalogue.json");
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    pub version: String,
+    pub course: Course,
+    pub modules: Vec<Module>,
+    pub prices: Prices,
+    pub cpf_contributions: Vec<CpfContribution>,
+    pub legal_interest_rates: Vec<LegalInterestRate>,
+    pub late_payment: LatePaymentTerms,
+    pub cancellation: CancellationTerms,
+    pub referents: Vec<Referent>,
+    pub offices: Vec<Office>,
+    pub declaration_note: String,
+    pub opcos: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Course {
+    pub code: String,
+    pub title: String,
+    pub brochure_version: String,
+    pub registration: String,
+    pub introduction: Vec<String>,
+    pub audiences: Vec<String>,
+    pub prerequisites: Vec<String>,
+    pub access_note: String,
+    pub aims: Vec<String>,
+    pub modalities: Vec<String>,
+    pub evaluation: Evaluation,
+    pub total_days: Decimal,
+    pub total_hours: Decimal,
+    pub hours_per_day: Decimal,
+    pub coaching_max_hours: Decimal,
+    pub schedule: String,
+    pub places: Vec<String>,
+    pub modes: Vec<String>,
+    pub cpf_eligible: bool,
+    pub accessibility: String,
+    pub enrolment_url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evaluation {
+    pub competences: u32,
+    pub methods: Vec<String>,
+    pub final_oral_hours: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Module {
+    pub number: u8,
+    pub title: String,
+    pub days: Decimal,
+    pub price_ht: Decimal,
+    pub programme: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prices {
+    pub full_course_ht: Decimal,
+    pub modular_by_days: Vec<ModularTariff>,
+    pub coaching_per_day_ht: Decimal,
+    pub coaching_max_days: u8,
+    pub certification_ht: Decimal,
+    pub vat_rate: Decimal,
+    pub trainees_max: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModularTariff {
+    pub days: Decimal,
+    pub price_ht: Decimal,
+}
+
+/// The flat CPF contribution in force from `from` (until the next entry).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CpfContribution {
+    pub from: NaiveDate,
+    pub amount: Decimal,
+}
+
+/// The French legal interest rate of one half-year, in percent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalInterestRate {
+    pub year: i32,
+    /// 1 for January–June, 2 for July–December.
+    pub half: u8,
+    pub other_creditor: Decimal,
+    pub individual_creditor: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LatePaymentTerms {
+    pub cgv_multiplier: Decimal,
+    pub business_floor_multiplier: Decimal,
+    pub business_recovery_indemnity: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CancellationTerms {
+    /// More than this many jours ouvrables before the start: no fee.
+    pub no_fee_above_working_days: u32,
+    /// From this many jours ouvrables up to `no_fee_above_working_days`: the half fee.
+    pub half_fee_from_working_days: u32,
+    pub half_fee_rate: Decimal,
+    /// Calendar days needed to postpone or replace a trainee without fee.
+    pub postpone_min_calendar_days: u32,
+    /// Jours ouvrables needed between the OPCO agreement's arrival and the start.
+    pub opco_min_working_days: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Referent {
+    pub city: String,
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub address: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    pub name: String,
+    pub address: Vec<String>,
+    pub phone: String,
+    pub siret: String,
+    pub legal_form: String,
+    pub declaration_number: String,
+    pub head_office: bool,
+}
+
+/// Why a catalogue file was refused: the field at fault and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogueError {
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "catalogue : champ « {} » : {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for CatalogueError {}
+
+fn err(field: impl Into<String>, message: impl Into<String>) -> CatalogueError {
+    CatalogueError {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+impl Catalogue {
+    /// Parses and validates a catalogue file.
+    pub fn from_json(text: &str) -> Result<Self, CatalogueError> {
+        let catalogue: Catalogue = serde_json::from_str(text).map_err(|e| {
+            // serde_json names the unknown or missing field in its message.
+            err(
+                format!("ligne {}, colonne {}", e.line(), e.column()),
+                e.to_string(),
+            )
+        })?;
+        catalogue.validate()?;
+        Ok(catalogue)
+    }
+
+    /// The catalogue embedded in the build.
+    pub fn embedded() -> Result<Self, CatalogueError> {
+        Self::from_json(EMBEDDED_JSON)
+    }
+
+    pub fn module(&self, number: u8) -> Option<&Module> {
+        self.modules.iter().find(|m| m.number == number)
+    }
+
+    /// The modular tariff for a module of `days` days, if the grid has one.
+    pub fn modular_price_for_days(&self, days: Decimal) -> Option<Decimal> {
+        self.prices
+            .modular_by_days
+            .iter()
+            .find(|t| t.days == days)
+            .map(|t| t.price_ht)
+    }
+
+    /// Hours of training in `days` days (7 h a day).
+    pub fn hours(&self, days: Decimal) -> Decimal {
+        days * self.course.hours_per_day
+    }
+
+    /// The CPF flat contribution in force on `date`, if any.
+    pub fn cpf_contribution_on(&self, date: NaiveDate) -> Option<Decimal> {
+        self.cpf_contributions
+            .iter()
+            .filter(|c| c.from <= date)
+            .max_by_key(|c| c.from)
+            .map(|c| c.amount)
+    }
+
+    /// The legal interest rate row of the half-year holding `date`, if the file has one.
+    pub fn legal_rate_for(&self, year: i32, half: u8) -> Option<&LegalInterestRate> {
+        self.legal_interest_rates
+            .iter()
+            .find(|r| r.year == year && r.half == half)
+    }
+
+    /// Checks that the file is consistent: every error names its field.
+    pub fn validate(&self) -> Result<(), CatalogueError> {
+        if self.version.trim().is_empty() {
+            return Err(err("version", "la version du catalogue est vide"));
+        }
+        non_empty("course.title", &self.course.title)?;
+        for (name, list) in [
+            ("course.audiences", &self.course.audiences),
+            ("course.prerequisites", &self.course.prerequisites),
+            ("course.aims", &self.course.aims),
+            ("course.places", &self.course.places),
+            ("course.modes", &self.course.modes),
+            ("course.evaluation.methods", &self.course.evaluation.methods),
+        ] {
+            if list.is_empty() {
+                return Err(err(name, "la liste est vide"));
+            }
+        }
+        if self.course.hours_per_day <= Decimal::ZERO {
+            return Err(err(
+                "course.hours_per_day",
+                "la durée d'une journée doit être positive",
+            ));
+        }
+
+        // Modules: numbered 1..=n in order, positive half-day durations, a price.
+        if self.modules.is_empty() {
+            return Err(err("modules", "aucun module"));
+        }
+        let half = Decimal::new(5, 1);
+        let mut total_days = Decimal::ZERO;
+        for (i, m) in self.modules.iter().enumerate() {
+            let field = format!("modules[{i}]");
+            if usize::from(m.number) != i + 1 {
+                return Err(err(
+                    format!("{field}.number"),
+                    format!("module n° {} attendu, {} trouvé", i + 1, m.number),
+                ));
+            }
+            non_empty(&format!("{field}.title"), &m.title)?;
+            if m.days <= Decimal::ZERO || (m.days / half).fract() != Decimal::ZERO {
+                return Err(err(
+                    format!("{field}.days"),
+                    format!(
+                        "durée {} : un nombre positif de demi-journées est attendu",
+                        m.days
+                    ),
+                ));
+            }
+            price(&format!("{field}.price_ht"), m.price_ht)?;
+            match self.modular_price_for_days(m.days) {
+                Some(p) if p == m.price_ht => {}
+                Some(p) => {
+                    return Err(err(
+                        format!("{field}.price_ht"),
+                        format!(
+                            "{} ne correspond pas au tarif modulaire de {} jour(s) ({})",
+                            m.price_ht, m.days, p
+                        ),
+                    ))
+                }
+                None => {
+                    return Err(err(
+                        format!("{field}.days"),
+                        format!("aucun tarif modulaire pour une durée de {} jour(s)", m.days),
+                    ))
+                }
+            }
+            if m.programme.is_empty() {
+                return Err(err(format!("{field}.programme"), "le programme est vide"));
+            }
+            total_days += m.days;
+        }
+        if total_days != self.course.total_days {
+            return Err(err(
+                "course.total_days",
+                format!(
+                    "{} jours annoncés, les modules en font {}",
+                    self.course.total_days, total_days
+                ),
+            ));
+        }
+        let hours = self.hours(total_days);
+        if hours != self.course.total_hours {
+            return Err(err(
+                "course.total_hours",
+                format!(
+                    "{} h annoncées, {} jours à {} h en font {}",
+                    self.course.total_hours, total_days, self.course.hours_per_day, hours
+                ),
+            ));
+        }
+
+        // Prices.
+        let p = &self.prices;
+        price("prices.full_course_ht", p.full_course_ht)?;
+        price("prices.coaching_per_day_ht", p.coaching_per_day_ht)?;
+        price("prices.certification_ht", p.certification_ht)?;
+        for (i, t) in p.modular_by_days.iter().enumerate() {
+            price(&format!("prices.modular_by_days[{i}].price_ht"), t.price_ht)?;
+            if t.days <= Decimal::ZERO {
+                return Err(err(
+                    format!("prices.modular_by_days[{i}].days"),
+                    "la durée doit être positive",
+                ));
+            }
+        }
+        if p.vat_rate < Decimal::ZERO || p.vat_rate >= Decimal::ONE {
+            return Err(err("prices.vat_rate", "un taux entre 0 et 1 est attendu"));
+        }
+        if p.trainees_max == 0 {
+            return Err(err("prices.trainees_max", "au moins un stagiaire"));
+        }
+        let coaching_hours = Decimal::from(p.coaching_max_days) * self.course.hours_per_day;
+        if coaching_hours > self.course.coaching_max_hours + self.course.hours_per_day {
+            return Err(err(
+                "prices.coaching_max_days",
+                "plus de jours d'accompagnement que les heures annoncées",
+            ));
+        }
+
+        // Dated rates: sorted, positive, no duplicate.
+        for (i, c) in self.cpf_contributions.iter().enumerate() {
+            price(&format!("cpf_contributions[{i}].amount"), c.amount)?;
+            if i > 0 && self.cpf_contributions[i - 1].from >= c.from {
+                return Err(err(
+                    format!("cpf_contributions[{i}].from"),
+                    "les dates doivent être croissantes",
+                ));
+            }
+        }
+        for (i, r) in self.legal_interest_rates.iter().enumerate() {
+            let field = format!("legal_interest_rates[{i}]");
+            if r.half != 1 && r.half != 2 {
+                return Err(err(format!("{field}.half"), "1 ou 2 attendu"));
+            }
+            if r.other_creditor < Decimal::ZERO || r.individual_creditor < Decimal::ZERO {
+                return Err(err(field, "taux négatif"));
+            }
+            if i > 0 {
+                let prev = &self.legal_interest_rates[i - 1];
+                if (prev.year, prev.half) >= (r.year, r.half) {
+                    return Err(err(
+                        format!("{field}.year"),
+                        "les semestres doivent être croissants et uniques",
+                    ));
+                }
+            }
+        }
+        let c = &self.cancellation;
+        if c.half_fee_from_working_days > c.no_fee_above_working_days {
+            return Err(err(
+                "cancellation.half_fee_from_working_days",
+                "le seuil de 50 % doit être inférieur au seuil sans frais",
+            ));
+        }
+        if c.half_fee_rate < Decimal::ZERO || c.half_fee_rate > Decimal::ONE {
+            return Err(err(
+                "cancellation.half_fee_rate",
+                "un taux entre 0 et 1 est attendu",
+            ));
+        }
+        if self.offices.is_empty() {
+            return Err(err("offices", "aucun établissement"));
+        }
+        if self.opcos.is_empty() {
+            return Err(err("opcos", "la liste des OPCO est vide"));
+        }
+        Ok(())
+    }
+}
+
+fn non_empty(field: &str, value: &str) -> Result<(), CatalogueError> {
+    if value.trim().is_empty() {
+        Err(err(field, "texte vide"))
+    } else {
+        Ok(())
+    }
+}
+
+fn price(field: &str, value: Decimal) -> Result<(), CatalogueError> {
+    if value < Decimal::ZERO {
+        Err(err(field, format!("prix négatif ({value})")))
+    } else if value.scale() > 2 && value.round_dp(2) != value {
+        Err(err(field, format!("{value} : au plus deux décimales")))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::dec;
+
+    fn embedded() -> Catalogue {
+        Catalogue::embedded().expect("the embedded catalogue is valid")
+    }
+
+    /// The data file with one JSON value replaced, for the rejection tests.
+    fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> Result<Catalogue, CatalogueError> {
+        let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+        edit(&mut v);
+        Catalogue::from_json(&v.to_string())
+    }
+
+    #[test]
+    fn embedded_catalogue_holds_the_brochure_offer() {
+        let c = embedded();
+        assert_eq!(c.course.code, "RS5302");
+        assert_eq!(c.modules.len(), 5);
+        let prices: Vec<_> = c.modules.iter().map(|m| m.price_ht).collect();
+        assert_eq!(
+            prices,
+            ["800", "800", "1500", "1500", "400"].map(dec).to_vec()
+        );
+        assert_eq!(c.prices.full_course_ht, dec("4000"));
+        assert_eq!(c.prices.coaching_per_day_ht, dec("1000"));
+        assert_eq!(c.prices.certification_ht, dec("500"));
+        assert_eq!(c.course.total_days, dec("6.5"));
+        assert_eq!(c.course.total_hours, dec("45.5"));
+        assert_eq!(c.course.evaluation.competences, 16);
+        assert_eq!(c.opcos.len(), 11);
+        assert_eq!(c.offices.len(), 2);
+        assert!(c.course.cpf_eligible);
+    }
+
+    #[test]
+    fn cpf_contribution_follows_the_date_of_the_quote() {
+        let c = embedded();
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(c.cpf_contribution_on(d("2024-05-01")), None);
+        assert_eq!(c.cpf_contribution_on(d("2024-05-02")), Some(dec("100")));
+        assert_eq!(c.cpf_contribution_on(d("2025-06-30")), Some(dec("102.23")));
+        assert_eq!(c.cpf_contribution_on(d("2026-11-26")), Some(dec("103.20")));
+    }
+
+    #[test]
+    fn malformed_json_is_refused_with_its_position() {
+        let e = Catalogue::from_json("{ \"version\": ").unwrap_err();
+        assert!(e.field.starts_with("ligne 1"), "{e}");
+    }
+
+    #[test]
+    fn unknown_field_is_refused_by_name() {
+        let e = edited(|v| v["prices"]["surprise"] = 1.into()).unwrap_err();
+        assert!(e.message.contains("surprise"), "{e}");
+    }
+
+    #[test]
+    fn negative_price_is_refused_naming_the_field() {
+        let e = edited(|v| v["prices"]["certification_ht"] = "-500.00".into()).unwrap_err();
+        assert_eq!(e.field, "prices.certification_ht");
+        assert!(e.message.contains("négatif"));
+    }
+
+    #[test]
+    fn durations_that_do_not_add_up_are_refused() {
+        let e = edited(|v| v["modules"][4]["days"] = "1".into()).unwrap_err();
+        // A one-day module 5 would cost 800 €, so its price is the first thing at fault.
+        assert_eq!(e.field, "modules[4].price_ht");
+        let e = edited(|v| {
+            v["modules"][4]["days"] = "1".into();
+            v["modules"][4]["price_ht"] = "800.00".into();
+        })
+        .unwrap_err();
+        assert_eq!(e.field, "course.total_days");
+        let e = edited(|v| v["course"]["total_hours"] = "45".into()).unwrap_err();
+        assert_eq!(e.field, "course.total_hours");
+    }
+
+    #[test]
+    fn module_out_of_sequence_is_refused() {
+        let e = edited(|v| v["modules"][2]["number"] = 7.into()).unwrap_err();
+        assert_eq!(e.field, "modules[2].number");
+    }
+
+    #[test]
+    fn module_price_must_match_the_modular_tariff() {
+        let e = edited(|v| v["modules"][0]["price_ht"] = "900.00".into()).unwrap_err();
+        assert_eq!(e.field, "modules[0].price_ht");
+    }
+
+    #[test]
+    fn module_length_without_a_tariff_is_refused() {
+        let e = edited(|v| {
+            v["prices"]["modular_by_days"] = serde_json::json!([
+                {"days": "2", "price_ht": "1500.00"}, {"days": "1", "price_ht": "800.00"}
+            ])
+        })
+        .unwrap_err();
+        assert_eq!(e.field, "modules[4].days");
+    }
+
+    #[test]
+    fn rates_out_of_order_are_refused() {
+        let e = edited(|v| v["legal_interest_rates"][1]["year"] = 2023.into()).unwrap_err();
+        assert_eq!(e.field, "legal_interest_rates[1].year");
+        let e = edited(|v| v["cpf_contributions"][2]["from"] = "2024-01-01".into()).unwrap_err();
+        assert_eq!(e.field, "cpf_contributions[2].from");
+    }
+
+    #[test]
+    fn price_with_fractions_of_a_cent_is_refused() {
+        let e = edited(|v| v["prices"]["full_course_ht"] = "4000.001".into()).unwrap_err();
+        assert_eq!(e.field, "prices.full_course_ht");
+    }
+}

@@ -1,0 +1,1 @@
+//! Late-payment penalties (issue 4).

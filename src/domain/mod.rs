@@ -1,0 +1,10 @@
+//! The pure domain: the rules of the offer and of Co&Sens's terms of sale.
+//! Plain Rust (serde, rust_decimal, chrono); nothing here touches the browser.
+
+pub mod calendar;
+pub mod cancellation;
+pub mod catalogue;
+pub mod late_payment;
+pub mod money;
+pub mod pricing;
+pub mod search;

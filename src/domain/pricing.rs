@@ -1,0 +1,1 @@
+//! Pricing a quote request (issue 3).

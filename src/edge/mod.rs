@@ -1,0 +1,1 @@
+//! Browser edges: the only code that touches browser APIs.
