@@ -1,1 +1,1520 @@
 //! Cancellation, postponement and OPCO deadline rules (issue 4).
+//!
+//! What a client owes when it cancels before the start, drops out or is absent after it,
+//! when Co&Sens adjourns, and the dates that matter: the last notification date of each fee
+//! band, the postponement deadline and the OPCO agreement deadline. Every threshold and
+//! rate comes from the catalogue's `cancellation` terms; every figure carries a French
+//! sentence citing the CGV rule applied.
+
+use std::fmt;
+
+use chrono::{NaiveDate, TimeDelta};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::calendar::{
+    self, count_days_strictly_between, days_strictly_between, format_date_fr,
+    holidays_strictly_between, last_notification_leaving, DayKind,
+};
+use crate::domain::catalogue::{CancellationTerms, Catalogue};
+use crate::domain::money::{
+    format_eur, format_number, format_percent, round_cents, split_by_largest_remainder,
+};
+
+/// Largest amount accepted (1 000 000 000 000 €): far above any booking, small enough that
+/// no sum or product of amounts can overflow.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
+/// Most module lines in one booking.
+pub const MAX_MODULES: usize = 64;
+/// Longest module accepted, in days.
+pub const MAX_MODULE_DAYS: Decimal = Decimal::from_parts(366, 0, 0, false, 0);
+/// How many counted days the outcome lists (the count itself is never capped).
+pub const COUNTED_DAYS_CAP: usize = 31;
+
+/// Who ends the booking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Who {
+    /// The client cancels, or the trainee is absent or drops out.
+    ClientCancels,
+    /// Co&Sens adjourns the session for lack of participants.
+    CoSensAdjourns,
+}
+
+/// How the booking is funded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FundingKind {
+    None,
+    Opco,
+    Cpf,
+}
+
+/// One line of the booking: a module (or any dated part of the training).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModuleBooking {
+    pub number: u8,
+    pub label: String,
+    /// Length in days (half a day = 0.5); must be positive.
+    pub days: Decimal,
+    pub amount_ht: Decimal,
+    /// The module's first day; `None`: the training's start.
+    pub start: Option<NaiveDate>,
+}
+
+/// What the calculator is asked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CancellationRequest {
+    /// First day of the training.
+    pub start: NaiveDate,
+    /// The day Co&Sens is notified (of the cancellation, absence or interruption).
+    pub notified: NaiveDate,
+    /// Price HT of the booking. For an interruption with module lines, the lines are the
+    /// basis instead (an explanation says so when the two differ).
+    pub amount_ht: Decimal,
+    /// VAT rate applied to the fees, e.g. 0.20; 0 when exempt.
+    pub vat_rate: Decimal,
+    pub who: Who,
+    pub funding: FundingKind,
+    /// The booked modules with their amounts and, where known, their start dates.
+    pub modules: Vec<ModuleBooking>,
+}
+
+/// Which rule applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    /// The client cancels before the first day: the fee bands.
+    BeforeStart,
+    /// Notified on or after the first day: absence or interruption.
+    Interruption,
+    /// Co&Sens adjourns: nothing owed.
+    Adjourned,
+    /// CPF-funded: the Mon Compte Formation terms apply; no figure is computed.
+    Cpf,
+}
+
+/// The fee band of a cancellation, by jours ouvrables before the start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FeeBand {
+    /// More than `no_fee_above_working_days`: no fee.
+    NoFee,
+    /// From `half_fee_from_working_days` to `no_fee_above_working_days`: the half fee.
+    HalfFee,
+    /// Fewer than `half_fee_from_working_days`: the full price.
+    FullFee,
+}
+
+impl FeeBand {
+    /// The band for `n` jours ouvrables before the start.
+    pub fn for_working_days(terms: &CancellationTerms, n: u32) -> FeeBand {
+        if n > terms.no_fee_above_working_days {
+            FeeBand::NoFee
+        } else if n >= terms.half_fee_from_working_days {
+            FeeBand::HalfFee
+        } else {
+            FeeBand::FullFee
+        }
+    }
+
+    /// The share of the HT price due: 0, the half-fee rate, or 1.
+    pub fn rate(self, terms: &CancellationTerms) -> Decimal {
+        match self {
+            FeeBand::NoFee => Decimal::ZERO,
+            FeeBand::HalfFee => terms.half_fee_rate,
+            FeeBand::FullFee => Decimal::ONE,
+        }
+    }
+
+    /// The CGV rule of the band, in French.
+    pub fn rule_fr(self, terms: &CancellationTerms) -> String {
+        match self {
+            FeeBand::NoFee => format!(
+                "annulation plus de {} avant le démarrage de la formation, aucun frais d'annulation",
+                DayKind::Ouvrable.count_fr(terms.no_fee_above_working_days)
+            ),
+            FeeBand::HalfFee => format!(
+                "annulation entre {} et {} avant le démarrage de la formation, frais de {} du prix HT",
+                terms.no_fee_above_working_days,
+                DayKind::Ouvrable.count_fr(terms.half_fee_from_working_days),
+                format_percent(terms.half_fee_rate)
+            ),
+            FeeBand::FullFee => format!(
+                "annulation moins de {} avant le démarrage de la formation, frais de {} du prix HT",
+                DayKind::Ouvrable.count_fr(terms.half_fee_from_working_days),
+                format_percent(Decimal::ONE)
+            ),
+        }
+    }
+}
+
+/// Where a module stood on the notification date (interruption case).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModuleStatus {
+    /// Every day of it came before the notification: attended in full, due in full.
+    AttendedInFull,
+    /// Started (its first day on or before the notification): due in full, split between
+    /// the days attended and the sums due for the absence.
+    Started,
+    /// Starts after the notification: the fee bands, counted to its own start.
+    NotStarted,
+    /// No module detail was given: the whole booking as one started block, due in full;
+    /// attended days and absences cannot be told apart.
+    Block,
+}
+
+/// One module of an interruption.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModuleLine {
+    pub number: u8,
+    pub label: String,
+    pub days: Decimal,
+    pub amount_ht: Decimal,
+    /// The start used: the module's own, or the training's.
+    pub start: NaiveDate,
+    /// True when the module had no start date and the training's start was used.
+    pub start_assumed: bool,
+    pub status: ModuleStatus,
+    /// Days of the module before the notification date (module days are consecutive
+    /// jours ouvrables from its start; a half day counts 0.5).
+    pub attended_days: Decimal,
+    /// Days of a started module on or after the notification date.
+    pub absence_days: Decimal,
+    /// Not started: jours ouvrables strictly between the notification and its start.
+    pub working_days: Option<u32>,
+    /// Not started: its fee band.
+    pub band: Option<FeeBand>,
+    /// Share of the module price due (1 when started, the band's rate otherwise).
+    pub rate: Decimal,
+    /// Price of the days actually attended: the only part an OPCO may fund.
+    pub attended_ht: Decimal,
+    /// Sums due for the absence or interruption (started) or the cancellation fee (not
+    /// started): the client pays them itself, never an OPCO.
+    pub client_only_ht: Decimal,
+    /// Amount due for the module: `attended_ht + client_only_ht`, or the whole amount for
+    /// a [`ModuleStatus::Block`] (not split).
+    pub due_ht: Decimal,
+    pub explanation: String,
+}
+
+/// The totals of an interruption.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InterruptionTotals {
+    /// Price of the days actually attended.
+    pub attended_ht: Decimal,
+    /// Part an OPCO may be asked to fund: the days attended, when the funding is an OPCO;
+    /// zero otherwise.
+    pub opco_chargeable_ht: Decimal,
+    /// Sums due for absences, the interruption or cancelled modules: the client's own.
+    pub client_only_ht: Decimal,
+    /// Due for a block whose attended days are unknown (no module detail).
+    pub unsplit_ht: Decimal,
+    /// Everything due, HT (= the outcome's `fee_ht`).
+    pub due_ht: Decimal,
+}
+
+/// What the client owes and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CancellationOutcome {
+    pub case: Case,
+    pub start: NaiveDate,
+    pub notified: NaiveDate,
+    /// n: jours ouvrables strictly between the notification and the training start
+    /// (0 when notified on the eve of the start or later).
+    pub working_days: u32,
+    /// Calendar days strictly between the notification and the training start.
+    pub calendar_days: u32,
+    /// The fee band (before the start, client cancelling, not CPF).
+    pub band: Option<FeeBand>,
+    /// Share of the HT price due: the band's rate before the start (0, 0.5, 1); after
+    /// it, the fee over the basis (4 decimals); 0 when adjourned or CPF.
+    pub rate: Decimal,
+    /// The HT amount the fee is a share of (the module lines' sum for an interruption
+    /// with lines).
+    pub basis_ht: Decimal,
+    pub fee_ht: Decimal,
+    pub vat_rate: Decimal,
+    /// `round_cents(fee_ht × vat_rate)`.
+    pub fee_vat: Decimal,
+    pub fee_ttc: Decimal,
+    /// Last notification date without fee: "sans frais jusqu'au … inclus".
+    pub deadline_no_fee: Option<NaiveDate>,
+    /// Last notification date still at the half fee.
+    pub deadline_half: Option<NaiveDate>,
+    /// Last notification date to postpone or replace the trainee without fee.
+    pub postpone_deadline: Option<NaiveDate>,
+    /// Whether this notification still allows postponing or replacing without fee.
+    pub postpone_possible: bool,
+    /// Last date for the OPCO's funding agreement to reach Co&Sens.
+    pub opco_deadline: Option<NaiveDate>,
+    /// Last date for Co&Sens to adjourn (a week before the start).
+    pub adjourn_deadline: Option<NaiveDate>,
+    /// The jours ouvrables counted (at most [`COUNTED_DAYS_CAP`] of them, the first ones).
+    pub counted_days: Vec<NaiveDate>,
+    /// The public holidays left out of the count.
+    pub holidays_skipped: Vec<(NaiveDate, &'static str)>,
+    /// Per-module lines (interruption only).
+    pub modules: Vec<ModuleLine>,
+    /// Totals (interruption only).
+    pub totals: Option<InterruptionTotals>,
+    /// French sentences, in reading order, citing the CGV rule applied.
+    pub explanations: Vec<String>,
+}
+
+/// Why the calculator cannot answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CancellationError {
+    NegativeAmount,
+    AmountTooLarge,
+    InvalidVatRate,
+    StartOutOfRange,
+    NotificationOutOfRange,
+    TooManyModules,
+    ModuleNegativeAmount {
+        number: u8,
+    },
+    ModuleAmountTooLarge {
+        number: u8,
+    },
+    ModuleInvalidDays {
+        number: u8,
+    },
+    ModuleStartOutOfRange {
+        number: u8,
+    },
+    /// An arithmetic result out of bounds (a catalogue rate out of range, say).
+    Overflow,
+}
+
+impl CancellationError {
+    /// The message shown to the user, in French.
+    pub fn message(&self) -> String {
+        let range = format!("entre {} et {}", calendar::MIN_YEAR, calendar::MAX_YEAR);
+        match self {
+            Self::NegativeAmount => "Le montant HT ne peut pas être négatif.".to_string(),
+            Self::AmountTooLarge => format!(
+                "Le montant HT dépasse le maximum accepté ({}).",
+                format_eur(MAX_AMOUNT)
+            ),
+            Self::InvalidVatRate => {
+                "Le taux de TVA doit être compris entre 0 et 100 % (exclu).".to_string()
+            }
+            Self::StartOutOfRange => {
+                format!("La date de début de la formation doit être une année {range}.")
+            }
+            Self::NotificationOutOfRange => {
+                format!("La date de notification doit être une année {range}.")
+            }
+            Self::TooManyModules => format!("Au plus {MAX_MODULES} modules par réservation."),
+            Self::ModuleNegativeAmount { number } => {
+                format!("Module {number} : le montant HT ne peut pas être négatif.")
+            }
+            Self::ModuleAmountTooLarge { number } => format!(
+                "Module {number} : le montant HT dépasse le maximum accepté ({}).",
+                format_eur(MAX_AMOUNT)
+            ),
+            Self::ModuleInvalidDays { number } => format!(
+                "Module {number} : la durée doit être positive et d'au plus {} jours.",
+                MAX_MODULE_DAYS
+            ),
+            Self::ModuleStartOutOfRange { number } => {
+                format!("Module {number} : la date de début doit être une année {range}.")
+            }
+            Self::Overflow => {
+                "Calcul impossible : un taux ou un montant sort des limites.".to_string()
+            }
+        }
+    }
+}
+
+impl fmt::Display for CancellationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for CancellationError {}
+
+/// The full-course price split per module in proportion to the module days, left-over
+/// cents by the largest remainder (4 000 € → 615,39 / 615,38 / 1 230,77 / 1 230,77 /
+/// 307,69). `starts[i]` is module i+1's start date, if known (missing entries: unknown).
+pub fn modules_from_full_course(
+    catalogue: &Catalogue,
+    full_price_ht: Decimal,
+    starts: &[Option<NaiveDate>],
+) -> Vec<ModuleBooking> {
+    let weights: Vec<Decimal> = catalogue.modules.iter().map(|m| m.days).collect();
+    let shares = split_by_largest_remainder(full_price_ht, &weights);
+    catalogue
+        .modules
+        .iter()
+        .zip(shares)
+        .enumerate()
+        .map(|(i, (m, amount_ht))| ModuleBooking {
+            number: m.number,
+            label: m.title.clone(),
+            days: m.days,
+            amount_ht,
+            start: starts.get(i).copied().flatten(),
+        })
+        .collect()
+}
+
+/// The last notification date of each band and the other deadlines, for a start date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Deadlines {
+    pub no_fee: Option<NaiveDate>,
+    pub half: Option<NaiveDate>,
+    pub postpone: Option<NaiveDate>,
+    pub opco: Option<NaiveDate>,
+    pub adjourn: Option<NaiveDate>,
+}
+
+/// The deadlines for a training starting on `start`.
+pub fn deadlines(terms: &CancellationTerms, start: NaiveDate) -> Deadlines {
+    let ouvrable = |n: u32| last_notification_leaving(DayKind::Ouvrable, n, start);
+    let half_band_exists = terms.half_fee_from_working_days <= terms.no_fee_above_working_days;
+    Deadlines {
+        no_fee: ouvrable(terms.no_fee_above_working_days.saturating_add(1)),
+        half: if half_band_exists {
+            ouvrable(terms.half_fee_from_working_days)
+        } else {
+            None
+        },
+        postpone: last_notification_leaving(
+            DayKind::Calendaire,
+            terms.postpone_min_calendar_days,
+            start,
+        ),
+        opco: ouvrable(terms.opco_min_working_days),
+        adjourn: TimeDelta::try_weeks(1).and_then(|week| start.checked_sub_signed(week)),
+    }
+}
+
+fn validate(req: &CancellationRequest) -> Result<(), CancellationError> {
+    if req.amount_ht < Decimal::ZERO {
+        return Err(CancellationError::NegativeAmount);
+    }
+    if req.amount_ht > MAX_AMOUNT {
+        return Err(CancellationError::AmountTooLarge);
+    }
+    if req.vat_rate < Decimal::ZERO || req.vat_rate >= Decimal::ONE {
+        return Err(CancellationError::InvalidVatRate);
+    }
+    if !calendar::date_in_range(req.start) {
+        return Err(CancellationError::StartOutOfRange);
+    }
+    if !calendar::date_in_range(req.notified) {
+        return Err(CancellationError::NotificationOutOfRange);
+    }
+    if req.modules.len() > MAX_MODULES {
+        return Err(CancellationError::TooManyModules);
+    }
+    for m in &req.modules {
+        let number = m.number;
+        if m.amount_ht < Decimal::ZERO {
+            return Err(CancellationError::ModuleNegativeAmount { number });
+        }
+        if m.amount_ht > MAX_AMOUNT {
+            return Err(CancellationError::ModuleAmountTooLarge { number });
+        }
+        if m.days <= Decimal::ZERO || m.days > MAX_MODULE_DAYS {
+            return Err(CancellationError::ModuleInvalidDays { number });
+        }
+        if m.start.is_some_and(|s| !calendar::date_in_range(s)) {
+            return Err(CancellationError::ModuleStartOutOfRange { number });
+        }
+    }
+    Ok(())
+}
+
+/// Works out what the client owes for the request, under the catalogue's terms.
+pub fn assess_cancellation(
+    catalogue: &Catalogue,
+    req: &CancellationRequest,
+) -> Result<CancellationOutcome, CancellationError> {
+    validate(req)?;
+    let terms = &catalogue.cancellation;
+    if terms.half_fee_rate < Decimal::ZERO || terms.half_fee_rate > Decimal::ONE {
+        return Err(CancellationError::Overflow);
+    }
+    let dl = deadlines(terms, req.start);
+    let working_days = count_days_strictly_between(DayKind::Ouvrable, req.notified, req.start);
+    let calendar_days = count_days_strictly_between(DayKind::Calendaire, req.notified, req.start);
+    let before_start = req.notified < req.start;
+    let postpone_possible = before_start && calendar_days >= terms.postpone_min_calendar_days;
+    let mut out = CancellationOutcome {
+        case: Case::BeforeStart,
+        start: req.start,
+        notified: req.notified,
+        working_days,
+        calendar_days,
+        band: None,
+        rate: Decimal::ZERO,
+        basis_ht: req.amount_ht,
+        fee_ht: Decimal::ZERO,
+        vat_rate: req.vat_rate,
+        fee_vat: Decimal::ZERO,
+        fee_ttc: Decimal::ZERO,
+        deadline_no_fee: dl.no_fee,
+        deadline_half: dl.half,
+        postpone_deadline: dl.postpone,
+        postpone_possible,
+        opco_deadline: dl.opco,
+        adjourn_deadline: dl.adjourn,
+        counted_days: days_strictly_between(
+            DayKind::Ouvrable,
+            req.notified,
+            req.start,
+            COUNTED_DAYS_CAP,
+        ),
+        holidays_skipped: holidays_strictly_between(req.notified, req.start),
+        modules: Vec::new(),
+        totals: None,
+        explanations: Vec::new(),
+    };
+    if req.who == Who::CoSensAdjourns {
+        adjourned(&mut out);
+    } else if req.funding == FundingKind::Cpf {
+        cpf(&mut out);
+    } else if before_start {
+        client_cancels_before_start(terms, req, &mut out)?;
+    } else {
+        interruption(terms, req, &mut out)?;
+    }
+    Ok(out)
+}
+
+fn adjourned(out: &mut CancellationOutcome) {
+    out.case = Case::Adjourned;
+    out.explanations.push(
+        "Co&Sens ajourne la formation faute de participants en nombre suffisant : \
+         aucun frais ni indemnité n'est dû par le Client (CGV, « Effectif et ajournement »)."
+            .to_string(),
+    );
+    if let Some(limit) = out.adjourn_deadline {
+        let mut text = format!(
+            "Les CGV prévoient cet ajournement au plus tard une semaine avant la date prévue, \
+             soit le {} au plus tard.",
+            format_date_fr(limit)
+        );
+        if out.notified > limit {
+            text.push_str(&format!(
+                " Notifié le {}, l'ajournement intervient après cette limite : \
+                 Co&Sens sort du cadre de ses CGV, et rien n'est dû par le Client.",
+                format_date_fr(out.notified)
+            ));
+        }
+        out.explanations.push(text);
+    }
+}
+
+fn cpf(out: &mut CancellationOutcome) {
+    out.case = Case::Cpf;
+    out.explanations.push(
+        "Inscription financée par le CPF : l'annulation, l'absence ou l'abandon suivent les \
+         conditions générales d'utilisation de Mon Compte Formation, et non le barème \
+         d'annulation des CGV de Co&Sens ; aucun montant n'est calculé ici."
+            .to_string(),
+    );
+}
+
+fn percent_of(rate: Decimal, amount: Decimal) -> Result<Decimal, CancellationError> {
+    amount
+        .checked_mul(rate)
+        .map(round_cents)
+        .ok_or(CancellationError::Overflow)
+}
+
+fn set_fee(out: &mut CancellationOutcome, fee_ht: Decimal) -> Result<(), CancellationError> {
+    out.fee_ht = fee_ht;
+    out.fee_vat = percent_of(out.vat_rate, fee_ht)?;
+    out.fee_ttc = fee_ht
+        .checked_add(out.fee_vat)
+        .ok_or(CancellationError::Overflow)?;
+    let vat = if out.vat_rate.is_zero() {
+        format!(
+            "Pas de TVA (exonération) : {} TTC.",
+            format_eur(out.fee_ttc)
+        )
+    } else {
+        format!(
+            "TVA à {} sur les frais : {} ; soit {} TTC.",
+            format_percent(out.vat_rate),
+            format_eur(out.fee_vat),
+            format_eur(out.fee_ttc)
+        )
+    };
+    out.explanations.push(vat);
+    Ok(())
+}
+
+fn between_fr(n: u32, kind: DayKind, from: NaiveDate, to: NaiveDate) -> String {
+    format!(
+        "{} entre le {} et le {} (ces deux jours exclus)",
+        kind.count_fr(n),
+        format_date_fr(from),
+        format_date_fr(to)
+    )
+}
+
+fn holidays_sentence(holidays: &[(NaiveDate, &'static str)]) -> Option<String> {
+    if holidays.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = holidays
+        .iter()
+        .map(|&(date, name)| format!("{name} ({})", format_date_fr(date)))
+        .collect();
+    Some(format!(
+        "Ni les dimanches ni les jours fériés ne sont des jours ouvrables ; jours fériés non comptés : {}.",
+        list.join(", ")
+    ))
+}
+
+fn client_cancels_before_start(
+    terms: &CancellationTerms,
+    req: &CancellationRequest,
+    out: &mut CancellationOutcome,
+) -> Result<(), CancellationError> {
+    out.case = Case::BeforeStart;
+    let band = FeeBand::for_working_days(terms, out.working_days);
+    out.band = Some(band);
+    out.rate = band.rate(terms);
+    out.explanations.push(format!(
+        "{} : {}.",
+        between_fr(out.working_days, DayKind::Ouvrable, req.notified, req.start),
+        band.rule_fr(terms)
+    ));
+    if let Some(text) = holidays_sentence(&out.holidays_skipped) {
+        out.explanations.push(text);
+    }
+    let fee_ht = percent_of(out.rate, req.amount_ht)?;
+    out.explanations.push(format!(
+        "Frais d'annulation : {} de {} HT = {} HT, majorés de la TVA comme la formation.",
+        format_percent(out.rate),
+        format_eur(req.amount_ht),
+        format_eur(fee_ht)
+    ));
+    set_fee(out, fee_ht)?;
+    out.explanations.push(bands_sentence(terms, out));
+    out.explanations.push(postpone_sentence(terms, out));
+    if req.funding == FundingKind::Opco {
+        if !fee_ht.is_zero() {
+            out.explanations.push(
+                "Ces frais d'annulation ne peuvent faire l'objet d'une demande de prise en \
+                 charge par l'OPCO : le Client les règle directement à Co&Sens."
+                    .to_string(),
+            );
+        }
+        out.explanations.push(opco_sentence(terms, out));
+    }
+    Ok(())
+}
+
+fn bands_sentence(terms: &CancellationTerms, out: &CancellationOutcome) -> String {
+    let mut parts = Vec::new();
+    if let Some(d) = out.deadline_no_fee {
+        parts.push(format!("sans frais jusqu'au {} inclus", format_date_fr(d)));
+    }
+    if let Some(d) = out.deadline_half {
+        parts.push(format!(
+            "frais de {} jusqu'au {} inclus",
+            format_percent(terms.half_fee_rate),
+            format_date_fr(d)
+        ));
+    }
+    parts.push(format!(
+        "{} ensuite jusqu'à la veille du démarrage",
+        format_percent(Decimal::ONE)
+    ));
+    format!(
+        "Pour un démarrage le {} : {}.",
+        format_date_fr(out.start),
+        parts.join(" ; ")
+    )
+}
+
+fn postpone_sentence(terms: &CancellationTerms, out: &CancellationOutcome) -> String {
+    let min = DayKind::Calendaire.count_fr(terms.postpone_min_calendar_days);
+    let limit = out
+        .postpone_deadline
+        .map(|d| {
+            format!(
+                ", soit une notification au plus tard le {}",
+                format_date_fr(d)
+            )
+        })
+        .unwrap_or_default();
+    if out.postpone_possible {
+        format!(
+            "Report de l'inscription à une session ultérieure ou remplacement du stagiaire \
+             possible sans frais : {} avant le démarrage, au moins {} étant requis{limit}, \
+             sous réserve de l'accord éventuel de l'OPCO.",
+            DayKind::Calendaire.count_fr(out.calendar_days),
+            min
+        )
+    } else {
+        format!(
+            "Report ou remplacement sans frais impossible : il faut au moins {min} entre la \
+             notification et le démarrage{limit}."
+        )
+    }
+}
+
+fn opco_sentence(terms: &CancellationTerms, out: &CancellationOutcome) -> String {
+    match out.opco_deadline {
+        Some(d) => format!(
+            "L'accord de prise en charge de l'OPCO doit parvenir à Co&Sens au plus tard le {} \
+             (au moins {} avant le démarrage) ; au-delà, Co&Sens peut refuser l'entrée en \
+             formation du stagiaire ou facturer au Client la totalité des frais de formation.",
+            format_date_fr(d),
+            DayKind::Ouvrable.count_fr(terms.opco_min_working_days)
+        ),
+        None => "L'accord de prise en charge de l'OPCO doit parvenir à Co&Sens avant le \
+                 démarrage de la formation."
+            .to_string(),
+    }
+}
+
+/// The next jour ouvrable after `day` (a few days away at most: no two holidays follow a
+/// Sunday in a row; `None` past chrono's range).
+fn next_jour_ouvrable(day: NaiveDate) -> Option<NaiveDate> {
+    let mut d = day.succ_opt()?;
+    while !calendar::is_jour_ouvrable(d) {
+        d = d.succ_opt()?;
+    }
+    Some(d)
+}
+
+/// Days of a module (consecutive jours ouvrables from `start`, its first day whatever
+/// it is; the last one possibly a half day) that fall before `notified`.
+fn attended_days(days: Decimal, start: NaiveDate, notified: NaiveDate) -> Decimal {
+    let mut attended = Decimal::ZERO;
+    let mut remaining = days;
+    let mut slot = Some(start);
+    while remaining > Decimal::ZERO {
+        let Some(day) = slot else { break };
+        if day >= notified {
+            break;
+        }
+        let weight = remaining.min(Decimal::ONE);
+        attended += weight;
+        remaining -= weight;
+        slot = next_jour_ouvrable(day);
+    }
+    attended
+}
+
+fn days_fr(days: Decimal) -> String {
+    let word = if days < Decimal::TWO { "jour" } else { "jours" };
+    format!("{} {word}", format_number(days))
+}
+
+/// "1 jour suivi", "2 jours suivis", "0,5 jour suivi".
+fn attended_fr(days: Decimal) -> String {
+    let suffix = if days < Decimal::TWO {
+        "suivi"
+    } else {
+        "suivis"
+    };
+    format!("{} {suffix}", days_fr(days))
+}
+
+fn module_name(number: u8, label: &str) -> String {
+    if label.trim().is_empty() {
+        format!("Module {number}")
+    } else {
+        format!("Module {number} « {} »", label.trim())
+    }
+}
+
+fn module_line(
+    terms: &CancellationTerms,
+    req: &CancellationRequest,
+    m: &ModuleBooking,
+) -> Result<ModuleLine, CancellationError> {
+    let start = m.start.unwrap_or(req.start);
+    let name = module_name(m.number, &m.label);
+    let mut line = ModuleLine {
+        number: m.number,
+        label: m.label.clone(),
+        days: m.days,
+        amount_ht: m.amount_ht,
+        start,
+        start_assumed: m.start.is_none(),
+        status: ModuleStatus::Started,
+        attended_days: Decimal::ZERO,
+        absence_days: Decimal::ZERO,
+        working_days: None,
+        band: None,
+        rate: Decimal::ONE,
+        attended_ht: Decimal::ZERO,
+        client_only_ht: Decimal::ZERO,
+        due_ht: m.amount_ht,
+        explanation: String::new(),
+    };
+    let assumed = if line.start_assumed {
+        " (date du démarrage de la formation, faute de date propre au module)"
+    } else {
+        ""
+    };
+    if start > req.notified {
+        let n = count_days_strictly_between(DayKind::Ouvrable, req.notified, start);
+        let band = FeeBand::for_working_days(terms, n);
+        line.status = ModuleStatus::NotStarted;
+        line.working_days = Some(n);
+        line.band = Some(band);
+        line.rate = band.rate(terms);
+        line.client_only_ht = percent_of(line.rate, m.amount_ht)?;
+        line.due_ht = line.client_only_ht;
+        line.explanation = format!(
+            "{name}, pas encore commencé (début le {}{assumed}) — {} : {} ; {} à régler par le Client.",
+            format_date_fr(start),
+            between_fr(n, DayKind::Ouvrable, req.notified, start),
+            band.rule_fr(terms),
+            format_eur(line.due_ht)
+        );
+        return Ok(line);
+    }
+    let attended = attended_days(m.days, start, req.notified);
+    line.attended_days = attended;
+    line.absence_days = m.days - attended;
+    let shares = split_by_largest_remainder(m.amount_ht, &[attended, line.absence_days]);
+    line.attended_ht = shares.first().copied().unwrap_or(Decimal::ZERO);
+    line.client_only_ht = shares.get(1).copied().unwrap_or(Decimal::ZERO);
+    if line.absence_days.is_zero() {
+        line.status = ModuleStatus::AttendedInFull;
+        line.explanation = format!(
+            "{name}, commencé le {}{assumed}, entièrement suivi avant la notification : \
+             {} dû en totalité ({}).",
+            format_date_fr(start),
+            days_fr(m.days),
+            format_eur(m.amount_ht)
+        );
+    } else {
+        line.explanation = format!(
+            "{name}, commencé le {}{assumed} : tout module commencé est dû dans son \
+             intégralité ({}) ; {} avant la notification ({}), {} au titre de \
+             l'absence ou de l'interruption ({}), à la charge du Client.",
+            format_date_fr(start),
+            format_eur(m.amount_ht),
+            attended_fr(attended),
+            format_eur(line.attended_ht),
+            days_fr(line.absence_days),
+            format_eur(line.client_only_ht)
+        );
+    }
+    Ok(line)
+}
+
+fn interruption(
+    terms: &CancellationTerms,
+    req: &CancellationRequest,
+    out: &mut CancellationOutcome,
+) -> Result<(), CancellationError> {
+    out.case = Case::Interruption;
+    out.explanations.push(format!(
+        "Notification le {}, le jour du démarrage ({}) ou après : absence ou interruption. \
+         Tout module commencé est dû dans son intégralité ; la facture distingue le prix des \
+         journées effectivement suivies des sommes dues au titre des absences ou de \
+         l'interruption ; les modules non commencés suivent le barème d'annulation, compté \
+         jusqu'à leur propre démarrage.",
+        format_date_fr(req.notified),
+        format_date_fr(req.start)
+    ));
+    let lines: Vec<ModuleLine> = if req.modules.is_empty() {
+        vec![ModuleLine {
+            number: 0,
+            label: "Formation".to_string(),
+            days: Decimal::ZERO,
+            amount_ht: req.amount_ht,
+            start: req.start,
+            start_assumed: false,
+            status: ModuleStatus::Block,
+            attended_days: Decimal::ZERO,
+            absence_days: Decimal::ZERO,
+            working_days: None,
+            band: None,
+            rate: Decimal::ONE,
+            attended_ht: Decimal::ZERO,
+            client_only_ht: Decimal::ZERO,
+            due_ht: req.amount_ht,
+            explanation: format!(
+                "Sans le détail des modules, la formation est traitée comme un seul bloc \
+                 commencé le {}, dû en totalité ({}) ; indiquez les modules et leurs dates \
+                 pour distinguer les journées suivies des absences.",
+                format_date_fr(req.start),
+                format_eur(req.amount_ht)
+            ),
+        }]
+    } else {
+        req.modules
+            .iter()
+            .map(|m| module_line(terms, req, m))
+            .collect::<Result<_, _>>()?
+    };
+    let sum = |f: fn(&ModuleLine) -> Decimal| -> Decimal { lines.iter().map(f).sum() };
+    let basis: Decimal = sum(|l| l.amount_ht);
+    let due = sum(|l| l.due_ht);
+    let attended = sum(|l| l.attended_ht);
+    let client_only = sum(|l| l.client_only_ht);
+    let unsplit: Decimal = lines
+        .iter()
+        .filter(|l| l.status == ModuleStatus::Block)
+        .map(|l| l.due_ht)
+        .sum();
+    if !req.modules.is_empty() && basis != req.amount_ht {
+        out.explanations.push(format!(
+            "Le calcul porte sur les modules indiqués ({} HT au total), et non sur le montant \
+             saisi ({} HT).",
+            format_eur(basis),
+            format_eur(req.amount_ht)
+        ));
+    }
+    out.explanations
+        .extend(lines.iter().map(|l| l.explanation.clone()));
+    let opco_chargeable = if req.funding == FundingKind::Opco {
+        attended
+    } else {
+        Decimal::ZERO
+    };
+    if unsplit.is_zero() {
+        out.explanations.push(format!(
+            "Journées effectivement suivies : {} HT ; sommes dues au titre des absences, de \
+             l'interruption ou de l'annulation de modules : {} HT. Ces sommes ne peuvent être \
+             imputées sur l'obligation de participer à la formation professionnelle continue \
+             ni faire l'objet d'une demande de prise en charge par un OPCO : le Client les \
+             règle directement à Co&Sens.",
+            format_eur(attended),
+            format_eur(client_only)
+        ));
+    }
+    if req.funding == FundingKind::Opco {
+        out.explanations.push(if unsplit.is_zero() {
+            format!(
+                "Part que l'OPCO peut prendre en charge (journées suivies) : {} HT ; le reste \
+                 est à la charge du Client.",
+                format_eur(opco_chargeable)
+            )
+        } else {
+            "Sans le détail des journées suivies, la part finançable par l'OPCO ne peut être \
+             établie : seules les journées effectivement suivies peuvent l'être, les sommes \
+             dues au titre des absences ou de l'interruption restent à la charge du Client."
+                .to_string()
+        });
+    }
+    out.basis_ht = basis;
+    out.rate = if basis.is_zero() {
+        Decimal::ONE
+    } else {
+        due.checked_div(basis)
+            .map(|r| r.round_dp(4))
+            .ok_or(CancellationError::Overflow)?
+    };
+    out.explanations.push(format!(
+        "Total dû : {} HT sur {} HT réservés.",
+        format_eur(due),
+        format_eur(basis)
+    ));
+    set_fee(out, due)?;
+    out.totals = Some(InterruptionTotals {
+        attended_ht: attended,
+        opco_chargeable_ht: opco_chargeable,
+        client_only_ht: client_only,
+        unsplit_ht: unsplit,
+        due_ht: due,
+    });
+    out.modules = lines;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::dec;
+
+    fn catalogue() -> Catalogue {
+        Catalogue::embedded().expect("the embedded catalogue is valid")
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn request(notified: &str) -> CancellationRequest {
+        CancellationRequest {
+            start: d("2026-05-26"),
+            notified: d(notified),
+            amount_ht: dec("4000"),
+            vat_rate: dec("0.20"),
+            who: Who::ClientCancels,
+            funding: FundingKind::None,
+            modules: Vec::new(),
+        }
+    }
+
+    fn assess(req: &CancellationRequest) -> CancellationOutcome {
+        assess_cancellation(&catalogue(), req).expect("a valid request")
+    }
+
+    fn module(number: u8, days: &str, amount: &str, start: Option<&str>) -> ModuleBooking {
+        ModuleBooking {
+            number,
+            label: format!("Module de test {number}"),
+            days: dec(days),
+            amount_ht: dec(amount),
+            start: start.map(d),
+        }
+    }
+
+    #[test]
+    fn worked_examples_fall_in_the_cgv_bands() {
+        for (notified, n, band, rate, fee) in [
+            ("2026-05-03", 16, FeeBand::NoFee, "0", "0"),
+            ("2026-05-04", 15, FeeBand::HalfFee, "0.5", "2000"),
+            ("2026-05-15", 7, FeeBand::HalfFee, "0.5", "2000"),
+            ("2026-05-16", 6, FeeBand::FullFee, "1", "4000"),
+        ] {
+            let out = assess(&request(notified));
+            assert_eq!(out.case, Case::BeforeStart, "{notified}");
+            assert_eq!(out.working_days, n, "{notified}");
+            assert_eq!(out.band, Some(band), "{notified}");
+            assert_eq!(out.rate, dec(rate), "{notified}");
+            assert_eq!(out.fee_ht, dec(fee), "{notified}");
+            assert_eq!(out.fee_vat, round_cents(dec(fee) * dec("0.20")));
+            assert_eq!(out.fee_ttc, out.fee_ht + out.fee_vat);
+        }
+    }
+
+    #[test]
+    fn deadlines_of_the_worked_example() {
+        let out = assess(&request("2026-05-04"));
+        assert_eq!(out.deadline_no_fee, Some(d("2026-05-03")));
+        assert_eq!(out.deadline_half, Some(d("2026-05-15")));
+        assert_eq!(out.postpone_deadline, Some(d("2026-05-18")));
+        assert_eq!(out.opco_deadline, Some(d("2026-05-22")));
+        assert_eq!(out.adjourn_deadline, Some(d("2026-05-19")));
+        let bands = out
+            .explanations
+            .iter()
+            .find(|e| e.contains("sans frais jusqu'au"))
+            .expect("the bands sentence");
+        assert!(bands.contains("sans frais jusqu'au dimanche 3 mai 2026 inclus"));
+        assert!(bands.contains("jusqu'au vendredi 15 mai 2026 inclus"));
+    }
+
+    #[test]
+    fn explanation_cites_the_count_and_the_rule() {
+        let out = assess(&request("2026-05-04"));
+        let first = &out.explanations[0];
+        assert!(
+            first.starts_with(
+                "15 jours ouvrables entre le lundi 4 mai 2026 et le mardi 26 mai 2026"
+            ),
+            "{first}"
+        );
+        assert!(first.contains("annulation entre 15 et 7 jours ouvrables avant le démarrage"));
+        assert!(first.contains("frais de 50\u{a0}% du prix HT"), "{first}");
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("Ascension (jeudi 14 mai 2026)")
+                && e.contains("Lundi de Pentecôte (lundi 25 mai 2026)")));
+        let full = assess(&request("2026-05-16"));
+        assert!(full.explanations[0].contains("moins de 7 jours ouvrables"));
+        let none = assess(&request("2026-05-03"));
+        assert!(none.explanations[0].contains("plus de 15 jours ouvrables"));
+        assert!(none.explanations[0].contains("aucun frais"));
+    }
+
+    #[test]
+    fn counted_days_are_the_jours_ouvrables_shown() {
+        let out = assess(&request("2026-05-03"));
+        assert_eq!(out.counted_days.len(), 16);
+        assert_eq!(out.counted_days.first(), Some(&d("2026-05-04")));
+        assert_eq!(out.counted_days.last(), Some(&d("2026-05-23")));
+        assert_eq!(out.holidays_skipped.len(), 3);
+        let mut long = request("2025-01-02");
+        long.start = d("2026-05-26");
+        let out = assess(&long);
+        assert_eq!(out.counted_days.len(), COUNTED_DAYS_CAP);
+        assert!(out.working_days > 300);
+    }
+
+    #[test]
+    fn vat_on_the_fee_is_rounded_half_away_from_zero() {
+        let mut req = request("2026-05-04");
+        req.amount_ht = dec("1234.57");
+        let out = assess(&req);
+        assert_eq!(out.fee_ht, dec("617.29"));
+        assert_eq!(out.fee_vat, dec("123.46"));
+        assert_eq!(out.fee_ttc, dec("740.75"));
+    }
+
+    #[test]
+    fn exempt_booking_has_no_vat_on_the_fee() {
+        let mut req = request("2026-05-16");
+        req.vat_rate = Decimal::ZERO;
+        let out = assess(&req);
+        assert_eq!(out.fee_vat, Decimal::ZERO);
+        assert_eq!(out.fee_ttc, dec("4000"));
+    }
+
+    #[test]
+    fn postponing_needs_seven_calendar_days() {
+        let out = assess(&request("2026-05-18"));
+        assert_eq!(out.calendar_days, 7);
+        assert!(out.postpone_possible);
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("possible sans frais")));
+        let out = assess(&request("2026-05-19"));
+        assert_eq!(out.calendar_days, 6);
+        assert!(!out.postpone_possible);
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("impossible") && e.contains("lundi 18 mai 2026")));
+    }
+
+    #[test]
+    fn opco_funding_gets_its_deadline_and_no_fee_funding() {
+        let mut req = request("2026-05-16");
+        req.funding = FundingKind::Opco;
+        let out = assess(&req);
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("vendredi 22 mai 2026") && e.contains("refuser l'entrée")));
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("ne peuvent faire l'objet d'une demande de prise en charge")));
+    }
+
+    fn full_course_request(notified: &str, funding: FundingKind) -> CancellationRequest {
+        let starts = [
+            Some(d("2026-05-26")),
+            Some(d("2026-05-27")),
+            Some(d("2026-05-28")),
+            Some(d("2026-06-08")),
+            Some(d("2026-06-24")),
+        ];
+        CancellationRequest {
+            funding,
+            modules: modules_from_full_course(&catalogue(), dec("4000"), &starts),
+            ..request(notified)
+        }
+    }
+
+    #[test]
+    fn interruption_splits_attended_days_from_absences() {
+        let out = assess(&full_course_request("2026-05-29", FundingKind::Opco));
+        assert_eq!(out.case, Case::Interruption);
+        let status: Vec<ModuleStatus> = out.modules.iter().map(|l| l.status).collect();
+        assert_eq!(
+            status,
+            [
+                ModuleStatus::AttendedInFull,
+                ModuleStatus::AttendedInFull,
+                ModuleStatus::Started,
+                ModuleStatus::NotStarted,
+                ModuleStatus::NotStarted,
+            ]
+        );
+        let m3 = &out.modules[2];
+        assert_eq!((m3.attended_days, m3.absence_days), (dec("1"), dec("1")));
+        assert_eq!(
+            (m3.attended_ht, m3.client_only_ht),
+            (dec("615.39"), dec("615.38"))
+        );
+        assert_eq!(m3.due_ht, dec("1230.77"));
+        let m4 = &out.modules[3];
+        assert_eq!(m4.working_days, Some(7));
+        assert_eq!(m4.band, Some(FeeBand::HalfFee));
+        assert_eq!(m4.due_ht, dec("615.39"));
+        let m5 = &out.modules[4];
+        assert_eq!(m5.working_days, Some(21));
+        assert_eq!(m5.due_ht, Decimal::ZERO);
+        let totals = out.totals.clone().expect("interruption totals");
+        assert_eq!(totals.due_ht, dec("3076.93"));
+        assert_eq!(totals.attended_ht, dec("1846.16"));
+        assert_eq!(totals.opco_chargeable_ht, dec("1846.16"));
+        assert_eq!(totals.client_only_ht, dec("1230.77"));
+        assert_eq!(totals.attended_ht + totals.client_only_ht, totals.due_ht);
+        assert_eq!(out.fee_ht, dec("3076.93"));
+        assert_eq!(out.fee_vat, dec("615.39"));
+        assert_eq!(out.fee_ttc, dec("3692.32"));
+        assert_eq!(out.basis_ht, dec("4000"));
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("ni faire l'objet d'une demande de prise en charge par un OPCO")));
+    }
+
+    #[test]
+    fn without_opco_nothing_is_opco_chargeable() {
+        let out = assess(&full_course_request("2026-05-29", FundingKind::None));
+        let totals = out.totals.expect("interruption totals");
+        assert_eq!(totals.opco_chargeable_ht, Decimal::ZERO);
+        assert_eq!(totals.attended_ht, dec("1846.16"));
+    }
+
+    #[test]
+    fn module_starting_on_the_notification_day_is_due_in_full_as_absence() {
+        let mut req = request("2026-05-28");
+        req.modules = vec![module(3, "2", "1500", Some("2026-05-28"))];
+        let out = assess(&req);
+        let line = &out.modules[0];
+        assert_eq!(line.status, ModuleStatus::Started);
+        assert_eq!(line.attended_days, Decimal::ZERO);
+        assert_eq!(line.client_only_ht, dec("1500"));
+        assert_eq!(out.fee_ht, dec("1500"));
+    }
+
+    #[test]
+    fn module_days_skip_sundays_and_holidays() {
+        // Two days from Wednesday 13 May 2026: the 13th and Friday 15th (Ascension on 14th).
+        let mut req = request("2026-05-15");
+        req.start = d("2026-05-13");
+        req.modules = vec![module(4, "2", "1500", None)];
+        let out = assess(&req);
+        let line = &out.modules[0];
+        assert!(line.start_assumed);
+        assert_eq!(
+            (line.attended_days, line.absence_days),
+            (dec("1"), dec("1"))
+        );
+        req.notified = d("2026-05-16");
+        let line = &assess(&req).modules[0];
+        assert_eq!(line.status, ModuleStatus::AttendedInFull);
+        assert_eq!(line.attended_ht, dec("1500"));
+    }
+
+    #[test]
+    fn half_day_module_counts_half_a_day() {
+        let mut req = request("2026-06-25");
+        req.modules = vec![module(5, "0.5", "400", Some("2026-06-24"))];
+        let line = &assess(&req).modules[0];
+        assert_eq!(line.status, ModuleStatus::AttendedInFull);
+        assert_eq!(line.attended_days, dec("0.5"));
+        req.modules = vec![module(9, "1.5", "900", Some("2026-06-24"))];
+        let line = &assess(&req).modules[0];
+        assert_eq!(
+            (line.attended_days, line.absence_days),
+            (dec("1"), dec("0.5"))
+        );
+        assert_eq!(
+            (line.attended_ht, line.client_only_ht),
+            (dec("600"), dec("300"))
+        );
+    }
+
+    #[test]
+    fn interruption_without_modules_is_one_block_due_in_full() {
+        let out = assess(&request("2026-05-27"));
+        assert_eq!(out.case, Case::Interruption);
+        assert_eq!(out.modules.len(), 1);
+        assert_eq!(out.modules[0].status, ModuleStatus::Block);
+        assert_eq!(out.fee_ht, dec("4000"));
+        assert_eq!(out.rate, Decimal::ONE);
+        let totals = out.totals.expect("totals");
+        assert_eq!(totals.unsplit_ht, dec("4000"));
+        assert_eq!(out.working_days, 0);
+        assert!(out.counted_days.is_empty());
+    }
+
+    #[test]
+    fn notified_on_the_start_day_is_an_interruption() {
+        let out = assess(&request("2026-05-26"));
+        assert_eq!(out.case, Case::Interruption);
+        assert_eq!(out.band, None);
+    }
+
+    #[test]
+    fn modules_typed_apart_from_the_amount_are_the_basis_and_said_so() {
+        let mut req = request("2026-05-27");
+        req.modules = vec![module(1, "1", "800", None)];
+        let out = assess(&req);
+        assert_eq!(out.basis_ht, dec("800"));
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("et non sur le montant saisi")));
+    }
+
+    #[test]
+    fn co_sens_adjourning_owes_nothing() {
+        let mut req = request("2026-05-20");
+        req.who = Who::CoSensAdjourns;
+        let out = assess(&req);
+        assert_eq!(out.case, Case::Adjourned);
+        assert_eq!(
+            (out.fee_ht, out.fee_ttc, out.rate),
+            (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO)
+        );
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("une semaine avant")));
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("après cette limite")));
+        req.notified = d("2026-05-19");
+        let out = assess(&req);
+        assert!(!out
+            .explanations
+            .iter()
+            .any(|e| e.contains("après cette limite")));
+    }
+
+    #[test]
+    fn cpf_follows_mon_compte_formation_and_computes_nothing() {
+        let mut req = request("2026-05-16");
+        req.funding = FundingKind::Cpf;
+        let out = assess(&req);
+        assert_eq!(out.case, Case::Cpf);
+        assert_eq!(out.fee_ht, Decimal::ZERO);
+        assert_eq!(out.band, None);
+        assert!(out.explanations[0].contains("Mon Compte Formation"));
+    }
+
+    #[test]
+    fn full_course_splits_per_module_by_days() {
+        let starts = [Some(d("2026-05-26")), None];
+        let modules = modules_from_full_course(&catalogue(), dec("4000"), &starts);
+        let amounts: Vec<Decimal> = modules.iter().map(|m| m.amount_ht).collect();
+        assert_eq!(
+            amounts,
+            ["615.39", "615.38", "1230.77", "1230.77", "307.69"]
+                .map(dec)
+                .to_vec()
+        );
+        assert_eq!(modules[0].start, Some(d("2026-05-26")));
+        assert!(modules[1..].iter().all(|m| m.start.is_none()));
+        assert_eq!(modules[4].days, dec("0.5"));
+    }
+
+    #[test]
+    fn thresholds_come_from_the_catalogue() {
+        let mut cat = catalogue();
+        cat.cancellation.no_fee_above_working_days = 10;
+        cat.cancellation.half_fee_from_working_days = 5;
+        cat.cancellation.half_fee_rate = dec("0.30");
+        let out = assess_cancellation(&cat, &request("2026-05-04")).unwrap();
+        assert_eq!(out.band, Some(FeeBand::NoFee));
+        let out = assess_cancellation(&cat, &request("2026-05-15")).unwrap();
+        assert_eq!(out.band, Some(FeeBand::HalfFee));
+        assert_eq!(out.fee_ht, dec("1200"));
+        assert!(out.explanations[0].contains("entre 10 et 5 jours ouvrables"));
+    }
+
+    #[test]
+    fn bad_requests_are_refused_in_french() {
+        let cat = catalogue();
+        let check = |req: CancellationRequest, expected: CancellationError, word: &str| {
+            let e = assess_cancellation(&cat, &req).unwrap_err();
+            assert_eq!(e, expected);
+            assert!(e.message().contains(word), "{}", e.message());
+            assert_eq!(e.to_string(), e.message());
+        };
+        let mut r = request("2026-05-04");
+        r.amount_ht = dec("-1");
+        check(r, CancellationError::NegativeAmount, "négatif");
+        let mut r = request("2026-05-04");
+        r.amount_ht = dec("1000000000000.01");
+        check(r, CancellationError::AmountTooLarge, "maximum");
+        let mut r = request("2026-05-04");
+        r.vat_rate = Decimal::ONE;
+        check(r, CancellationError::InvalidVatRate, "TVA");
+        let mut r = request("2026-05-04");
+        r.start = d("1899-12-31");
+        check(r, CancellationError::StartOutOfRange, "1900");
+        let mut r = request("2201-01-01");
+        r.start = d("2026-05-26");
+        check(r, CancellationError::NotificationOutOfRange, "notification");
+        let mut r = request("2026-05-27");
+        r.modules = vec![module(2, "0", "800", None)];
+        check(
+            r,
+            CancellationError::ModuleInvalidDays { number: 2 },
+            "Module 2",
+        );
+        let mut r = request("2026-05-27");
+        r.modules = vec![module(3, "1", "-800", None)];
+        check(
+            r,
+            CancellationError::ModuleNegativeAmount { number: 3 },
+            "négatif",
+        );
+        let mut r = request("2026-05-27");
+        r.modules = vec![module(4, "1", "800", Some("3000-01-01"))];
+        check(
+            r,
+            CancellationError::ModuleStartOutOfRange { number: 4 },
+            "Module 4",
+        );
+        let mut r = request("2026-05-27");
+        r.modules = (0..=MAX_MODULES)
+            .map(|_| module(1, "1", "1", None))
+            .collect();
+        check(r, CancellationError::TooManyModules, "modules");
+    }
+
+    #[test]
+    fn max_amount_is_one_trillion() {
+        assert_eq!(MAX_AMOUNT, dec("1000000000000"));
+        assert_eq!(MAX_MODULE_DAYS, dec("366"));
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use chrono::Datelike;
+    use proptest::prelude::*;
+
+    fn catalogue() -> Catalogue {
+        Catalogue::embedded().expect("the embedded catalogue is valid")
+    }
+
+    fn date_in(from_year: i32, to_year: i32) -> impl Strategy<Value = NaiveDate> {
+        let lo = NaiveDate::from_ymd_opt(from_year, 1, 1)
+            .unwrap()
+            .num_days_from_ce();
+        let hi = NaiveDate::from_ymd_opt(to_year, 12, 31)
+            .unwrap()
+            .num_days_from_ce();
+        (lo..=hi).prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).unwrap())
+    }
+
+    fn any_date() -> impl Strategy<Value = NaiveDate> {
+        let lo = NaiveDate::MIN.num_days_from_ce();
+        let hi = NaiveDate::MAX.num_days_from_ce();
+        prop_oneof![
+            (lo..=hi).prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).unwrap()),
+            date_in(1890, 2210),
+        ]
+    }
+
+    fn any_decimal() -> impl Strategy<Value = Decimal> {
+        (any::<i64>(), 0u32..=28).prop_map(|(n, scale)| Decimal::new(n, scale))
+    }
+
+    fn request(start: NaiveDate, notified: NaiveDate) -> CancellationRequest {
+        CancellationRequest {
+            start,
+            notified,
+            amount_ht: Decimal::new(4000, 0),
+            vat_rate: Decimal::new(20, 2),
+            who: Who::ClientCancels,
+            funding: FundingKind::None,
+            modules: Vec::new(),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fee_rate_never_falls_as_the_notification_gets_later(
+            start in date_in(1950, 2150),
+            a in 0i64..80,
+            b in 0i64..80,
+        ) {
+            let cat = catalogue();
+            let (early, late) = (a.max(b), a.min(b));
+            let at = |k: i64| {
+                let notified = start - TimeDelta::days(k) + TimeDelta::days(3);
+                assess_cancellation(&cat, &request(start, notified)).unwrap()
+            };
+            let (early, late) = (at(early), at(late));
+            prop_assert!(early.rate <= late.rate, "{:?} then {:?}", early.rate, late.rate);
+            prop_assert!(early.fee_ht <= late.fee_ht);
+        }
+
+        #[test]
+        fn deadlines_are_exactly_where_the_band_changes(start in date_in(1901, 2200)) {
+            let cat = catalogue();
+            let band_on = |notified: NaiveDate| {
+                assess_cancellation(&cat, &request(start, notified)).unwrap().band
+            };
+            let dl = deadlines(&cat.cancellation, start);
+            let no_fee = dl.no_fee.unwrap();
+            let half = dl.half.unwrap();
+            prop_assert_eq!(band_on(no_fee), Some(FeeBand::NoFee));
+            prop_assert_eq!(band_on(no_fee.succ_opt().unwrap()), Some(FeeBand::HalfFee));
+            prop_assert_eq!(band_on(half), Some(FeeBand::HalfFee));
+            prop_assert_eq!(band_on(half.succ_opt().unwrap()), Some(FeeBand::FullFee));
+            let postpone = dl.postpone.unwrap();
+            let ok = |n: NaiveDate| {
+                assess_cancellation(&cat, &request(start, n)).unwrap().postpone_possible
+            };
+            prop_assert!(ok(postpone));
+            prop_assert!(!ok(postpone.succ_opt().unwrap()));
+        }
+
+        #[test]
+        fn interruption_lines_add_up(
+            notified_offset in -5i64..30,
+            starts in prop::collection::vec(prop::option::of(0i64..30), 5),
+            cents in 0i64..100_000_000,
+            opco in any::<bool>(),
+        ) {
+            let cat = catalogue();
+            let start = NaiveDate::from_ymd_opt(2026, 5, 26).unwrap();
+            let starts: Vec<Option<NaiveDate>> =
+                starts.iter().map(|o| o.map(|k| start + TimeDelta::days(k))).collect();
+            let mut req = request(start, start + TimeDelta::days(notified_offset.max(0)));
+            req.modules = modules_from_full_course(&cat, Decimal::new(cents, 2), &starts);
+            req.funding = if opco { FundingKind::Opco } else { FundingKind::None };
+            let out = assess_cancellation(&cat, &req).unwrap();
+            let totals = out.totals.unwrap();
+            prop_assert_eq!(totals.attended_ht + totals.client_only_ht, totals.due_ht);
+            prop_assert_eq!(out.fee_ht, totals.due_ht);
+            prop_assert!(out.fee_ht <= out.basis_ht);
+            for line in &out.modules {
+                prop_assert_eq!(line.attended_days + line.absence_days <= line.days, true);
+                prop_assert!(line.due_ht <= line.amount_ht);
+            }
+        }
+
+        #[test]
+        fn nothing_panics_on_arbitrary_input(
+            start in any_date(),
+            notified in any_date(),
+            amount in any_decimal(),
+            vat in any_decimal(),
+            who in prop_oneof![Just(Who::ClientCancels), Just(Who::CoSensAdjourns)],
+            funding in prop_oneof![Just(FundingKind::None), Just(FundingKind::Opco), Just(FundingKind::Cpf)],
+            modules in prop::collection::vec(
+                (any::<u8>(), any_decimal(), any_decimal(), prop::option::of(any_date())),
+                0..6,
+            ),
+        ) {
+            let cat = catalogue();
+            let req = CancellationRequest {
+                start,
+                notified,
+                amount_ht: amount,
+                vat_rate: vat,
+                who,
+                funding,
+                modules: modules
+                    .into_iter()
+                    .map(|(number, days, amount_ht, start)| ModuleBooking {
+                        number,
+                        label: String::new(),
+                        days,
+                        amount_ht,
+                        start,
+                    })
+                    .collect(),
+            };
+            match assess_cancellation(&cat, &req) {
+                Ok(out) => prop_assert!(out.fee_ttc >= out.fee_ht),
+                Err(e) => prop_assert!(!e.message().is_empty()),
+            }
+            let _ = modules_from_full_course(&cat, amount, &[Some(start)]);
+            let _ = deadlines(&cat.cancellation, start);
+        }
+    }
+}

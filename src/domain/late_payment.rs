@@ -1,1 +1,703 @@
 //! Late-payment penalties (issue 4).
+//!
+//! The CGV: "Toute somme non payée à échéance entraîne de plein droit et sans mise en
+//! demeure préalable, l'application de pénalités d'un montant égal à une fois et demie le
+//! taux d'intérêt légal." For a business client the Code de commerce (art. L441-10) sets a
+//! floor of three times the legal rate and adds a flat recovery indemnity. The legal rate
+//! is the one of each half-year the delay runs through (the `other_creditor` column:
+//! Co&Sens is a company), pro rata temporis on the days of that year. The multipliers and
+//! the indemnity come from the catalogue's `late_payment` terms, the rates from its
+//! `legal_interest_rates`.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::calendar::{self, format_date_fr};
+use crate::domain::cancellation::MAX_AMOUNT;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::money::{format_eur, format_number, format_percent, round_cents};
+
+/// Who owes the sum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ClientKind {
+    /// A private person: the CGV's penalty.
+    Individual,
+    /// A business (professional debtor): the Code de commerce's floor and indemnity too.
+    Business,
+}
+
+/// What the calculator is asked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LatePaymentRequest {
+    /// The sum unpaid at the due date (TTC as invoiced).
+    pub amount: Decimal,
+    /// The due date (échéance).
+    pub due: NaiveDate,
+    /// The day the payment arrived.
+    pub paid: NaiveDate,
+    pub client: ClientKind,
+}
+
+/// The part of the delay inside one half-year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PenaltyPeriod {
+    pub year: i32,
+    /// 1 for January–June, 2 for July–December.
+    pub half: u8,
+    /// First day of delay in the half-year.
+    pub from: NaiveDate,
+    /// Last day of delay in the half-year (inclusive).
+    pub to: NaiveDate,
+    pub days: u32,
+    /// 365, or 366 in a leap year: the divisor of the pro rata.
+    pub year_length: u32,
+    /// The legal interest rate of the half-year, as a fraction (0.0262 for 2,62 %).
+    pub legal_rate: Decimal,
+    /// `multiplier × legal_rate`, as a fraction.
+    pub applied_rate: Decimal,
+    /// `round_cents(amount × applied_rate × days / year_length)`.
+    pub interest: Decimal,
+    pub explanation: String,
+}
+
+/// The penalty and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LatePaymentOutcome {
+    /// Days of delay: from the day after the due date to the payment date, inclusive.
+    pub days_late: u32,
+    /// The multiplier of the legal rate applied (the CGV's, or the business floor).
+    pub multiplier: Decimal,
+    /// True when the business floor of the Code de commerce beat the CGV's multiplier.
+    pub business_floor_applied: bool,
+    pub periods: Vec<PenaltyPeriod>,
+    /// Sum of the periods' interest.
+    pub interest: Decimal,
+    /// The flat recovery indemnity (business client paying late), else 0.
+    pub indemnity: Decimal,
+    /// `interest + indemnity`.
+    pub total: Decimal,
+    /// French sentences, in reading order.
+    pub explanations: Vec<String>,
+}
+
+/// Why the calculator cannot answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LatePaymentError {
+    NegativeAmount,
+    AmountTooLarge,
+    DueDateOutOfRange,
+    PaidDateOutOfRange,
+    /// The data file has no legal interest rate for this half-year.
+    MissingRate {
+        year: i32,
+        half: u8,
+    },
+    /// An arithmetic result out of bounds (a catalogue multiplier out of range, say).
+    Overflow,
+}
+
+/// "1er semestre 2026", "2e semestre 2026".
+pub fn half_year_fr(year: i32, half: u8) -> String {
+    if half <= 1 {
+        format!("1er semestre {year}")
+    } else {
+        format!("2e semestre {year}")
+    }
+}
+
+impl LatePaymentError {
+    /// The message shown to the user, in French.
+    pub fn message(&self) -> String {
+        let range = format!("entre {} et {}", calendar::MIN_YEAR, calendar::MAX_YEAR);
+        match self {
+            Self::NegativeAmount => "Le montant dû ne peut pas être négatif.".to_string(),
+            Self::AmountTooLarge => format!(
+                "Le montant dû dépasse le maximum accepté ({}).",
+                format_eur(MAX_AMOUNT)
+            ),
+            Self::DueDateOutOfRange => format!("La date d'échéance doit être une année {range}."),
+            Self::PaidDateOutOfRange => {
+                format!("La date de paiement doit être une année {range}.")
+            }
+            Self::MissingRate { year, half } => format!(
+                "Taux d'intérêt légal du {} absent du fichier de données",
+                half_year_fr(*year, *half)
+            ),
+            Self::Overflow => {
+                "Calcul impossible : un taux ou un montant sort des limites.".to_string()
+            }
+        }
+    }
+}
+
+impl fmt::Display for LatePaymentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for LatePaymentError {}
+
+/// Days in `year`: 365, or 366 in a leap year.
+fn year_length(year: i32) -> u32 {
+    if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
+        366
+    } else {
+        365
+    }
+}
+
+/// The last day of the half-year holding `date`.
+fn half_year_end(date: NaiveDate) -> Option<NaiveDate> {
+    if date.month() <= 6 {
+        NaiveDate::from_ymd_opt(date.year(), 6, 30)
+    } else {
+        NaiveDate::from_ymd_opt(date.year(), 12, 31)
+    }
+}
+
+fn days_fr(n: u32) -> String {
+    if n <= 1 {
+        format!("{n} jour")
+    } else {
+        format!("{n} jours")
+    }
+}
+
+/// Works out the late-payment penalty for the request, under the catalogue's terms.
+pub fn late_payment_penalty(
+    catalogue: &Catalogue,
+    req: &LatePaymentRequest,
+) -> Result<LatePaymentOutcome, LatePaymentError> {
+    if req.amount < Decimal::ZERO {
+        return Err(LatePaymentError::NegativeAmount);
+    }
+    if req.amount > MAX_AMOUNT {
+        return Err(LatePaymentError::AmountTooLarge);
+    }
+    if !calendar::date_in_range(req.due) {
+        return Err(LatePaymentError::DueDateOutOfRange);
+    }
+    if !calendar::date_in_range(req.paid) {
+        return Err(LatePaymentError::PaidDateOutOfRange);
+    }
+    let terms = &catalogue.late_payment;
+    let business = req.client == ClientKind::Business;
+    let floor_wins = business && terms.business_floor_multiplier > terms.cgv_multiplier;
+    let multiplier = if floor_wins {
+        terms.business_floor_multiplier
+    } else {
+        terms.cgv_multiplier
+    };
+    let mut out = LatePaymentOutcome {
+        days_late: 0,
+        multiplier,
+        business_floor_applied: floor_wins,
+        periods: Vec::new(),
+        interest: Decimal::ZERO,
+        indemnity: Decimal::ZERO,
+        total: Decimal::ZERO,
+        explanations: Vec::new(),
+    };
+    if req.paid <= req.due {
+        out.explanations.push(format!(
+            "Paiement reçu le {}, à l'échéance du {} ou avant : aucune pénalité de retard.",
+            format_date_fr(req.paid),
+            format_date_fr(req.due)
+        ));
+        return Ok(out);
+    }
+    let days_late = req.paid.signed_duration_since(req.due).num_days();
+    out.days_late = u32::try_from(days_late).map_err(|_| LatePaymentError::Overflow)?;
+    let first_day = req.due.succ_opt().ok_or(LatePaymentError::Overflow)?;
+    out.explanations.push(format!(
+        "Échéance le {}, paiement reçu le {} : {} de retard, du {} au {} inclus. Les pénalités \
+         courent de plein droit, sans mise en demeure préalable (CGV).",
+        format_date_fr(req.due),
+        format_date_fr(req.paid),
+        days_fr(out.days_late),
+        format_date_fr(first_day),
+        format_date_fr(req.paid)
+    ));
+    out.explanations
+        .push(multiplier_sentence(catalogue, req.client, floor_wins));
+    out.explanations.push(
+        "Taux d'intérêt légal de chaque semestre couru, dans sa version applicable aux \
+         créanciers autres que les particuliers (Co&Sens est une société), au prorata \
+         temporis : jours de retard du semestre sur le nombre de jours de l'année \
+         (366 pour une année bissextile)."
+            .to_string(),
+    );
+
+    let hundred = Decimal::ONE_HUNDRED;
+    let mut from = first_day;
+    while from <= req.paid {
+        let (year, half) = (from.year(), if from.month() <= 6 { 1u8 } else { 2u8 });
+        let end = half_year_end(from).ok_or(LatePaymentError::Overflow)?;
+        let to = end.min(req.paid);
+        let days = u32::try_from(to.signed_duration_since(from).num_days() + 1)
+            .map_err(|_| LatePaymentError::Overflow)?;
+        let year_len = year_length(year);
+        let row = catalogue
+            .legal_rate_for(year, half)
+            .ok_or(LatePaymentError::MissingRate { year, half })?;
+        let legal_rate = row
+            .other_creditor
+            .checked_div(hundred)
+            .ok_or(LatePaymentError::Overflow)?;
+        let applied_rate = legal_rate
+            .checked_mul(multiplier)
+            .ok_or(LatePaymentError::Overflow)?;
+        let interest = req
+            .amount
+            .checked_mul(applied_rate)
+            .and_then(|x| x.checked_mul(Decimal::from(days)))
+            .and_then(|x| x.checked_div(Decimal::from(year_len)))
+            .map(round_cents)
+            .ok_or(LatePaymentError::Overflow)?;
+        let leap = if year_len > 365 {
+            format!(" (année {year} bissextile)")
+        } else {
+            String::new()
+        };
+        let explanation = format!(
+            "{} : du {} au {}, {} sur {year_len}{leap}, au taux de {} ({} × {}) sur {} : {}.",
+            capitalised(&half_year_fr(year, half)),
+            format_date_fr(from),
+            format_date_fr(to),
+            days_fr(days),
+            format_percent(applied_rate),
+            format_number(multiplier),
+            format_percent(legal_rate),
+            format_eur(req.amount),
+            format_eur(interest)
+        );
+        out.explanations.push(explanation.clone());
+        out.interest = out
+            .interest
+            .checked_add(interest)
+            .ok_or(LatePaymentError::Overflow)?;
+        out.periods.push(PenaltyPeriod {
+            year,
+            half,
+            from,
+            to,
+            days,
+            year_length: year_len,
+            legal_rate,
+            applied_rate,
+            interest,
+            explanation,
+        });
+        match to.succ_opt() {
+            Some(next) => from = next,
+            None => break,
+        }
+    }
+    if business {
+        out.indemnity = terms.business_recovery_indemnity;
+        out.explanations.push(format!(
+            "Client professionnel en retard de paiement : indemnité forfaitaire pour frais de \
+             recouvrement de {} (Code de commerce, art. L441-10), due en plus des pénalités.",
+            format_eur(out.indemnity)
+        ));
+    }
+    out.total = out
+        .interest
+        .checked_add(out.indemnity)
+        .ok_or(LatePaymentError::Overflow)?;
+    out.explanations.push(if business {
+        format!(
+            "Total : {} de pénalités + {} d'indemnité = {}.",
+            format_eur(out.interest),
+            format_eur(out.indemnity),
+            format_eur(out.total)
+        )
+    } else {
+        format!("Total des pénalités : {}.", format_eur(out.total))
+    });
+    Ok(out)
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn multiplier_sentence(catalogue: &Catalogue, client: ClientKind, floor_wins: bool) -> String {
+    let terms = &catalogue.late_payment;
+    let cgv = format_number(terms.cgv_multiplier);
+    let floor = format_number(terms.business_floor_multiplier);
+    match (client, floor_wins) {
+        (ClientKind::Individual, _) => format!(
+            "Client particulier : pénalités des CGV, égales à {cgv} fois le taux d'intérêt légal."
+        ),
+        (ClientKind::Business, true) => format!(
+            "Client professionnel : l'article L441-10 du Code de commerce impose des pénalités \
+             d'au moins {floor} fois le taux d'intérêt légal, plus que les {cgv} fois des CGV : \
+             c'est ce plancher légal qui s'applique."
+        ),
+        (ClientKind::Business, false) => format!(
+            "Client professionnel : les pénalités des CGV ({cgv} fois le taux d'intérêt légal) \
+             atteignent le plancher de l'article L441-10 du Code de commerce ({floor} fois) et \
+             s'appliquent."
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::dec;
+
+    fn catalogue() -> Catalogue {
+        Catalogue::embedded().expect("the embedded catalogue is valid")
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn request(amount: &str, due: &str, paid: &str, client: ClientKind) -> LatePaymentRequest {
+        LatePaymentRequest {
+            amount: dec(amount),
+            due: d(due),
+            paid: d(paid),
+            client,
+        }
+    }
+
+    fn penalty(req: &LatePaymentRequest) -> LatePaymentOutcome {
+        late_payment_penalty(&catalogue(), req).expect("a valid request")
+    }
+
+    #[test]
+    fn delay_across_a_half_year_boundary_uses_each_half_year_rate() {
+        let out = penalty(&request(
+            "10000",
+            "2025-06-20",
+            "2025-07-10",
+            ClientKind::Individual,
+        ));
+        assert_eq!(out.days_late, 20);
+        assert_eq!(out.multiplier, dec("1.5"));
+        assert_eq!(out.periods.len(), 2);
+        let (s1, s2) = (&out.periods[0], &out.periods[1]);
+        assert_eq!(
+            (s1.from, s1.to, s1.days),
+            (d("2025-06-21"), d("2025-06-30"), 10)
+        );
+        assert_eq!((s1.year, s1.half, s1.year_length), (2025, 1, 365));
+        assert_eq!(s1.legal_rate, dec("0.0371"));
+        assert_eq!(s1.applied_rate, dec("0.05565"));
+        // 10 000 × 5,565 % × 10 / 365 = 15,246…
+        assert_eq!(s1.interest, dec("15.25"));
+        assert_eq!(
+            (s2.from, s2.to, s2.days),
+            (d("2025-07-01"), d("2025-07-10"), 10)
+        );
+        assert_eq!(s2.legal_rate, dec("0.0276"));
+        // 10 000 × 4,14 % × 10 / 365 = 11,342…
+        assert_eq!(s2.interest, dec("11.34"));
+        assert_eq!(out.interest, dec("26.59"));
+        assert_eq!(out.indemnity, Decimal::ZERO);
+        assert_eq!(out.total, dec("26.59"));
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("2e semestre 2025")));
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("Client particulier")));
+    }
+
+    #[test]
+    fn leap_year_divides_by_366_and_says_so() {
+        let out = penalty(&request(
+            "10000",
+            "2024-01-31",
+            "2024-03-01",
+            ClientKind::Individual,
+        ));
+        assert_eq!(out.days_late, 30);
+        let p = &out.periods[0];
+        assert_eq!(p.year_length, 366);
+        // 10 000 × 7,605 % × 30 / 366 = 62,336…
+        assert_eq!(p.interest, dec("62.34"));
+        assert!(
+            p.explanation.contains("sur 366 (année 2024 bissextile)"),
+            "{}",
+            p.explanation
+        );
+        let out = penalty(&request(
+            "10000",
+            "2025-01-31",
+            "2025-03-02",
+            ClientKind::Individual,
+        ));
+        assert_eq!(out.periods[0].year_length, 365);
+        assert!(!out.periods[0].explanation.contains("bissextile"));
+    }
+
+    #[test]
+    fn business_client_gets_the_legal_floor_and_the_indemnity() {
+        let out = penalty(&request(
+            "10000",
+            "2024-01-31",
+            "2024-03-01",
+            ClientKind::Business,
+        ));
+        assert!(out.business_floor_applied);
+        assert_eq!(out.multiplier, dec("3"));
+        assert_eq!(out.periods[0].applied_rate, dec("0.1521"));
+        // 10 000 × 15,21 % × 30 / 366 = 124,672…
+        assert_eq!(out.interest, dec("124.67"));
+        assert_eq!(out.indemnity, dec("40"));
+        assert_eq!(out.total, dec("164.67"));
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("L441-10") && e.contains("plancher")));
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("indemnité forfaitaire") && e.contains("40,00 €")));
+    }
+
+    #[test]
+    fn cgv_rate_above_the_floor_applies_to_a_business_too() {
+        let mut cat = catalogue();
+        cat.late_payment.cgv_multiplier = dec("4");
+        let req = request("10000", "2024-01-31", "2024-03-01", ClientKind::Business);
+        let out = late_payment_penalty(&cat, &req).unwrap();
+        assert!(!out.business_floor_applied);
+        assert_eq!(out.multiplier, dec("4"));
+        assert_eq!(out.indemnity, dec("40"));
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("atteignent le plancher")));
+    }
+
+    #[test]
+    fn delay_over_two_years_is_split_by_half_year_and_adds_up() {
+        let out = penalty(&request(
+            "2400",
+            "2024-03-15",
+            "2026-03-15",
+            ClientKind::Individual,
+        ));
+        assert_eq!(out.days_late, 730);
+        let halves: Vec<(i32, u8)> = out.periods.iter().map(|p| (p.year, p.half)).collect();
+        assert_eq!(
+            halves,
+            [(2024, 1), (2024, 2), (2025, 1), (2025, 2), (2026, 1)]
+        );
+        assert_eq!(out.periods.iter().map(|p| p.days).sum::<u32>(), 730);
+        assert_eq!(
+            out.periods.iter().map(|p| p.interest).sum::<Decimal>(),
+            out.interest
+        );
+        assert_eq!(out.periods[1].year_length, 366);
+        assert_eq!(out.periods[2].year_length, 365);
+    }
+
+    #[test]
+    fn missing_half_year_rate_is_named() {
+        let e = late_payment_penalty(
+            &catalogue(),
+            &request("1000", "2026-06-20", "2026-07-05", ClientKind::Individual),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            LatePaymentError::MissingRate {
+                year: 2026,
+                half: 2
+            }
+        );
+        assert_eq!(
+            e.message(),
+            "Taux d'intérêt légal du 2e semestre 2026 absent du fichier de données"
+        );
+        let e = late_payment_penalty(
+            &catalogue(),
+            &request("1000", "2023-12-20", "2024-01-05", ClientKind::Business),
+        )
+        .unwrap_err();
+        assert!(e.message().contains("2e semestre 2023"));
+        let e = late_payment_penalty(
+            &catalogue(),
+            &request("1000", "2023-01-20", "2023-02-05", ClientKind::Business),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("1er semestre 2023"));
+    }
+
+    #[test]
+    fn paid_on_time_owes_nothing() {
+        for paid in ["2026-03-15", "2026-03-01"] {
+            let out = penalty(&request("1000", "2026-03-15", paid, ClientKind::Business));
+            assert_eq!(out.days_late, 0);
+            assert_eq!(out.total, Decimal::ZERO);
+            assert_eq!(out.indemnity, Decimal::ZERO);
+            assert!(out.periods.is_empty());
+            assert!(out.explanations[0].contains("aucune pénalité"));
+        }
+        // Even with no rate in the file for that half-year.
+        let out = penalty(&request(
+            "1000",
+            "2030-03-15",
+            "2030-03-15",
+            ClientKind::Individual,
+        ));
+        assert_eq!(out.total, Decimal::ZERO);
+    }
+
+    #[test]
+    fn one_day_late_counts_the_payment_day() {
+        let out = penalty(&request(
+            "36500",
+            "2025-03-10",
+            "2025-03-11",
+            ClientKind::Individual,
+        ));
+        assert_eq!(out.days_late, 1);
+        assert_eq!(out.periods[0].from, d("2025-03-11"));
+        // 36 500 × 5,565 % / 365 = 5,565
+        assert_eq!(out.interest, dec("5.57"));
+        assert!(out.explanations[0].contains("1 jour de retard"));
+    }
+
+    #[test]
+    fn bad_requests_are_refused_in_french() {
+        let cat = catalogue();
+        let e = late_payment_penalty(
+            &cat,
+            &request("-1", "2025-03-10", "2025-03-11", ClientKind::Individual),
+        )
+        .unwrap_err();
+        assert_eq!(e, LatePaymentError::NegativeAmount);
+        assert!(e.message().contains("négatif"));
+        let e = late_payment_penalty(
+            &cat,
+            &request("1", "1899-03-10", "2025-03-11", ClientKind::Individual),
+        )
+        .unwrap_err();
+        assert_eq!(e, LatePaymentError::DueDateOutOfRange);
+        let e = late_payment_penalty(
+            &cat,
+            &request("1", "2025-03-10", "2201-03-11", ClientKind::Individual),
+        )
+        .unwrap_err();
+        assert_eq!(e, LatePaymentError::PaidDateOutOfRange);
+        let e = late_payment_penalty(
+            &cat,
+            &request(
+                "1000000000001",
+                "2025-03-10",
+                "2025-03-11",
+                ClientKind::Individual,
+            ),
+        )
+        .unwrap_err();
+        assert_eq!(e, LatePaymentError::AmountTooLarge);
+    }
+
+    #[test]
+    fn half_years_are_named_in_french() {
+        assert_eq!(half_year_fr(2026, 1), "1er semestre 2026");
+        assert_eq!(half_year_fr(2026, 2), "2e semestre 2026");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn catalogue() -> Catalogue {
+        Catalogue::embedded().expect("the embedded catalogue is valid")
+    }
+
+    fn date_in(from: (i32, u32, u32), to: (i32, u32, u32)) -> impl Strategy<Value = NaiveDate> {
+        let lo = NaiveDate::from_ymd_opt(from.0, from.1, from.2)
+            .unwrap()
+            .num_days_from_ce();
+        let hi = NaiveDate::from_ymd_opt(to.0, to.1, to.2)
+            .unwrap()
+            .num_days_from_ce();
+        (lo..=hi).prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).unwrap())
+    }
+
+    fn any_date() -> impl Strategy<Value = NaiveDate> {
+        let lo = NaiveDate::MIN.num_days_from_ce();
+        let hi = NaiveDate::MAX.num_days_from_ce();
+        prop_oneof![
+            (lo..=hi).prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).unwrap()),
+            date_in((1890, 1, 1), (2210, 12, 31)),
+        ]
+    }
+
+    fn client() -> impl Strategy<Value = ClientKind> {
+        prop_oneof![Just(ClientKind::Individual), Just(ClientKind::Business)]
+    }
+
+    proptest! {
+        #[test]
+        fn periods_cover_the_delay_and_add_up(
+            due in date_in((2023, 12, 31), (2026, 6, 29)),
+            paid in date_in((2024, 1, 1), (2026, 6, 30)),
+            cents in 0i64..100_000_000_000,
+            client in client(),
+        ) {
+            let req = LatePaymentRequest { amount: Decimal::new(cents, 2), due, paid, client };
+            let out = late_payment_penalty(&catalogue(), &req).unwrap();
+            let days: u32 = out.periods.iter().map(|p| p.days).sum();
+            prop_assert_eq!(days, out.days_late);
+            prop_assert_eq!(out.periods.iter().map(|p| p.interest).sum::<Decimal>(), out.interest);
+            prop_assert_eq!(out.interest + out.indemnity, out.total);
+            prop_assert!(out.periods.windows(2).all(|w| w[0].to.succ_opt() == Some(w[1].from)));
+        }
+
+        #[test]
+        fn paying_later_never_costs_less(
+            due in date_in((2024, 1, 1), (2026, 1, 1)),
+            a in 0i64..170,
+            b in 0i64..170,
+            cents in 0i64..10_000_000,
+            client in client(),
+        ) {
+            let cat = catalogue();
+            let at = |k: i64| {
+                let paid = due + chrono::TimeDelta::days(k);
+                late_payment_penalty(&cat, &LatePaymentRequest { amount: Decimal::new(cents, 2), due, paid, client })
+                    .unwrap()
+                    .total
+            };
+            prop_assert!(at(a.min(b)) <= at(a.max(b)));
+        }
+
+        #[test]
+        fn nothing_panics_on_arbitrary_input(
+            due in any_date(),
+            paid in any_date(),
+            n in any::<i64>(),
+            scale in 0u32..=28,
+            client in client(),
+        ) {
+            let req = LatePaymentRequest { amount: Decimal::new(n, scale), due, paid, client };
+            match late_payment_penalty(&catalogue(), &req) {
+                Ok(out) => prop_assert!(out.total >= Decimal::ZERO),
+                Err(e) => prop_assert!(!e.message().is_empty()),
+            }
+        }
+    }
+}

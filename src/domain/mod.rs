@@ -7,4 +7,5 @@ pub mod catalogue;
 pub mod late_payment;
 pub mod money;
 pub mod pricing;
+pub mod quote_form;
 pub mod search;

@@ -1,1 +1,1905 @@
 //! Pricing a quote request (issue 3).
+//!
+//! A [`QuoteRequest`] (formula, trainees, coaching, certification, VAT, funding, date) is
+//! priced against the [`Catalogue`] into a [`Quote`]: its lines, HT / VAT / TTC, the share
+//! paid by an OPCO or a CPF account, what is left to pay, the full-course advice and a
+//! French sentence explaining every figure. Every price comes from the catalogue; every
+//! amount is a [`Decimal`]; out-of-range input is a [`QuoteError`], never a clamp or a panic.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::catalogue::Catalogue;
+use super::money::{
+    format_eur, format_number, format_percent, round_cents, split_by_largest_remainder,
+};
+
+/// Full course, or modules à la carte (module numbers, treated as a set).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Formula {
+    Full,
+    Modular(Vec<u8>),
+}
+
+impl Formula {
+    /// The same formula with its modules sorted and deduplicated.
+    pub fn normalised(&self) -> Formula {
+        match self {
+            Formula::Full => Formula::Full,
+            Formula::Modular(list) => Formula::Modular(module_set(list)),
+        }
+    }
+}
+
+/// VAT at the catalogue's rate, or exempt (training body holding the exemption).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Vat {
+    Standard,
+    Exempt,
+}
+
+/// Who pays part of the price.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Funding {
+    None,
+    /// The amount the OPCO granted (euros, TTC side: it is deducted from the total TTC).
+    Opco {
+        amount: Decimal,
+    },
+    /// The trainee's CPF balance; `exempt` when the flat contribution is not due
+    /// (job seekers, employer top-up).
+    Cpf {
+        balance: Decimal,
+        exempt: bool,
+    },
+}
+
+/// What the simulator asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRequest {
+    pub formula: Formula,
+    pub trainees: u32,
+    /// Coaching days per trainee.
+    pub coaching_days: u32,
+    pub certification: bool,
+    pub vat: Vat,
+    pub funding: Funding,
+    /// The quote's date: it selects the CPF contribution and the VAT exemption's wording.
+    pub date: NaiveDate,
+}
+
+impl QuoteRequest {
+    /// One trainee, no coaching, certification ticked with the full course only, 20 % VAT,
+    /// no funding.
+    pub fn default_for(formula: Formula, date: NaiveDate) -> Self {
+        let certification = matches!(formula, Formula::Full);
+        QuoteRequest {
+            formula,
+            trainees: 1,
+            coaching_days: 0,
+            certification,
+            vat: Vat::Standard,
+            funding: Funding::None,
+            date,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LineKind {
+    FullCourse,
+    Module(u8),
+    Coaching,
+    Certification,
+}
+
+/// One line of the quote: `total_ht = unit_ht × quantity`, exactly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteLine {
+    pub kind: LineKind,
+    pub label: String,
+    pub unit_ht: Decimal,
+    pub quantity: u32,
+    pub total_ht: Decimal,
+    pub explanation: String,
+}
+
+/// Shown when the modules chosen cost as much as or more than the full course.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FullCourseAdvice {
+    pub modules_ht_per_trainee: Decimal,
+    pub full_course_ht_per_trainee: Decimal,
+    /// Over all trainees, never negative (zero when the prices are equal).
+    pub saving_ht: Decimal,
+    /// The modules the full course adds to the selection.
+    pub added_modules: Vec<u8>,
+    pub message: String,
+}
+
+/// One French sentence per figure of the quote's summary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FigureExplanations {
+    pub total_ht: String,
+    pub total_vat: String,
+    pub total_ttc: String,
+    pub per_trainee: String,
+    pub training: String,
+    /// Present when coaching days are chosen.
+    pub coaching: Option<String>,
+    pub funded: String,
+    /// Present with CPF funding (due or exempt).
+    pub cpf_contribution: Option<String>,
+    pub remaining: String,
+}
+
+/// A priced quote. Amounts are euros with (at least) two decimals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The request as priced: modules sorted and deduplicated.
+    pub request: QuoteRequest,
+    /// The modules followed by each trainee (all of them for the full course).
+    pub modules: Vec<u8>,
+    pub lines: Vec<QuoteLine>,
+    pub total_ht: Decimal,
+    /// The rate applied: the catalogue's, or zero when exempt.
+    pub vat_rate: Decimal,
+    pub total_vat: Decimal,
+    pub total_ttc: Decimal,
+    pub per_trainee_ht: Decimal,
+    /// Total TTC ÷ trainees, rounded to the cent: indicative only.
+    pub per_trainee_ttc: Decimal,
+    /// Per trainee.
+    pub training_days: Decimal,
+    /// Per trainee: training days × hours per day.
+    pub training_hours: Decimal,
+    /// Per trainee: coaching days × hours per day, capped at the announced coaching hours.
+    pub coaching_hours: Decimal,
+    /// Prise en charge (OPCO or CPF), never more than the total TTC.
+    pub funded: Decimal,
+    /// The flat CPF contribution: zero unless CPF and not exempt.
+    pub cpf_contribution: Decimal,
+    /// Reste à charge: `total_ttc − funded + cpf_contribution`.
+    pub remaining: Decimal,
+    pub advice: Option<FullCourseAdvice>,
+    /// The legal mention a VAT-exempt quote carries.
+    pub vat_mention: Option<String>,
+    /// Every line's explanation, then every figure's, in display order.
+    pub explanations: Vec<String>,
+    pub explained: FigureExplanations,
+}
+
+/// The simulator input at fault.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuoteField {
+    Modules,
+    Trainees,
+    Coaching,
+    Funding,
+    OpcoAmount,
+    CpfBalance,
+    Date,
+}
+
+impl QuoteField {
+    /// The French label of the control (as in the simulator).
+    pub fn label(self) -> &'static str {
+        match self {
+            QuoteField::Modules => "Modules",
+            QuoteField::Trainees => "Nombre de stagiaires",
+            QuoteField::Coaching => "Jours d'accompagnement",
+            QuoteField::Funding => "Financement",
+            QuoteField::OpcoAmount => "Montant pris en charge par l'OPCO",
+            QuoteField::CpfBalance => "Solde CPF",
+            QuoteField::Date => "Date du devis",
+        }
+    }
+}
+
+/// Why a request cannot be priced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuoteError {
+    /// A modular formula with no module.
+    NoModule,
+    /// A module number the catalogue does not have (`last` is its highest number).
+    UnknownModule {
+        number: u8,
+        last: u8,
+    },
+    TraineesOutOfRange {
+        trainees: u32,
+        max: u32,
+    },
+    CoachingOutOfRange {
+        days: u32,
+        max: u32,
+    },
+    OpcoAmountNegative,
+    OpcoAmountNotInCents,
+    CpfBalanceNegative,
+    CpfBalanceNotInCents,
+    /// CPF is personal: one trainee, the account holder.
+    CpfNeedsOneTrainee {
+        trainees: u32,
+    },
+    /// The catalogue says the course is not CPF-eligible.
+    CpfNotEligible,
+    /// No CPF contribution is known on the quote's date (and the trainee is not exempt).
+    NoCpfContribution {
+        date: NaiveDate,
+        first_from: Option<NaiveDate>,
+    },
+    /// An amount beyond what a decimal holds (only with an absurd catalogue).
+    Overflow,
+}
+
+impl QuoteError {
+    pub fn field(&self) -> QuoteField {
+        match self {
+            QuoteError::NoModule | QuoteError::UnknownModule { .. } => QuoteField::Modules,
+            QuoteError::TraineesOutOfRange { .. }
+            | QuoteError::CpfNeedsOneTrainee { .. }
+            | QuoteError::Overflow => QuoteField::Trainees,
+            QuoteError::CoachingOutOfRange { .. } => QuoteField::Coaching,
+            QuoteError::OpcoAmountNegative | QuoteError::OpcoAmountNotInCents => {
+                QuoteField::OpcoAmount
+            }
+            QuoteError::CpfBalanceNegative | QuoteError::CpfBalanceNotInCents => {
+                QuoteField::CpfBalance
+            }
+            QuoteError::CpfNotEligible => QuoteField::Funding,
+            QuoteError::NoCpfContribution { .. } => QuoteField::Date,
+        }
+    }
+
+    /// The message shown next to the field, in French.
+    pub fn message(&self) -> String {
+        match self {
+            QuoteError::NoModule => {
+                "Choisissez au moins un module pour un parcours modulaire.".to_string()
+            }
+            QuoteError::UnknownModule { number, last } => format!(
+                "Le module {number} n'existe pas : les modules sont numérotés de 1 à {last}."
+            ),
+            QuoteError::TraineesOutOfRange { max, .. } => {
+                format!("Le nombre de stagiaires doit être compris entre 1 et {max}.")
+            }
+            QuoteError::CoachingOutOfRange { max, .. } => format!(
+                "Le nombre de jours d'accompagnement doit être compris entre 0 et {max}."
+            ),
+            QuoteError::OpcoAmountNegative => {
+                "Le montant pris en charge par l'OPCO ne peut pas être négatif.".to_string()
+            }
+            QuoteError::OpcoAmountNotInCents => {
+                "Le montant pris en charge par l'OPCO s'écrit en euros et centimes (deux décimales au plus)."
+                    .to_string()
+            }
+            QuoteError::CpfBalanceNegative => {
+                "Le solde CPF ne peut pas être négatif.".to_string()
+            }
+            QuoteError::CpfBalanceNotInCents => {
+                "Le solde CPF s'écrit en euros et centimes (deux décimales au plus).".to_string()
+            }
+            QuoteError::CpfNeedsOneTrainee { trainees } => format!(
+                "Le CPF est un droit personnel : il finance la formation d'un seul stagiaire, \
+                 le titulaire du compte (ici {trainees} stagiaires). Pour plusieurs salariés, \
+                 choisissez un financement par l'OPCO."
+            ),
+            QuoteError::CpfNotEligible => {
+                "Cette formation n'est pas éligible au CPF.".to_string()
+            }
+            QuoteError::NoCpfContribution { date, first_from } => match first_from {
+                Some(first) => format!(
+                    "Aucune participation forfaitaire CPF n'est connue au {} : la première \
+                     s'applique à partir du {}. Changez la date du devis ou indiquez une \
+                     exonération (demandeur d'emploi, abondement de l'employeur).",
+                    french_date(*date),
+                    french_date(*first)
+                ),
+                None => format!(
+                    "Aucune participation forfaitaire CPF n'est connue au {} : indiquez une \
+                     exonération (demandeur d'emploi, abondement de l'employeur).",
+                    french_date(*date)
+                ),
+            },
+            QuoteError::Overflow => {
+                "Le montant dépasse ce que le simulateur sait calculer.".to_string()
+            }
+        }
+    }
+}
+
+impl fmt::Display for QuoteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} : {}", self.field().label(), self.message())
+    }
+}
+
+impl std::error::Error for QuoteError {}
+
+/// The full-course HT price per module, split by module days, left-over cents to the
+/// largest remainder (ties to the earlier module): 615.39 / 615.38 / 1230.77 / 1230.77 / 307.69.
+pub fn full_course_split(catalogue: &Catalogue) -> Vec<(u8, Decimal)> {
+    let days: Vec<Decimal> = catalogue.modules.iter().map(|m| m.days).collect();
+    let shares = split_by_largest_remainder(catalogue.prices.full_course_ht, &days);
+    catalogue
+        .modules
+        .iter()
+        .map(|m| m.number)
+        .zip(shares)
+        .collect()
+}
+
+/// Every fault of the request, in the order of the form (empty when it can be priced).
+pub fn check_request(catalogue: &Catalogue, request: &QuoteRequest) -> Vec<QuoteError> {
+    let mut errors = Vec::new();
+    if let Formula::Modular(list) = &request.formula {
+        let set = module_set(list);
+        if set.is_empty() {
+            errors.push(QuoteError::NoModule);
+        }
+        let last = catalogue
+            .modules
+            .iter()
+            .map(|m| m.number)
+            .max()
+            .unwrap_or(0);
+        for number in set {
+            if catalogue.module(number).is_none() {
+                errors.push(QuoteError::UnknownModule { number, last });
+            }
+        }
+    }
+    let max = catalogue.prices.trainees_max;
+    if request.trainees == 0 || request.trainees > max {
+        errors.push(QuoteError::TraineesOutOfRange {
+            trainees: request.trainees,
+            max,
+        });
+    }
+    let max_days = u32::from(catalogue.prices.coaching_max_days);
+    if request.coaching_days > max_days {
+        errors.push(QuoteError::CoachingOutOfRange {
+            days: request.coaching_days,
+            max: max_days,
+        });
+    }
+    match &request.funding {
+        Funding::None => {}
+        Funding::Opco { amount } => {
+            if *amount < Decimal::ZERO {
+                errors.push(QuoteError::OpcoAmountNegative);
+            } else if !in_cents(*amount) {
+                errors.push(QuoteError::OpcoAmountNotInCents);
+            }
+        }
+        Funding::Cpf { balance, exempt } => {
+            if !catalogue.course.cpf_eligible {
+                errors.push(QuoteError::CpfNotEligible);
+            }
+            if *balance < Decimal::ZERO {
+                errors.push(QuoteError::CpfBalanceNegative);
+            } else if !in_cents(*balance) {
+                errors.push(QuoteError::CpfBalanceNotInCents);
+            }
+            if request.trainees > 1 {
+                errors.push(QuoteError::CpfNeedsOneTrainee {
+                    trainees: request.trainees,
+                });
+            }
+            if !*exempt && catalogue.cpf_contribution_on(request.date).is_none() {
+                errors.push(QuoteError::NoCpfContribution {
+                    date: request.date,
+                    first_from: catalogue.cpf_contributions.iter().map(|c| c.from).min(),
+                });
+            }
+        }
+    }
+    errors
+}
+
+/// Prices a request against the catalogue; the first fault found is the error
+/// ([`check_request`] lists them all).
+pub fn price_quote(catalogue: &Catalogue, request: &QuoteRequest) -> Result<Quote, QuoteError> {
+    if let Some(error) = check_request(catalogue, request).into_iter().next() {
+        return Err(error);
+    }
+    let formula = request.formula.normalised();
+    let request = QuoteRequest {
+        formula: formula.clone(),
+        ..request.clone()
+    };
+    let prices = &catalogue.prices;
+    let trainees = request.trainees;
+    let trainees_text = count(trainees, "stagiaire", "stagiaires");
+
+    // The lines.
+    let mut lines = Vec::new();
+    let modules: Vec<u8>;
+    let training_days: Decimal;
+    match &formula {
+        Formula::Full => {
+            modules = catalogue.modules.iter().map(|m| m.number).collect();
+            training_days = catalogue.course.total_days;
+            let label = format!(
+                "Parcours complet ({}, {})",
+                count_usize(catalogue.modules.len(), "module", "modules"),
+                days_text(training_days)
+            );
+            let explain = |total: Decimal| {
+                format!(
+                    "{label} : {} HT par stagiaire × {trainees_text} = {} HT (tarif du parcours complet).",
+                    format_eur(prices.full_course_ht),
+                    format_eur(total)
+                )
+            };
+            push_line(
+                &mut lines,
+                LineKind::FullCourse,
+                label.clone(),
+                prices.full_course_ht,
+                trainees,
+                explain,
+            )?;
+        }
+        Formula::Modular(list) => {
+            modules = list.clone();
+            let mut days = Decimal::ZERO;
+            for &number in list {
+                let module = catalogue
+                    .module(number)
+                    .ok_or(QuoteError::UnknownModule { number, last: 0 })?;
+                days = add(days, module.days)?;
+                let label = format!("Module {number} — {}", module.title);
+                let explain = |total: Decimal| {
+                    format!(
+                        "{label} : {} au tarif modulaire de {} HT par stagiaire × {trainees_text} = {} HT.",
+                        days_text(module.days),
+                        format_eur(module.price_ht),
+                        format_eur(total)
+                    )
+                };
+                push_line(
+                    &mut lines,
+                    LineKind::Module(number),
+                    label.clone(),
+                    module.price_ht,
+                    trainees,
+                    explain,
+                )?;
+            }
+            training_days = days;
+        }
+    }
+    if request.coaching_days > 0 {
+        let quantity = request
+            .coaching_days
+            .checked_mul(trainees)
+            .ok_or(QuoteError::Overflow)?;
+        let per_trainee = count(request.coaching_days, "jour", "jours");
+        let label = format!("Accompagnement ({per_trainee} par stagiaire)");
+        let explain = |total: Decimal| {
+            format!(
+                "Accompagnement : {per_trainee} × {trainees_text} = {} à {} HT par jour et par personne = {} HT.",
+                count(quantity, "jour", "jours"),
+                format_eur(prices.coaching_per_day_ht),
+                format_eur(total)
+            )
+        };
+        push_line(
+            &mut lines,
+            LineKind::Coaching,
+            label,
+            prices.coaching_per_day_ht,
+            quantity,
+            explain,
+        )?;
+    }
+    if request.certification {
+        let explain = |total: Decimal| {
+            format!(
+                "Accès à la certification : {} HT par stagiaire × {trainees_text} = {} HT.",
+                format_eur(prices.certification_ht),
+                format_eur(total)
+            )
+        };
+        push_line(
+            &mut lines,
+            LineKind::Certification,
+            "Accès à la certification".to_string(),
+            prices.certification_ht,
+            trainees,
+            explain,
+        )?;
+    }
+
+    // Totals: VAT once on the total HT, rounded half away from zero to the cent.
+    let mut total_ht = Decimal::ZERO;
+    for line in &lines {
+        total_ht = add(total_ht, line.total_ht)?;
+    }
+    let total_ht = money(total_ht);
+    let exemption = match request.vat {
+        Vat::Standard => None,
+        Vat::Exempt => Some(exemption_basis(request.date)),
+    };
+    let vat_rate = match request.vat {
+        Vat::Standard => prices.vat_rate,
+        Vat::Exempt => Decimal::ZERO,
+    };
+    let total_vat = money(round_cents(mul(total_ht, vat_rate)?));
+    let total_ttc = money(add(total_ht, total_vat)?);
+    let trainees_dec = Decimal::from(trainees);
+    let per_trainee_ht = money(round_cents(div(total_ht, trainees_dec)?));
+    let per_trainee_ttc = money(round_cents(div(total_ttc, trainees_dec)?));
+
+    let amounts: Vec<String> = lines.iter().map(|l| format_eur(l.total_ht)).collect();
+    let explain_total_ht = if lines.len() == 1 {
+        format!("Total HT : une seule ligne, {} HT.", format_eur(total_ht))
+    } else {
+        format!(
+            "Total HT : somme des {} lignes ({}) = {} HT.",
+            lines.len(),
+            amounts.join(" + "),
+            format_eur(total_ht)
+        )
+    };
+    let explain_vat = match &exemption {
+        None => format!(
+            "TVA : {} de {} HT = {}, arrondie au centime.",
+            format_percent(vat_rate),
+            format_eur(total_ht),
+            format_eur(total_vat)
+        ),
+        Some(basis) => format!(
+            "TVA : {}, la formation est exonérée de TVA ({basis}).",
+            format_eur(total_vat)
+        ),
+    };
+    let explain_ttc = format!(
+        "Total TTC : {} HT + {} de TVA = {} TTC.",
+        format_eur(total_ht),
+        format_eur(total_vat),
+        format_eur(total_ttc)
+    );
+    let explain_per_trainee = if trainees == 1 {
+        format!(
+            "Par stagiaire : {} HT, soit {} TTC.",
+            format_eur(per_trainee_ht),
+            format_eur(per_trainee_ttc)
+        )
+    } else {
+        format!(
+            "Par stagiaire : {} HT, soit {} TTC à titre indicatif (total TTC ÷ {trainees_text}, arrondi au centime).",
+            format_eur(per_trainee_ht),
+            format_eur(per_trainee_ttc)
+        )
+    };
+
+    // Durations, per trainee.
+    let hours_per_day = catalogue.course.hours_per_day;
+    let training_hours = mul(training_days, hours_per_day)?;
+    let explain_training = format!(
+        "Durée de formation : {} de {}, soit {} par stagiaire.",
+        days_text(training_days),
+        hours_text(hours_per_day),
+        hours_text(training_hours)
+    );
+    let coaching_days = Decimal::from(request.coaching_days);
+    let coaching_full_hours = mul(coaching_days, hours_per_day)?;
+    let coaching_cap = catalogue.course.coaching_max_hours;
+    let coaching_hours = coaching_full_hours.min(coaching_cap);
+    let explain_coaching = (request.coaching_days > 0).then(|| {
+        if coaching_full_hours > coaching_cap {
+            format!(
+                "Accompagnement : {} par stagiaire, soit {} au plus (l'accompagnement est annoncé jusqu'à {}).",
+                days_text(coaching_days),
+                hours_text(coaching_hours),
+                hours_text(coaching_cap)
+            )
+        } else {
+            format!(
+                "Accompagnement : {} de {} par stagiaire, soit {}.",
+                days_text(coaching_days),
+                hours_text(hours_per_day),
+                hours_text(coaching_hours)
+            )
+        }
+    });
+
+    // Funding.
+    let ttc_text = format_eur(total_ttc);
+    let (funded, cpf_contribution, explain_funded, explain_contribution, explain_remaining);
+    match &request.funding {
+        Funding::None => {
+            funded = Decimal::ZERO;
+            cpf_contribution = Decimal::ZERO;
+            explain_funded =
+                "Prise en charge : aucune, aucun financement n'est indiqué.".to_string();
+            explain_contribution = None;
+            explain_remaining = format!("Reste à charge : le total TTC, {ttc_text}.");
+        }
+        Funding::Opco { amount } => {
+            funded = (*amount).min(total_ttc);
+            cpf_contribution = Decimal::ZERO;
+            explain_funded = if *amount > total_ttc {
+                format!(
+                    "Prise en charge OPCO : {}, soit le total TTC ; l'accord de {} le dépasse de {}, \
+                     excédent qui n'est pas utilisé.",
+                    format_eur(funded),
+                    format_eur(*amount),
+                    format_eur(sub(*amount, total_ttc)?)
+                )
+            } else {
+                format!(
+                    "Prise en charge OPCO : {} accordés, déduits du total TTC de {ttc_text}.",
+                    format_eur(funded)
+                )
+            };
+            let remaining = sub(total_ttc, funded)?;
+            explain_contribution = None;
+            explain_remaining = if remaining.is_zero() {
+                "Reste à charge : 0,00 €, l'OPCO prend en charge la totalité.".to_string()
+            } else {
+                format!(
+                    "Reste à charge : {ttc_text} TTC − {} pris en charge par l'OPCO = {}, \
+                     facturés directement au client (prise en charge partielle, CGV).",
+                    format_eur(funded),
+                    format_eur(remaining)
+                )
+            };
+        }
+        Funding::Cpf { balance, exempt } => {
+            funded = (*balance).min(total_ttc);
+            explain_funded = if *balance > total_ttc {
+                format!(
+                    "Solde CPF mobilisé : {}, soit le prix TTC ; il reste {} sur le compte.",
+                    format_eur(funded),
+                    format_eur(sub(*balance, total_ttc)?)
+                )
+            } else {
+                format!(
+                    "Solde CPF mobilisé : {} sur un prix de {ttc_text} TTC.",
+                    format_eur(funded)
+                )
+            };
+            if *exempt {
+                cpf_contribution = Decimal::ZERO;
+                explain_contribution = Some(
+                    "Participation forfaitaire CPF : aucune, le titulaire en est exonéré \
+                     (demandeur d'emploi ou abondement de l'employeur)."
+                        .to_string(),
+                );
+            } else {
+                let entry = catalogue
+                    .cpf_contributions
+                    .iter()
+                    .filter(|c| c.from <= request.date)
+                    .max_by_key(|c| c.from)
+                    .ok_or(QuoteError::NoCpfContribution {
+                        date: request.date,
+                        first_from: None,
+                    })?;
+                cpf_contribution = entry.amount;
+                explain_contribution = Some(format!(
+                    "Participation forfaitaire CPF : {}, montant en vigueur depuis le {} (date du devis : {}), \
+                     à la charge du titulaire du compte.",
+                    format_eur(entry.amount),
+                    french_date(entry.from),
+                    french_date(request.date)
+                ));
+            }
+            let remaining = add(sub(total_ttc, funded)?, cpf_contribution)?;
+            explain_remaining = if cpf_contribution.is_zero() {
+                format!(
+                    "Reste à charge : {ttc_text} TTC − {} de CPF = {}.",
+                    format_eur(funded),
+                    format_eur(remaining)
+                )
+            } else {
+                format!(
+                    "Reste à charge : {ttc_text} TTC − {} de CPF + {} de participation forfaitaire = {}.",
+                    format_eur(funded),
+                    format_eur(cpf_contribution),
+                    format_eur(remaining)
+                )
+            };
+        }
+    }
+    let funded = money(funded);
+    let cpf_contribution = money(cpf_contribution);
+    let remaining = money(add(sub(total_ttc, funded)?, cpf_contribution)?);
+
+    let advice = full_course_advice(catalogue, &formula, trainees)?;
+
+    let explained = FigureExplanations {
+        total_ht: explain_total_ht,
+        total_vat: explain_vat,
+        total_ttc: explain_ttc,
+        per_trainee: explain_per_trainee,
+        training: explain_training,
+        coaching: explain_coaching,
+        funded: explain_funded,
+        cpf_contribution: explain_contribution,
+        remaining: explain_remaining,
+    };
+    let mut explanations: Vec<String> = lines.iter().map(|l| l.explanation.clone()).collect();
+    explanations.extend([
+        explained.total_ht.clone(),
+        explained.total_vat.clone(),
+        explained.total_ttc.clone(),
+        explained.per_trainee.clone(),
+        explained.training.clone(),
+    ]);
+    explanations.extend(explained.coaching.clone());
+    explanations.push(explained.funded.clone());
+    explanations.extend(explained.cpf_contribution.clone());
+    explanations.push(explained.remaining.clone());
+
+    Ok(Quote {
+        request,
+        modules,
+        lines,
+        total_ht,
+        vat_rate,
+        total_vat,
+        total_ttc,
+        per_trainee_ht,
+        per_trainee_ttc,
+        training_days,
+        training_hours,
+        coaching_hours,
+        funded,
+        cpf_contribution,
+        remaining,
+        advice,
+        vat_mention: exemption.map(|basis| format!("Exonération de TVA : {basis}")),
+        explanations,
+        explained,
+    })
+}
+
+/// The advice to take the full course, when the modules chosen cost at least as much.
+fn full_course_advice(
+    catalogue: &Catalogue,
+    formula: &Formula,
+    trainees: u32,
+) -> Result<Option<FullCourseAdvice>, QuoteError> {
+    let Formula::Modular(chosen) = formula else {
+        return Ok(None);
+    };
+    let mut modules_ht = Decimal::ZERO;
+    for &number in chosen {
+        if let Some(module) = catalogue.module(number) {
+            modules_ht = add(modules_ht, module.price_ht)?;
+        }
+    }
+    let full = catalogue.prices.full_course_ht;
+    if modules_ht < full {
+        return Ok(None);
+    }
+    let per_trainee = sub(modules_ht, full)?;
+    let saving_ht = money(mul(per_trainee, Decimal::from(trainees))?);
+    let added_modules: Vec<u8> = catalogue
+        .modules
+        .iter()
+        .map(|m| m.number)
+        .filter(|n| !chosen.contains(n))
+        .collect();
+    let mut message = format!("Le parcours complet ({} HT) coûte ", format_eur(full));
+    if per_trainee.is_zero() {
+        message.push_str(&format!(
+            "autant que ces modules ({} HT par stagiaire)",
+            format_eur(modules_ht)
+        ));
+    } else {
+        message.push_str(&format!(
+            "{} HT de moins par stagiaire que ces modules ({} HT)",
+            format_eur(per_trainee),
+            format_eur(modules_ht)
+        ));
+        if trainees > 1 {
+            message.push_str(&format!(
+                ", soit {} HT pour {}",
+                format_eur(saving_ht),
+                count(trainees, "stagiaire", "stagiaires")
+            ));
+        }
+    }
+    match added_modules.as_slice() {
+        [] => message.push_str(", pour les mêmes modules."),
+        [one] => message.push_str(&format!(" et ajoute le module {one}.")),
+        many => message.push_str(&format!(" et ajoute les modules {}.", join_fr(many))),
+    }
+    Ok(Some(FullCourseAdvice {
+        modules_ht_per_trainee: money(modules_ht),
+        full_course_ht_per_trainee: money(full),
+        saving_ht,
+        added_modules,
+        message,
+    }))
+}
+
+/// The legal basis of a VAT exemption; from 1 September 2026 the CGI's VAT articles move
+/// to the code des impositions sur les biens et services (CIBS).
+fn exemption_basis(date: NaiveDate) -> String {
+    let cgi = "article 261-4-4° a du CGI";
+    if (date.year(), date.month()) >= (2026, 9) {
+        format!(
+            "{cgi}, disposition reprise à compter du 1er septembre 2026 dans le code des \
+             impositions sur les biens et services (CIBS)"
+        )
+    } else {
+        cgi.to_string()
+    }
+}
+
+fn push_line(
+    lines: &mut Vec<QuoteLine>,
+    kind: LineKind,
+    label: String,
+    unit_ht: Decimal,
+    quantity: u32,
+    explain: impl FnOnce(Decimal) -> String,
+) -> Result<(), QuoteError> {
+    if quantity == 0 {
+        return Ok(());
+    }
+    let total_ht = money(mul(unit_ht, Decimal::from(quantity))?);
+    let explanation = explain(total_ht);
+    lines.push(QuoteLine {
+        kind,
+        label,
+        unit_ht: money(unit_ht),
+        quantity,
+        total_ht,
+        explanation,
+    });
+    Ok(())
+}
+
+fn module_set(list: &[u8]) -> Vec<u8> {
+    let mut set = list.to_vec();
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+/// At most two decimals.
+fn in_cents(amount: Decimal) -> bool {
+    amount.round_dp(2) == amount
+}
+
+/// An amount shown with at least two decimals (`4000` → `4000.00`), and no negative zero.
+fn money(amount: Decimal) -> Decimal {
+    let mut out = if amount.is_zero() {
+        Decimal::ZERO
+    } else {
+        amount
+    };
+    if out.scale() < 2 {
+        out.rescale(2);
+    }
+    out
+}
+
+fn add(a: Decimal, b: Decimal) -> Result<Decimal, QuoteError> {
+    a.checked_add(b).ok_or(QuoteError::Overflow)
+}
+
+fn sub(a: Decimal, b: Decimal) -> Result<Decimal, QuoteError> {
+    a.checked_sub(b).ok_or(QuoteError::Overflow)
+}
+
+fn mul(a: Decimal, b: Decimal) -> Result<Decimal, QuoteError> {
+    a.checked_mul(b).ok_or(QuoteError::Overflow)
+}
+
+fn div(a: Decimal, b: Decimal) -> Result<Decimal, QuoteError> {
+    a.checked_div(b).ok_or(QuoteError::Overflow)
+}
+
+fn count(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n > 1 { many } else { one })
+}
+
+fn count_usize(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n > 1 { many } else { one })
+}
+
+/// `6.5` → `6,5 jours`, `1` → `1 jour`, `0.5` → `0,5 jour` (singular below two).
+fn days_text(days: Decimal) -> String {
+    let unit = if days >= Decimal::TWO {
+        "jours"
+    } else {
+        "jour"
+    };
+    format!("{} {unit}", format_number(days))
+}
+
+/// `45.5` → `45 h 30`, `7` → `7 h`.
+fn hours_text(hours: Decimal) -> String {
+    let Some(minutes) = hours.checked_mul(Decimal::from(60)) else {
+        return format!("{} h", format_number(hours));
+    };
+    let minutes = minutes.round();
+    let whole = (minutes / Decimal::from(60)).trunc();
+    let rest = minutes - whole * Decimal::from(60);
+    if rest.is_zero() {
+        format!("{} h", format_number(whole))
+    } else {
+        let rest = rest.normalize().to_string();
+        let pad = if rest.len() < 2 { "0" } else { "" };
+        format!("{} h {pad}{rest}", format_number(whole))
+    }
+}
+
+/// `[1, 2, 5]` → `1, 2 et 5`.
+fn join_fr(numbers: &[u8]) -> String {
+    match numbers.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => {
+            let head: Vec<String> = rest.iter().map(u8::to_string).collect();
+            format!("{} et {last}", head.join(", "))
+        }
+    }
+}
+
+/// `1er septembre 2026`, `26 mai 2026`.
+fn french_date(date: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("");
+    let day = match date.day() {
+        1 => "1er".to_string(),
+        d => d.to_string(),
+    };
+    format!("{day} {month} {}", date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::dec;
+
+    fn catalogue() -> Catalogue {
+        Catalogue::embedded().expect("the embedded catalogue is valid")
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
+    }
+
+    fn today() -> NaiveDate {
+        date(2026, 5, 26)
+    }
+
+    fn full() -> QuoteRequest {
+        QuoteRequest::default_for(Formula::Full, today())
+    }
+
+    fn modular(modules: &[u8]) -> QuoteRequest {
+        QuoteRequest::default_for(Formula::Modular(modules.to_vec()), today())
+    }
+
+    fn price(request: &QuoteRequest) -> Quote {
+        price_quote(&catalogue(), request).expect("a valid request")
+    }
+
+    fn refused(request: &QuoteRequest) -> QuoteError {
+        price_quote(&catalogue(), request).expect_err("an invalid request")
+    }
+
+    fn assert_funding_adds_up(q: &Quote) {
+        assert_eq!(q.funded + q.remaining, q.total_ttc + q.cpf_contribution);
+    }
+
+    #[test]
+    fn full_course_for_one_trainee_costs_4000_ht_4800_ttc() {
+        let q = price(&QuoteRequest {
+            certification: false,
+            ..full()
+        });
+        assert_eq!(q.lines.len(), 1);
+        assert_eq!(q.lines[0].kind, LineKind::FullCourse);
+        assert_eq!(q.lines[0].label, "Parcours complet (5 modules, 6,5 jours)");
+        assert_eq!(q.lines[0].quantity, 1);
+        assert_eq!(q.total_ht, dec("4000"));
+        assert_eq!(q.vat_rate, dec("0.20"));
+        assert_eq!(q.total_vat, dec("800"));
+        assert_eq!(q.total_ttc, dec("4800"));
+        assert_eq!(q.per_trainee_ttc, dec("4800"));
+        assert_eq!(q.funded, Decimal::ZERO);
+        assert_eq!(q.remaining, dec("4800"));
+        assert_eq!(q.modules, vec![1, 2, 3, 4, 5]);
+        assert!(q.advice.is_none());
+        assert!(q.vat_mention.is_none());
+        assert_funding_adds_up(&q);
+    }
+
+    #[test]
+    fn default_request_ticks_certification_with_the_full_course_only() {
+        let f = full();
+        assert!(f.certification);
+        assert_eq!(f.trainees, 1);
+        assert_eq!(f.coaching_days, 0);
+        assert_eq!(f.vat, Vat::Standard);
+        assert_eq!(f.funding, Funding::None);
+        assert!(!modular(&[1]).certification);
+    }
+
+    #[test]
+    fn full_course_with_certification_costs_4500_ht_5400_ttc() {
+        let q = price(&full());
+        let kinds: Vec<LineKind> = q.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds, vec![LineKind::FullCourse, LineKind::Certification]);
+        assert_eq!(q.lines[1].label, "Accès à la certification");
+        assert_eq!(q.lines[1].total_ht, dec("500"));
+        assert_eq!(q.total_ht, dec("4500"));
+        assert_eq!(q.total_ttc, dec("5400"));
+    }
+
+    #[test]
+    fn module_lines_name_the_module_and_use_its_modular_price() {
+        let q = price(&modular(&[3, 5]));
+        assert_eq!(q.lines.len(), 2);
+        assert_eq!(q.lines[0].kind, LineKind::Module(3));
+        assert_eq!(
+            q.lines[0].label,
+            "Module 3 — Réaliser le référentiel des activités et compétences (RAC)"
+        );
+        assert_eq!(q.lines[0].unit_ht, dec("1500"));
+        assert_eq!(q.lines[1].unit_ht, dec("400"));
+        assert_eq!(q.total_ht, dec("1900"));
+        assert_eq!(q.total_ttc, dec("2280"));
+        assert!(q.advice.is_none());
+    }
+
+    #[test]
+    fn modules_1_to_4_cost_4600_and_advise_the_full_course_saving_600_and_adding_module_5() {
+        let q = price(&modular(&[1, 2, 3, 4]));
+        assert_eq!(q.total_ht, dec("4600"));
+        let advice = q.advice.expect("advice");
+        assert_eq!(advice.modules_ht_per_trainee, dec("4600"));
+        assert_eq!(advice.full_course_ht_per_trainee, dec("4000"));
+        assert_eq!(advice.saving_ht, dec("600"));
+        assert_eq!(advice.added_modules, vec![5]);
+        assert_eq!(
+            advice.message,
+            "Le parcours complet (4\u{202f}000,00 € HT) coûte 600,00 € HT de moins par stagiaire \
+             que ces modules (4\u{202f}600,00 € HT) et ajoute le module 5."
+        );
+    }
+
+    #[test]
+    fn advice_saving_counts_every_trainee() {
+        let q = price(&QuoteRequest {
+            trainees: 3,
+            ..modular(&[1, 2, 3, 4])
+        });
+        let advice = q.advice.expect("advice");
+        assert_eq!(advice.saving_ht, dec("1800"));
+        assert!(advice
+            .message
+            .contains("soit 1\u{202f}800,00 € HT pour 3 stagiaires"));
+    }
+
+    #[test]
+    fn no_advice_when_modules_cost_less_than_the_full_course() {
+        // 1 500 + 1 500 + 800 = 3 800 € < 4 000 €.
+        assert!(price(&modular(&[1, 3, 4])).advice.is_none());
+        assert!(price(&modular(&[5])).advice.is_none());
+    }
+
+    #[test]
+    fn advice_when_modules_cost_exactly_the_full_course_names_the_added_modules() {
+        let mut c = catalogue();
+        c.prices.full_course_ht = dec("4200");
+        // 800 + 1 500 + 1 500 + 400 = 4 200 €.
+        let q = price_quote(&c, &modular(&[1, 3, 4, 5])).expect("valid");
+        let advice = q.advice.expect("advice at equal price");
+        assert_eq!(advice.saving_ht, Decimal::ZERO);
+        assert_eq!(advice.added_modules, vec![2]);
+        assert!(advice.message.contains("coûte autant que ces modules"));
+        assert!(advice.message.ends_with("et ajoute le module 2."));
+        let q = price_quote(&c, &modular(&[3, 4])).expect("valid");
+        assert!(q.advice.is_none());
+    }
+
+    #[test]
+    fn advice_for_all_five_modules_adds_no_module() {
+        let q = price(&modular(&[5, 4, 3, 2, 1]));
+        assert_eq!(q.total_ht, dec("5000"));
+        let advice = q.advice.expect("advice");
+        assert_eq!(advice.saving_ht, dec("1000"));
+        assert!(advice.added_modules.is_empty());
+        assert!(advice.message.ends_with(", pour les mêmes modules."));
+    }
+
+    #[test]
+    fn advice_lists_several_added_modules_in_french() {
+        assert_eq!(join_fr(&[1, 2, 5]), "1, 2 et 5");
+        assert_eq!(join_fr(&[4, 5]), "4 et 5");
+        assert_eq!(join_fr(&[5]), "5");
+    }
+
+    #[test]
+    fn modules_are_a_set_sorted_and_deduplicated() {
+        let q = price(&modular(&[4, 1, 4, 2, 1]));
+        assert_eq!(q.request.formula, Formula::Modular(vec![1, 2, 4]));
+        assert_eq!(q.modules, vec![1, 2, 4]);
+        let kinds: Vec<LineKind> = q.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                LineKind::Module(1),
+                LineKind::Module(2),
+                LineKind::Module(4)
+            ]
+        );
+        assert_eq!(q.total_ht, dec("3100"));
+    }
+
+    #[test]
+    fn several_trainees_with_coaching_and_certification_multiply_every_line() {
+        let q = price(&QuoteRequest {
+            trainees: 3,
+            coaching_days: 2,
+            ..full()
+        });
+        let summary: Vec<(LineKind, Decimal, u32, Decimal)> = q
+            .lines
+            .iter()
+            .map(|l| (l.kind, l.unit_ht, l.quantity, l.total_ht))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (LineKind::FullCourse, dec("4000"), 3, dec("12000")),
+                (LineKind::Coaching, dec("1000"), 6, dec("6000")),
+                (LineKind::Certification, dec("500"), 3, dec("1500")),
+            ]
+        );
+        assert_eq!(q.lines[1].label, "Accompagnement (2 jours par stagiaire)");
+        assert_eq!(q.total_ht, dec("19500"));
+        assert_eq!(q.total_vat, dec("3900"));
+        assert_eq!(q.total_ttc, dec("23400"));
+        assert_eq!(q.per_trainee_ht, dec("6500"));
+        assert_eq!(q.per_trainee_ttc, dec("7800"));
+        assert_eq!(
+            q.lines[1].explanation,
+            "Accompagnement : 2 jours × 3 stagiaires = 6 jours à 1\u{202f}000,00 € HT par jour \
+             et par personne = 6\u{202f}000,00 € HT."
+        );
+    }
+
+    #[test]
+    fn lines_with_nothing_to_charge_are_omitted() {
+        let q = price(&modular(&[2]));
+        assert_eq!(q.lines.len(), 1);
+        assert!(q
+            .lines
+            .iter()
+            .all(|l| l.kind != LineKind::Coaching && l.kind != LineKind::Certification));
+    }
+
+    #[test]
+    fn durations_are_per_trainee_and_coaching_is_capped_at_20_hours() {
+        let q = price(&full());
+        assert_eq!(q.training_days, dec("6.5"));
+        assert_eq!(q.training_hours, dec("45.5"));
+        assert_eq!(q.coaching_hours, Decimal::ZERO);
+        assert_eq!(
+            q.explained.training,
+            "Durée de formation : 6,5 jours de 7 h, soit 45 h 30 par stagiaire."
+        );
+        assert!(q.explained.coaching.is_none());
+
+        let q = price(&QuoteRequest {
+            coaching_days: 2,
+            trainees: 4,
+            ..modular(&[3, 5])
+        });
+        assert_eq!(q.training_days, dec("2.5"));
+        assert_eq!(q.training_hours, dec("17.5"));
+        assert_eq!(q.coaching_hours, dec("14"));
+
+        let q = price(&QuoteRequest {
+            coaching_days: 3,
+            ..full()
+        });
+        assert_eq!(q.coaching_hours, dec("20"));
+        let coaching = q.explained.coaching.expect("coaching explained");
+        assert!(coaching.contains("20 h au plus"), "{coaching}");
+    }
+
+    #[test]
+    fn vat_exempt_quote_has_no_vat_and_carries_the_cgi_mention() {
+        let q = price(&QuoteRequest {
+            vat: Vat::Exempt,
+            ..full()
+        });
+        assert_eq!(q.vat_rate, Decimal::ZERO);
+        assert_eq!(q.total_vat, Decimal::ZERO);
+        assert_eq!(q.total_ttc, dec("4500"));
+        assert_eq!(q.remaining, dec("4500"));
+        assert_eq!(
+            q.vat_mention.as_deref(),
+            Some("Exonération de TVA : article 261-4-4° a du CGI")
+        );
+        assert_eq!(
+            q.explained.total_vat,
+            "TVA : 0,00 €, la formation est exonérée de TVA (article 261-4-4° a du CGI)."
+        );
+    }
+
+    #[test]
+    fn vat_exempt_quote_from_september_2026_names_the_cibs() {
+        let before = price(&QuoteRequest {
+            vat: Vat::Exempt,
+            date: date(2026, 8, 31),
+            ..full()
+        });
+        assert!(!before.vat_mention.unwrap_or_default().contains("CIBS"));
+        let after = price(&QuoteRequest {
+            vat: Vat::Exempt,
+            date: date(2026, 9, 1),
+            ..full()
+        });
+        let mention = after.vat_mention.expect("mention");
+        assert!(mention.starts_with("Exonération de TVA : article 261-4-4° a du CGI"));
+        assert!(mention.contains("code des impositions sur les biens et services (CIBS)"));
+    }
+
+    #[test]
+    fn vat_is_computed_once_on_the_total_and_rounded_half_away_from_zero() {
+        let mut c = catalogue();
+        c.prices.full_course_ht = dec("0.03");
+        c.prices.certification_ht = dec("0");
+        // 3 × 0,03 € = 0,09 € HT; 20 % = 0,018 → 0,02 € (per line it would be 3 × 0,01 €).
+        let q = price_quote(
+            &c,
+            &QuoteRequest {
+                trainees: 3,
+                certification: false,
+                ..full()
+            },
+        )
+        .expect("valid");
+        assert_eq!(q.total_ht, dec("0.09"));
+        assert_eq!(q.total_vat, dec("0.02"));
+        assert_eq!(q.total_ttc, dec("0.11"));
+        // 0,11 € ÷ 3 = 0,0366… → 0,04 € per trainee, indicative.
+        assert_eq!(q.per_trainee_ttc, dec("0.04"));
+        assert!(q.explained.per_trainee.contains("à titre indicatif"));
+
+        // A half cent goes away from zero: 5 % of 0,50 € = 0,025 € → 0,03 €.
+        c.prices.vat_rate = dec("0.05");
+        c.prices.full_course_ht = dec("0.50");
+        let q = price_quote(
+            &c,
+            &QuoteRequest {
+                certification: false,
+                ..full()
+            },
+        )
+        .expect("valid");
+        assert_eq!(q.total_vat, dec("0.03"));
+    }
+
+    #[test]
+    fn every_figure_is_explained_in_french() {
+        let q = price(&QuoteRequest {
+            certification: false,
+            ..full()
+        });
+        assert_eq!(
+            q.explained.total_vat,
+            "TVA : 20\u{a0}% de 4\u{202f}000,00 € HT = 800,00 €, arrondie au centime."
+        );
+        assert_eq!(
+            q.explained.total_ttc,
+            "Total TTC : 4\u{202f}000,00 € HT + 800,00 € de TVA = 4\u{202f}800,00 € TTC."
+        );
+        assert_eq!(
+            q.lines[0].explanation,
+            "Parcours complet (5 modules, 6,5 jours) : 4\u{202f}000,00 € HT par stagiaire \
+             × 1 stagiaire = 4\u{202f}000,00 € HT (tarif du parcours complet)."
+        );
+        assert_eq!(
+            q.explained.remaining,
+            "Reste à charge : le total TTC, 4\u{202f}800,00 €."
+        );
+        assert!(q.explanations.contains(&q.explained.total_ht));
+        assert!(q.explanations.contains(&q.lines[0].explanation));
+        assert_eq!(q.explanations.len(), 1 + 5 + 2);
+    }
+
+    #[test]
+    fn no_funding_leaves_the_whole_ttc_to_pay() {
+        let q = price(&full());
+        assert_eq!(q.funded, Decimal::ZERO);
+        assert_eq!(q.cpf_contribution, Decimal::ZERO);
+        assert_eq!(q.remaining, q.total_ttc);
+        assert!(q.explained.cpf_contribution.is_none());
+    }
+
+    #[test]
+    fn opco_partial_funding_leaves_the_difference_to_the_client() {
+        let q = price(&QuoteRequest {
+            funding: Funding::Opco {
+                amount: dec("3000"),
+            },
+            ..full()
+        });
+        assert_eq!(q.total_ttc, dec("5400"));
+        assert_eq!(q.funded, dec("3000"));
+        assert_eq!(q.remaining, dec("2400"));
+        assert_eq!(q.cpf_contribution, Decimal::ZERO);
+        assert!(q
+            .explained
+            .remaining
+            .contains("facturés directement au client"));
+        assert_funding_adds_up(&q);
+    }
+
+    #[test]
+    fn opco_over_funding_is_capped_at_the_ttc_and_the_excess_explained() {
+        let q = price(&QuoteRequest {
+            funding: Funding::Opco {
+                amount: dec("6000"),
+            },
+            ..full()
+        });
+        assert_eq!(q.funded, dec("5400"));
+        assert_eq!(q.remaining, Decimal::ZERO);
+        assert!(
+            q.explained
+                .funded
+                .contains("600,00 €, excédent qui n'est pas utilisé"),
+            "{}",
+            q.explained.funded
+        );
+        assert_funding_adds_up(&q);
+    }
+
+    #[test]
+    fn cpf_balance_pays_up_to_the_ttc_and_the_trainee_adds_the_contribution() {
+        let q = price(&QuoteRequest {
+            funding: Funding::Cpf {
+                balance: dec("3000"),
+                exempt: false,
+            },
+            ..full()
+        });
+        assert_eq!(q.funded, dec("3000"));
+        assert_eq!(q.cpf_contribution, dec("103.20"));
+        assert_eq!(q.remaining, dec("2503.20"));
+        let explained = q.explained.cpf_contribution.clone().expect("explained");
+        assert!(
+            explained.contains("depuis le 1er janvier 2026"),
+            "{explained}"
+        );
+        assert_funding_adds_up(&q);
+    }
+
+    #[test]
+    fn cpf_contribution_is_the_one_in_force_on_the_quote_date() {
+        let on = |d: NaiveDate| {
+            price(&QuoteRequest {
+                funding: Funding::Cpf {
+                    balance: dec("0"),
+                    exempt: false,
+                },
+                date: d,
+                ..full()
+            })
+            .cpf_contribution
+        };
+        assert_eq!(on(date(2024, 5, 2)), dec("100"));
+        assert_eq!(on(date(2025, 12, 31)), dec("102.23"));
+        assert_eq!(on(date(2026, 1, 1)), dec("103.20"));
+    }
+
+    #[test]
+    fn cpf_balance_above_the_price_is_capped_and_the_contribution_still_due() {
+        let q = price(&QuoteRequest {
+            funding: Funding::Cpf {
+                balance: dec("10000"),
+                exempt: false,
+            },
+            ..full()
+        });
+        assert_eq!(q.funded, dec("5400"));
+        assert_eq!(q.remaining, dec("103.20"));
+        assert!(q
+            .explained
+            .funded
+            .contains("il reste 4\u{202f}600,00 € sur le compte"));
+        assert_funding_adds_up(&q);
+    }
+
+    #[test]
+    fn cpf_exempt_trainee_pays_no_contribution_even_before_any_is_known() {
+        let q = price(&QuoteRequest {
+            funding: Funding::Cpf {
+                balance: dec("1000"),
+                exempt: true,
+            },
+            date: date(2023, 1, 1),
+            ..full()
+        });
+        assert_eq!(q.cpf_contribution, Decimal::ZERO);
+        assert_eq!(q.remaining, dec("4400"));
+        assert!(q
+            .explained
+            .cpf_contribution
+            .as_deref()
+            .unwrap_or_default()
+            .contains("exonéré"));
+        assert_funding_adds_up(&q);
+    }
+
+    #[test]
+    fn modular_formula_without_a_module_is_refused() {
+        let e = refused(&modular(&[]));
+        assert_eq!(e, QuoteError::NoModule);
+        assert_eq!(e.field(), QuoteField::Modules);
+        assert!(e.message().contains("au moins un module"));
+    }
+
+    #[test]
+    fn unknown_module_is_refused() {
+        let e = refused(&modular(&[1, 7]));
+        assert_eq!(e, QuoteError::UnknownModule { number: 7, last: 5 });
+        assert_eq!(e.field(), QuoteField::Modules);
+        assert_eq!(
+            e.message(),
+            "Le module 7 n'existe pas : les modules sont numérotés de 1 à 5."
+        );
+        assert!(matches!(
+            refused(&modular(&[0])),
+            QuoteError::UnknownModule { number: 0, .. }
+        ));
+    }
+
+    #[test]
+    fn trainees_outside_1_to_50_are_refused() {
+        for trainees in [0, 51, u32::MAX] {
+            let e = refused(&QuoteRequest { trainees, ..full() });
+            assert_eq!(e.field(), QuoteField::Trainees);
+            assert_eq!(
+                e.message(),
+                "Le nombre de stagiaires doit être compris entre 1 et 50."
+            );
+        }
+        assert!(price_quote(
+            &catalogue(),
+            &QuoteRequest {
+                trainees: 50,
+                ..full()
+            }
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn coaching_beyond_three_days_is_refused() {
+        let e = refused(&QuoteRequest {
+            coaching_days: 4,
+            ..full()
+        });
+        assert_eq!(e, QuoteError::CoachingOutOfRange { days: 4, max: 3 });
+        assert_eq!(e.field(), QuoteField::Coaching);
+        assert_eq!(
+            e.message(),
+            "Le nombre de jours d'accompagnement doit être compris entre 0 et 3."
+        );
+    }
+
+    #[test]
+    fn negative_or_sub_cent_opco_amount_is_refused() {
+        let e = refused(&QuoteRequest {
+            funding: Funding::Opco { amount: dec("-1") },
+            ..full()
+        });
+        assert_eq!(e, QuoteError::OpcoAmountNegative);
+        assert_eq!(e.field(), QuoteField::OpcoAmount);
+        let e = refused(&QuoteRequest {
+            funding: Funding::Opco {
+                amount: dec("10.005"),
+            },
+            ..full()
+        });
+        assert_eq!(e, QuoteError::OpcoAmountNotInCents);
+        assert_eq!(e.field(), QuoteField::OpcoAmount);
+        // Trailing zeros are still cents.
+        assert!(price_quote(
+            &catalogue(),
+            &QuoteRequest {
+                funding: Funding::Opco {
+                    amount: dec("10.000")
+                },
+                ..full()
+            }
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn negative_or_sub_cent_cpf_balance_is_refused() {
+        let e = refused(&QuoteRequest {
+            funding: Funding::Cpf {
+                balance: dec("-0.01"),
+                exempt: false,
+            },
+            ..full()
+        });
+        assert_eq!(e, QuoteError::CpfBalanceNegative);
+        assert_eq!(e.field(), QuoteField::CpfBalance);
+        let e = refused(&QuoteRequest {
+            funding: Funding::Cpf {
+                balance: dec("0.001"),
+                exempt: true,
+            },
+            ..full()
+        });
+        assert_eq!(e, QuoteError::CpfBalanceNotInCents);
+    }
+
+    #[test]
+    fn cpf_for_several_trainees_is_refused_and_suggests_the_opco() {
+        let e = refused(&QuoteRequest {
+            trainees: 2,
+            funding: Funding::Cpf {
+                balance: dec("1000"),
+                exempt: false,
+            },
+            ..full()
+        });
+        assert_eq!(e, QuoteError::CpfNeedsOneTrainee { trainees: 2 });
+        assert_eq!(e.field(), QuoteField::Trainees);
+        assert!(e.message().contains("droit personnel"));
+        assert!(e.message().contains("OPCO"));
+    }
+
+    #[test]
+    fn cpf_before_any_known_contribution_is_refused_unless_exempt() {
+        let e = refused(&QuoteRequest {
+            funding: Funding::Cpf {
+                balance: dec("1000"),
+                exempt: false,
+            },
+            date: date(2024, 5, 1),
+            ..full()
+        });
+        assert_eq!(
+            e,
+            QuoteError::NoCpfContribution {
+                date: date(2024, 5, 1),
+                first_from: Some(date(2024, 5, 2)),
+            }
+        );
+        assert_eq!(e.field(), QuoteField::Date);
+        assert!(e.message().contains("au 1er mai 2024"), "{}", e.message());
+        assert!(e.message().contains("à partir du 2 mai 2024"));
+    }
+
+    #[test]
+    fn cpf_is_refused_when_the_catalogue_says_the_course_is_not_eligible() {
+        let mut c = catalogue();
+        c.course.cpf_eligible = false;
+        let e = price_quote(
+            &c,
+            &QuoteRequest {
+                funding: Funding::Cpf {
+                    balance: dec("1000"),
+                    exempt: true,
+                },
+                ..full()
+            },
+        )
+        .expect_err("not eligible");
+        assert_eq!(e, QuoteError::CpfNotEligible);
+        assert_eq!(e.field(), QuoteField::Funding);
+    }
+
+    #[test]
+    fn check_request_lists_every_fault_in_form_order() {
+        let errors = check_request(
+            &catalogue(),
+            &QuoteRequest {
+                formula: Formula::Modular(vec![9]),
+                trainees: 2,
+                coaching_days: 5,
+                certification: false,
+                vat: Vat::Standard,
+                funding: Funding::Cpf {
+                    balance: dec("-5"),
+                    exempt: false,
+                },
+                date: date(2020, 1, 1),
+            },
+        );
+        let fields: Vec<QuoteField> = errors.iter().map(QuoteError::field).collect();
+        assert_eq!(
+            fields,
+            vec![
+                QuoteField::Modules,
+                QuoteField::Coaching,
+                QuoteField::CpfBalance,
+                QuoteField::Trainees,
+                QuoteField::Date,
+            ]
+        );
+        assert!(check_request(&catalogue(), &full()).is_empty());
+    }
+
+    #[test]
+    fn full_course_split_follows_module_days_to_the_cent() {
+        let split = full_course_split(&catalogue());
+        assert_eq!(
+            split,
+            vec![
+                (1, dec("615.39")),
+                (2, dec("615.38")),
+                (3, dec("1230.77")),
+                (4, dec("1230.77")),
+                (5, dec("307.69")),
+            ]
+        );
+        assert_eq!(split.iter().map(|(_, a)| *a).sum::<Decimal>(), dec("4000"));
+    }
+
+    #[test]
+    fn quote_round_trips_through_json_with_amounts_as_strings() {
+        let q = price(&QuoteRequest {
+            funding: Funding::Opco {
+                amount: dec("1234.5"),
+            },
+            ..full()
+        });
+        let json = serde_json::to_string(&q).expect("serialisable");
+        assert!(json.contains("\"total_ht\":\"4500.00\""), "{json}");
+        let back: Quote = serde_json::from_str(&json).expect("deserialisable");
+        assert_eq!(back, q);
+    }
+
+    #[test]
+    fn durations_and_dates_read_in_french() {
+        assert_eq!(hours_text(dec("45.5")), "45 h 30");
+        assert_eq!(hours_text(dec("7")), "7 h");
+        assert_eq!(hours_text(dec("0.1")), "0 h 06");
+        assert_eq!(days_text(dec("0.5")), "0,5 jour");
+        assert_eq!(days_text(dec("2")), "2 jours");
+        assert_eq!(french_date(date(2026, 9, 1)), "1er septembre 2026");
+        assert_eq!(french_date(date(2026, 5, 26)), "26 mai 2026");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn catalogue() -> Catalogue {
+        Catalogue::embedded().expect("the embedded catalogue is valid")
+    }
+
+    fn start() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, 5, 2).expect("a valid date")
+    }
+
+    fn valid_formula() -> impl Strategy<Value = Formula> {
+        prop_oneof![
+            Just(Formula::Full),
+            prop::collection::vec(1u8..=5, 1..8).prop_map(Formula::Modular),
+        ]
+    }
+
+    fn cents(max: i64) -> impl Strategy<Value = Decimal> {
+        (0..=max).prop_map(|c| Decimal::new(c, 2))
+    }
+
+    /// Every valid request: CPF only for one trainee, dates with a known CPF contribution.
+    fn valid_request() -> impl Strategy<Value = QuoteRequest> {
+        let funding = prop_oneof![
+            Just(Funding::None),
+            cents(5_000_000).prop_map(|amount| Funding::Opco { amount }),
+            (cents(2_000_000), any::<bool>())
+                .prop_map(|(balance, exempt)| Funding::Cpf { balance, exempt }),
+        ];
+        (
+            valid_formula(),
+            1u32..=50,
+            0u32..=3,
+            any::<bool>(),
+            prop_oneof![Just(Vat::Standard), Just(Vat::Exempt)],
+            funding,
+            0i64..3000,
+        )
+            .prop_map(
+                |(formula, trainees, coaching_days, certification, vat, funding, offset)| {
+                    let trainees = if matches!(funding, Funding::Cpf { .. }) {
+                        1
+                    } else {
+                        trainees
+                    };
+                    QuoteRequest {
+                        formula,
+                        trainees,
+                        coaching_days,
+                        certification,
+                        vat,
+                        funding,
+                        date: start() + chrono::Duration::days(offset),
+                    }
+                },
+            )
+    }
+
+    fn any_decimal() -> impl Strategy<Value = Decimal> {
+        prop_oneof![
+            (any::<i64>(), 0u32..=28).prop_map(|(m, s)| Decimal::new(m, s)),
+            Just(Decimal::MAX),
+            Just(Decimal::MIN),
+        ]
+    }
+
+    /// Anything at all, most of it invalid.
+    fn any_request() -> impl Strategy<Value = QuoteRequest> {
+        let formula = prop_oneof![
+            Just(Formula::Full),
+            prop::collection::vec(any::<u8>(), 0..12).prop_map(Formula::Modular),
+        ];
+        let funding = prop_oneof![
+            Just(Funding::None),
+            any_decimal().prop_map(|amount| Funding::Opco { amount }),
+            (any_decimal(), any::<bool>())
+                .prop_map(|(balance, exempt)| Funding::Cpf { balance, exempt }),
+        ];
+        (
+            formula,
+            prop_oneof![0u32..=60, any::<u32>()],
+            prop_oneof![0u32..=5, any::<u32>()],
+            any::<bool>(),
+            prop_oneof![Just(Vat::Standard), Just(Vat::Exempt)],
+            funding,
+            any::<i32>(),
+        )
+            .prop_map(
+                |(formula, trainees, coaching_days, certification, vat, funding, day)| {
+                    QuoteRequest {
+                        formula,
+                        trainees,
+                        coaching_days,
+                        certification,
+                        vat,
+                        funding,
+                        date: NaiveDate::from_num_days_from_ce_opt(day).unwrap_or(start()),
+                    }
+                },
+            )
+    }
+
+    fn module_total(c: &Catalogue, modules: &[u8]) -> Decimal {
+        modules
+            .iter()
+            .filter_map(|&n| c.module(n))
+            .map(|m| m.price_ht)
+            .sum()
+    }
+
+    proptest! {
+        #[test]
+        fn lines_add_up_to_the_total_ht_to_the_cent(request in valid_request()) {
+            let q = price_quote(&catalogue(), &request).expect("valid");
+            for line in &q.lines {
+                prop_assert!(line.quantity > 0);
+                prop_assert_eq!(line.total_ht, line.unit_ht * Decimal::from(line.quantity));
+            }
+            prop_assert_eq!(q.lines.iter().map(|l| l.total_ht).sum::<Decimal>(), q.total_ht);
+            prop_assert!(q.total_ht.scale() <= 2 || q.total_ht.round_dp(2) == q.total_ht);
+        }
+
+        #[test]
+        fn ttc_is_ht_plus_vat_rounded_half_away_from_zero(
+            request in valid_request(),
+            coaching in cents(300_000),
+            certification in cents(100_000),
+        ) {
+            // Prices with any cents, so that the VAT rounding is exercised.
+            let mut c = catalogue();
+            c.prices.coaching_per_day_ht = coaching;
+            c.prices.certification_ht = certification;
+            let q = price_quote(&c, &request).expect("valid");
+            prop_assert_eq!(q.total_ttc, q.total_ht + q.total_vat);
+            let expected = match request.vat {
+                Vat::Standard => (q.total_ht * c.prices.vat_rate)
+                    .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+                Vat::Exempt => Decimal::ZERO,
+            };
+            prop_assert_eq!(q.total_vat, expected);
+            prop_assert_eq!(q.vat_mention.is_some(), request.vat == Vat::Exempt);
+        }
+
+        #[test]
+        fn funded_plus_remaining_is_ttc_plus_contribution(request in valid_request()) {
+            let q = price_quote(&catalogue(), &request).expect("valid");
+            prop_assert_eq!(q.funded + q.remaining, q.total_ttc + q.cpf_contribution);
+            prop_assert!(q.funded >= Decimal::ZERO && q.funded <= q.total_ttc);
+            prop_assert!(q.remaining >= Decimal::ZERO);
+            let cpf_due = matches!(request.funding, Funding::Cpf { exempt: false, .. });
+            prop_assert_eq!(q.cpf_contribution > Decimal::ZERO, cpf_due);
+        }
+
+        #[test]
+        fn adding_a_module_never_lowers_the_price(
+            request in valid_request(),
+            modules in prop::collection::vec(1u8..=5, 1..5),
+            extra in 1u8..=5,
+        ) {
+            let c = catalogue();
+            let before = QuoteRequest { formula: Formula::Modular(modules.clone()), ..request.clone() };
+            let mut more = modules;
+            more.push(extra);
+            let after = QuoteRequest { formula: Formula::Modular(more), ..request };
+            let before = price_quote(&c, &before).expect("valid");
+            let after = price_quote(&c, &after).expect("valid");
+            prop_assert!(after.total_ht >= before.total_ht);
+            prop_assert!(after.total_ttc >= before.total_ttc);
+            prop_assert!(after.training_days >= before.training_days);
+        }
+
+        #[test]
+        fn advice_appears_exactly_when_modules_cost_at_least_the_full_course(
+            request in valid_request(),
+        ) {
+            let c = catalogue();
+            let q = price_quote(&c, &request).expect("valid");
+            match &q.request.formula {
+                Formula::Full => prop_assert!(q.advice.is_none()),
+                Formula::Modular(modules) => {
+                    let sum = module_total(&c, modules);
+                    let full = c.prices.full_course_ht;
+                    prop_assert_eq!(q.advice.is_some(), sum >= full);
+                    if let Some(advice) = q.advice {
+                        prop_assert_eq!(advice.saving_ht, (sum - full) * Decimal::from(request.trainees));
+                        prop_assert!(advice.added_modules.iter().all(|n| !modules.contains(n)));
+                        prop_assert_eq!(advice.added_modules.len() + modules.len(), c.modules.len());
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn price_quote_never_panics_on_any_request(request in any_request()) {
+            let c = catalogue();
+            let result = price_quote(&c, &request);
+            let errors = check_request(&c, &request);
+            prop_assert_eq!(result.is_ok(), errors.is_empty());
+            match result {
+                Ok(q) => prop_assert_eq!(q.funded + q.remaining, q.total_ttc + q.cpf_contribution),
+                Err(e) => {
+                    prop_assert_eq!(Some(&e), errors.first());
+                    prop_assert!(!e.message().is_empty());
+                }
+            }
+        }
+    }
+}

@@ -1,1 +1,3 @@
-//! Browser edges: the only code that touches browser APIs.
+//! Browser edges: the only code that touches browser APIs. Small and replaceable.
+
+pub mod location;

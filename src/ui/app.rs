@@ -1,0 +1,77 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::domain::catalogue::Catalogue;
+use crate::edge::location::base_path;
+use crate::ui::catalogue_page::CataloguePage;
+use crate::ui::layout::{Footer, Header, NotFound};
+use crate::ui::module_page::ModulePage;
+
+/// What every screen may read: the validated catalogue and where the site lives.
+#[derive(Clone)]
+pub struct AppContext {
+    pub catalogue: Arc<Catalogue>,
+    base: Arc<str>,
+}
+
+impl AppContext {
+    pub fn new(catalogue: Catalogue, base: &str) -> Self {
+        Self {
+            catalogue: Arc::new(catalogue),
+            base: base.into(),
+        }
+    }
+
+    /// An in-app address under the site's base path: `href("/simulateur")`.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+}
+
+pub fn use_app() -> AppContext {
+    expect_context::<AppContext>()
+}
+
+/// The whole app. A catalogue file that does not validate shows its error instead of
+/// the screens: the build embeds the file, so this is a deploy mistake, never a panic.
+#[component]
+pub fn App() -> impl IntoView {
+    let base = base_path();
+    match Catalogue::embedded() {
+        Ok(catalogue) => {
+            provide_context(AppContext::new(catalogue, &base));
+            view! { <Shell base=base /> }.into_any()
+        }
+        Err(error) => view! {
+            <main id="contenu" class="page">
+                <h1>"Catalogue indisponible"</h1>
+                <p role="alert">{error.to_string()}</p>
+            </main>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Shell(base: String) -> impl IntoView {
+    view! {
+        <Router base=base>
+            <a class="skip-link" href="#contenu">"Aller au contenu"</a>
+            <Header />
+            <main id="contenu" class="page" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=CataloguePage />
+                    <Route path=path!("/module/:n") view=ModulePage />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+}

@@ -1,0 +1,80 @@
+//! What stands around every screen: header with navigation, footer, not-found page.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::ui::app::use_app;
+
+/// The screens of the navigation, in order: (path, label).
+pub const NAV: &[(&str, &str)] = &[("/", "Catalogue")];
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let app = use_app();
+    let title = app.catalogue.course.code.clone();
+    let links = NAV
+        .iter()
+        .map(|(path, label)| {
+            let href = if *path == "/" {
+                app.href("/")
+            } else {
+                app.href(path)
+            };
+            view! { <li><A href=href exact=*path == "/">{*label}</A></li> }
+        })
+        .collect_view();
+    view! {
+        <header class="site-header">
+            <p class="brand">
+                <A href=app.href("/")>
+                    <span class="brand-name">"Co&Sens"</span>
+                    <span class="brand-sub">{format!("Formation certifiante {title}")}</span>
+                </A>
+            </p>
+            <nav aria-label="Navigation principale">
+                <ul>{links}</ul>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let app = use_app();
+    let note = app.catalogue.declaration_note.clone();
+    let offices = app
+        .catalogue
+        .offices
+        .iter()
+        .map(|o| {
+            view! {
+                <div class="office">
+                    <p class="office-name">{o.name.clone()}</p>
+                    <p>{o.address.join(", ")}</p>
+                    <p>{format!("Tél. : {}", o.phone)}</p>
+                    <p>{format!("SIRET : {}", o.siret)}</p>
+                    <p>{format!("Déclaration d'activité n° {}", o.declaration_number)}</p>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <footer class="site-footer">
+            <div class="offices">{offices}</div>
+            <p class="small">{note}</p>
+            <p class="small">
+                {format!("Catalogue version {} — simulation indicative ; seul le devis signé « Bon pour accord » a valeur contractuelle.", app.catalogue.version)}
+            </p>
+        </footer>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <h1>"Page introuvable"</h1>
+        <p>"Cette adresse ne correspond à aucune page du simulateur."</p>
+        <p><A href=app.href("/")>"Revenir au catalogue"</A></p>
+    }
+}

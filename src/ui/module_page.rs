@@ -1,0 +1,48 @@
+//! `/module/N`: one module, its programme, duration and price.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::domain::money::{format_eur, format_number};
+use crate::ui::app::use_app;
+use crate::ui::catalogue_page::days_label;
+use crate::ui::layout::NotFound;
+
+#[component]
+pub fn ModulePage() -> impl IntoView {
+    let app = use_app();
+    let params = use_params_map();
+    move || {
+        let number = params.read().get("n").and_then(|n| n.parse::<u8>().ok());
+        let Some(module) = number.and_then(|n| app.catalogue.module(n)).cloned() else {
+            return view! { <NotFound /> }.into_any();
+        };
+        let hours = app.catalogue.hours(module.days);
+        let total = app.catalogue.modules.len();
+        let prev = (module.number > 1).then(|| module.number - 1);
+        let next = (usize::from(module.number) < total).then(|| module.number + 1);
+        view! {
+            <nav aria-label="Fil d'Ariane" class="breadcrumb">
+                <A href=app.href("/")>"Catalogue"</A>
+                " › "
+                <span aria-current="page">{format!("Module {}", module.number)}</span>
+            </nav>
+            <article class="module-detail">
+                <h1>{format!("Module {} : {}", module.number, module.title)}</h1>
+                <ul class="facts" aria-label="En bref">
+                    <li><strong>{days_label(module.days)}</strong>{format!(" ({} h)", format_number(hours))}</li>
+                    <li><strong>{format_eur(module.price_ht)}</strong>" HT par stagiaire en parcours modulaire"</li>
+                </ul>
+                <h2>"Programme"</h2>
+                <ul>{module.programme.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}</ul>
+                <p class="small">"Contenus fournis à titre indicatif ; l'intervenant peut les adapter à l'actualité et au groupe."</p>
+            </article>
+            <nav aria-label="Autres modules" class="pager">
+                {prev.map(|p| view! { <A href=app.href(&format!("/module/{p}"))>{format!("← Module {p}")}</A> })}
+                {next.map(|n| view! { <A href=app.href(&format!("/module/{n}"))>{format!("Module {n} →")}</A> })}
+            </nav>
+        }
+        .into_any()
+    }
+}
