@@ -103,6 +103,24 @@ impl QuoteForm {
         }
     }
 
+    /// Whether module `number` shows ticked: every module is part of the full course.
+    pub fn module_ticked(&self, number: u8) -> bool {
+        self.full_course || self.modules.contains(&number)
+    }
+
+    /// Ticks or unticks a module box. Unticking one while the full course is chosen
+    /// switches to the modular formula with the other modules (`all` is every module).
+    pub fn set_module(&mut self, number: u8, ticked: bool, all: &[u8]) {
+        if self.full_course {
+            if ticked {
+                return;
+            }
+            self.choose_full_course(false);
+            self.modules = all.to_vec();
+        }
+        self.toggle_module(number, ticked);
+    }
+
     pub fn toggle_module(&mut self, number: u8, ticked: bool) {
         self.modules.retain(|&m| m != number);
         if ticked {
@@ -261,6 +279,21 @@ mod tests {
         form.toggle_module(5, true);
         form.toggle_module(3, false);
         assert_eq!(form.modules, vec![1, 5]);
+    }
+
+    #[test]
+    fn unticking_a_module_of_the_full_course_keeps_the_others() {
+        let mut form = QuoteForm::default();
+        assert!(form.module_ticked(4));
+        form.set_module(5, true, &[1, 2, 3, 4, 5]);
+        assert!(
+            form.full_course,
+            "ticking a module already in the full course changes nothing"
+        );
+        form.set_module(5, false, &[1, 2, 3, 4, 5]);
+        assert!(!form.full_course);
+        assert_eq!(form.modules, vec![1, 2, 3, 4]);
+        assert!(!form.module_ticked(5));
     }
 
     #[test]

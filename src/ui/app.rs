@@ -5,10 +5,15 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::domain::catalogue::Catalogue;
+use crate::edge::clock::today;
 use crate::edge::location::base_path;
+use crate::ui::cancellation_page::CancellationPage;
 use crate::ui::catalogue_page::CataloguePage;
+use crate::ui::late_payment_page::LatePaymentPage;
 use crate::ui::layout::{Footer, Header, NotFound};
 use crate::ui::module_page::ModulePage;
+use crate::ui::quote_state::QuoteState;
+use crate::ui::simulator_page::SimulatorPage;
 
 /// What every screen may read: the validated catalogue and where the site lives.
 #[derive(Clone)]
@@ -46,7 +51,9 @@ pub fn App() -> impl IntoView {
     let base = base_path();
     match Catalogue::embedded() {
         Ok(catalogue) => {
-            provide_context(AppContext::new(catalogue, &base));
+            let app = AppContext::new(catalogue, &base);
+            provide_context(QuoteState::new(app.catalogue.clone(), today()));
+            provide_context(app);
             view! { <Shell base=base /> }.into_any()
         }
         Err(error) => view! {
@@ -69,6 +76,9 @@ fn Shell(base: String) -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=CataloguePage />
                     <Route path=path!("/module/:n") view=ModulePage />
+                    <Route path=path!("/simulateur") view=SimulatorPage />
+                    <Route path=path!("/annulation") view=CancellationPage />
+                    <Route path=path!("/penalites") view=LatePaymentPage />
                 </Routes>
             </main>
             <Footer />

@@ -74,6 +74,7 @@ pub fn CataloguePage() -> impl IntoView {
         })
         .collect_view();
     let app_for_cards = app.clone();
+    let app = app.clone();
 
     view! {
         <section class="hero" aria-labelledby="titre-formation">
@@ -86,6 +87,7 @@ pub fn CataloguePage() -> impl IntoView {
                 <li><strong>{course.places.join(" ou ")}</strong>{format!(", {}", course.modes.join(" ou ").to_lowercase())}</li>
                 {course.cpf_eligible.then(|| view! { <li><strong>"Éligible au CPF"</strong>", financement OPCO possible"</li> })}
             </ul>
+            <p><A href=app.href("/simulateur")>"Simuler le coût"</A></p>
         </section>
 
         <section aria-labelledby="titre-modules">

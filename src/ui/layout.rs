@@ -6,7 +6,12 @@ use leptos_router::components::A;
 use crate::ui::app::use_app;
 
 /// The screens of the navigation, in order: (path, label).
-pub const NAV: &[(&str, &str)] = &[("/", "Catalogue")];
+pub const NAV: &[(&str, &str)] = &[
+    ("/", "Catalogue"),
+    ("/simulateur", "Simulateur"),
+    ("/annulation", "Annulation"),
+    ("/penalites", "Pénalités de retard"),
+];
 
 #[component]
 pub fn Header() -> impl IntoView {

@@ -1,8 +1,12 @@
 //! The Leptos screens: they read and write signals and call the domain, nothing more.
 
 mod app;
+pub mod cancellation_page;
 pub mod catalogue_page;
+pub mod late_payment_page;
 pub mod layout;
 pub mod module_page;
+pub mod quote_state;
+pub mod simulator_page;
 
 pub use app::{App, AppContext};

@@ -34,6 +34,7 @@ pub fn ModulePage() -> impl IntoView {
                     <li><strong>{days_label(module.days)}</strong>{format!(" ({} h)", format_number(hours))}</li>
                     <li><strong>{format_eur(module.price_ht)}</strong>" HT par stagiaire en parcours modulaire"</li>
                 </ul>
+                <p><A href=app.href(&format!("/simulateur?module={}", module.number))>"Simuler le coût de ce module"</A></p>
                 <h2>"Programme"</h2>
                 <ul>{module.programme.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}</ul>
                 <p class="small">"Contenus fournis à titre indicatif ; l'intervenant peut les adapter à l'actualité et au groupe."</p>

@@ -1,0 +1,9 @@
+# Sourced by the scripts: the pinned tools on PATH (cargo bin, npm's wasm-opt).
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
+# The end-to-end tests serve the release build under this sub-path.
+export E2E_BASE="/sous/chemin/"
+export E2E_DIST="$ROOT/target/e2e-dist"

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test: format and lints, domain tests (native), component tests (headless
+# Chromium), the release build under a sub-path, its size budget, and the end-to-end tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+source scripts/env.sh
+
+step() { printf '\n== %s\n' "$*"; }
+step "format"
+cargo fmt --check
+step "clippy (native)"
+cargo clippy --all-targets -- -D warnings
+step "clippy (wasm32)"
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "domain and data tests (native)"
+cargo test
+step "component tests (wasm-bindgen-test, headless Chromium)"
+cargo test --target wasm32-unknown-unknown --test components
+step "release build under $E2E_BASE"
+trunk build --release --public-url "$E2E_BASE" --dist "$E2E_DIST"
+step "bundle size"
+python3 scripts/size_report.py "$E2E_DIST"
+step "end-to-end tests (release build, plain static server, headless Chromium)"
+npx playwright test

@@ -1,0 +1,54 @@
+//! The current quote, shared by the screens: the simulator edits it, the cancellation
+//! screen prefills from it, drafts save it and the devis prints it.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::catalogue::Catalogue;
+use crate::domain::pricing::{price_quote, Quote};
+use crate::domain::quote_form::{FieldError, QuoteForm};
+
+#[derive(Clone, Copy)]
+pub struct QuoteState {
+    /// The simulator's inputs as typed.
+    pub form: RwSignal<QuoteForm>,
+    /// The form read and priced: the quote, or every field at fault.
+    pub result: Memo<Result<Quote, Vec<FieldError>>>,
+    /// The last quote that priced without error (kept on screen while the input is invalid).
+    pub last_quote: Memo<Option<Quote>>,
+    /// True once the user has touched the simulator (the other screens then offer its quote).
+    pub touched: RwSignal<bool>,
+}
+
+impl QuoteState {
+    pub fn new(catalogue: Arc<Catalogue>, today: NaiveDate) -> Self {
+        let form = RwSignal::new(QuoteForm::default());
+        let result = Memo::new(move |_| {
+            form.with(|f| f.to_request(&catalogue, today))
+                .and_then(|request| {
+                    price_quote(&catalogue, &request).map_err(|e| {
+                        vec![FieldError {
+                            field: e.field(),
+                            message: e.message(),
+                        }]
+                    })
+                })
+        });
+        let last_quote = Memo::new(move |previous: Option<&Option<Quote>>| match result.get() {
+            Ok(quote) => Some(quote),
+            Err(_) => previous.cloned().flatten(),
+        });
+        Self {
+            form,
+            result,
+            last_quote,
+            touched: RwSignal::new(false),
+        }
+    }
+}
+
+pub fn use_quote_state() -> QuoteState {
+    expect_context::<QuoteState>()
+}
