@@ -16,10 +16,10 @@ cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 step "domain and data tests (native)"
 cargo test
 step "component tests (wasm-bindgen-test, headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test components
+cargo test --target wasm32-unknown-unknown --test components --test components_drafts
 step "release build under $E2E_BASE"
 trunk build --release --public-url "$E2E_BASE" --dist "$E2E_DIST"
 step "bundle size"
-python3 scripts/size_report.py "$E2E_DIST"
+node scripts/size-report.mjs "$E2E_DIST"
 step "end-to-end tests (release build, plain static server, headless Chromium)"
 npx playwright test

@@ -4,8 +4,12 @@
 pub mod calendar;
 pub mod cancellation;
 pub mod catalogue;
+pub mod devis;
+pub mod draft;
+pub mod exchange;
 pub mod late_payment;
 pub mod money;
 pub mod pricing;
 pub mod quote_form;
 pub mod search;
+pub mod share_link;

@@ -1,4 +1,8 @@
 //! Browser edges: the only code that touches browser APIs. Small and replaceable.
 
+pub mod clipboard;
 pub mod clock;
+pub mod files;
 pub mod location;
+pub mod print;
+pub mod storage;

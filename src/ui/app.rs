@@ -6,13 +6,18 @@ use leptos_router::path;
 
 use crate::domain::catalogue::Catalogue;
 use crate::edge::clock::today;
-use crate::edge::location::base_path;
+use crate::edge::location::{base_path, drop_trailing_slash};
 use crate::ui::cancellation_page::CancellationPage;
 use crate::ui::catalogue_page::CataloguePage;
+use crate::ui::devis_page::DevisPage;
+use crate::ui::draft_page::DraftPage;
+use crate::ui::drafts_page::DraftsPage;
+use crate::ui::drafts_state::DraftsState;
 use crate::ui::late_payment_page::LatePaymentPage;
 use crate::ui::layout::{Footer, Header, NotFound};
 use crate::ui::module_page::ModulePage;
 use crate::ui::quote_state::QuoteState;
+use crate::ui::share_panel::ShareLinkArrival;
 use crate::ui::simulator_page::SimulatorPage;
 
 /// What every screen may read: the validated catalogue and where the site lives.
@@ -49,10 +54,12 @@ pub fn use_app() -> AppContext {
 #[component]
 pub fn App() -> impl IntoView {
     let base = base_path();
+    drop_trailing_slash(&base);
     match Catalogue::embedded() {
         Ok(catalogue) => {
             let app = AppContext::new(catalogue, &base);
             provide_context(QuoteState::new(app.catalogue.clone(), today()));
+            provide_context(DraftsState::from_browser(today()));
             provide_context(app);
             view! { <Shell base=base /> }.into_any()
         }
@@ -71,6 +78,7 @@ fn Shell(base: String) -> impl IntoView {
     view! {
         <Router base=base>
             <a class="skip-link" href="#contenu">"Aller au contenu"</a>
+            <ShareLinkArrival />
             <Header />
             <main id="contenu" class="page" tabindex="-1">
                 <Routes fallback=NotFound>
@@ -79,6 +87,9 @@ fn Shell(base: String) -> impl IntoView {
                     <Route path=path!("/simulateur") view=SimulatorPage />
                     <Route path=path!("/annulation") view=CancellationPage />
                     <Route path=path!("/penalites") view=LatePaymentPage />
+                    <Route path=path!("/brouillons") view=DraftsPage />
+                    <Route path=path!("/brouillons/:id") view=DraftPage />
+                    <Route path=path!("/devis") view=DevisPage />
                 </Routes>
             </main>
             <Footer />

@@ -411,10 +411,12 @@ pub fn CancellationPage() -> impl IntoView {
 
     view! {
         <h1>"Frais d'annulation"</h1>
+        <div class="page-intro">
         <p class="hint">"Ce que doit le client qui annule, reporte, abandonne ou est absent, selon les conditions générales de vente de Co&Sens, et les dates limites à retenir. Les jours sont comptés strictement entre la date de notification et la date de début : ni l'une ni l'autre ne compte."</p>
         {quote.is_none().then(|| view! {
-            <p class="hint">"Pour partir d'un devis, composez-le d'abord dans le "<A href=app.href("/simulateur")>"simulateur"</A>" : le montant et les modules seront préremplis."</p>
+            <p class="hint"><A href=app.href("/simulateur")>"Composez d'abord un devis"</A>" pour que le montant et les modules soient préremplis ici."</p>
         })}
+        </div>
         <div class="layout-2">
             <form class="cancellation-form" on:submit=|ev| ev.prevent_default() aria-label="Paramètres de l'annulation">
                 <div class="field">
@@ -629,7 +631,7 @@ fn Outcome(outcome: CancellationOutcome) -> impl IntoView {
         {interruption.then(|| view! { <ModulesTable lines=o.modules.clone() /> })}
         <h3>"Explications"</h3>
         <ul class="explain">{explanation_items(&o.explanations)}</ul>
-        <CountedDays outcome=o />
+        {(!interruption).then(|| view! { <CountedDays outcome=o /> })}
     }
     .into_any()
 }
@@ -811,9 +813,11 @@ fn Timeline(outcome: CancellationOutcome) -> impl IntoView {
 fn status_fr(line: &ModuleLine, terms: &CancellationTerms) -> String {
     match line.status {
         ModuleStatus::AttendedInFull => "Suivi en totalité".to_string(),
-        ModuleStatus::Started => {
-            format!("Commencé : {} suivi(s)", format_number(line.attended_days))
-        }
+        ModuleStatus::Started => format!(
+            "Commencé : {} j suivi(s) sur {} j, le reste dû au titre de l'absence",
+            format_number(line.attended_days),
+            format_number(line.days)
+        ),
         ModuleStatus::NotStarted => match (line.working_days, line.band) {
             (Some(n), Some(band)) => format!(
                 "Pas commencé : {} avant, frais de {}",

@@ -126,7 +126,7 @@ pub fn LatePaymentPage() -> impl IntoView {
 
     view! {
         <h1>"Pénalités de retard"</h1>
-        <p class="hint">{intro}</p>
+        <p class="hint page-intro">{intro}</p>
         <div class="layout-2">
             <form class="late-payment-form" on:submit=|ev| ev.prevent_default() aria-label="Paramètres du retard de paiement">
                 <div class="field">

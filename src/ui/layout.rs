@@ -11,6 +11,7 @@ pub const NAV: &[(&str, &str)] = &[
     ("/simulateur", "Simulateur"),
     ("/annulation", "Annulation"),
     ("/penalites", "Pénalités de retard"),
+    ("/brouillons", "Brouillons"),
 ];
 
 #[component]

@@ -18,8 +18,21 @@ pub struct QuoteState {
     pub result: Memo<Result<Quote, Vec<FieldError>>>,
     /// The last quote that priced without error (kept on screen while the input is invalid).
     pub last_quote: Memo<Option<Quote>>,
+    /// The inputs of the last quote that priced without error: what a share link carries.
+    pub last_valid_form: Memo<Option<QuoteForm>>,
     /// True once the user has touched the simulator (the other screens then offer its quote).
     pub touched: RwSignal<bool>,
+    /// A message about how the quote arrived (a share link, its catalogue version, or why it
+    /// could not be read), shown above the simulator until the user dismisses it.
+    pub arrival_notice: RwSignal<Option<ArrivalNotice>>,
+}
+
+/// How a quote arrived from a share link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArrivalNotice {
+    pub message: String,
+    /// True when the link could not be read (shown as a warning).
+    pub is_error: bool,
 }
 
 impl QuoteState {
@@ -40,11 +53,20 @@ impl QuoteState {
             Ok(quote) => Some(quote),
             Err(_) => previous.cloned().flatten(),
         });
+        let last_valid_form = Memo::new(move |previous: Option<&Option<QuoteForm>>| {
+            if result.with(|r| r.is_ok()) {
+                Some(form.get())
+            } else {
+                previous.cloned().flatten()
+            }
+        });
         Self {
             form,
             result,
             last_quote,
+            last_valid_form,
             touched: RwSignal::new(false),
+            arrival_notice: RwSignal::new(None),
         }
     }
 }

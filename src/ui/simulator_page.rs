@@ -9,6 +9,7 @@ use crate::domain::quote_form::{FundingChoice, QuoteForm};
 use crate::ui::app::use_app;
 use crate::ui::catalogue_page::days_label;
 use crate::ui::quote_state::use_quote_state;
+use crate::ui::share_panel::{ArrivalNoticeBanner, SharePanel};
 
 /// The error message for `field`, if the current input has one.
 fn field_error(field: QuoteField) -> impl Fn() -> Option<String> + Copy {
@@ -91,6 +92,7 @@ pub fn SimulatorPage() -> impl IntoView {
 
     view! {
         <h1>"Simulateur de prix"</h1>
+        <ArrivalNoticeBanner />
         <p class="hint">"Les montants se mettent à jour à chaque saisie. Prix hors taxes, majorés de la TVA au taux en vigueur ; simulation indicative, seul le devis signé vaut engagement."</p>
         <div class="layout-2">
             <form class="simulator-form" on:submit=|ev| ev.prevent_default() aria-label="Paramètres du devis">
@@ -210,6 +212,8 @@ fn QuoteResults() -> impl IntoView {
                 <p class="notice warn" role="status">"Saisie incomplète ou invalide : le dernier devis valide reste affiché. Corrigez le champ signalé."</p>
             </Show>
             {move || state.last_quote.get().map(|q| view! { <QuoteBreakdown quote=q /> })}
+            <crate::ui::save_draft_button::SaveDraftButton />
+            <SharePanel />
         </section>
     }
 }

@@ -1,0 +1,77 @@
+// Trunk post-build hook (Trunk.toml): finishes the staged dist/ so that it works unchanged
+// on any static host under the base path it was built for.
+//  1. A Content-Security-Policy meta tag that allows only the site's own origin, wasm
+//     compilation, and Trunk's inline loader script by its sha256 hash.
+//  2. A copy of index.html as 404.html (hosts that honour it, e.g. GitHub Pages, then boot
+//     the app on any unknown address) and as <screen>/index.html for every fixed screen, so
+//     a reload works even on a host with no fallback at all (it serves the directory index).
+//  3. In release builds, the service worker: public/sw.js moved to the base path's root
+//     (its scope) with this build's version and file list, and its registration script.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run by trunk)');
+const release = process.env.TRUNK_PROFILE === 'release';
+const catalogue = JSON.parse(readFileSync(new URL('../data/catalogue.json', import.meta.url), 'utf8'));
+
+// Fixed screens (src/ui/app.rs); /brouillons/ID depends on the user's data and relies on
+// 404.html, or on in-app navigation where the host has no fallback.
+const SCREENS = ['simulateur', 'annulation', 'penalites', 'brouillons', 'devis',
+  ...catalogue.modules.map((m) => `module/${m.number}`)];
+
+const sha256 = (text) => createHash('sha256').update(text).digest('base64');
+
+let html = readFileSync(join(staging, 'index.html'), 'utf8');
+
+if (release) {
+  html = html.replace('</head>', '<script src="public/sw-register.js" defer></script></head>');
+}
+
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${inline.map((s) => `'sha256-${sha256(s)}'`).join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+html = html.replace(/<meta charset="utf-8"\s*\/?>/i, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+if (!html.includes('Content-Security-Policy')) throw new Error('post-build: no <meta charset> to put the CSP after');
+
+writeFileSync(join(staging, 'index.html'), html);
+writeFileSync(join(staging, '404.html'), html);
+for (const screen of SCREENS) {
+  mkdirSync(join(staging, screen), { recursive: true });
+  writeFileSync(join(staging, screen, 'index.html'), html);
+}
+
+const walk = (dir) => readdirSync(dir, { withFileTypes: true })
+  .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+
+if (release) {
+  const template = readFileSync(join(staging, 'public', 'sw.js'), 'utf8');
+  rmSync(join(staging, 'public', 'sw.js'));
+  const copies = new Set(['404.html', ...SCREENS.map((s) => `${s}/index.html`)]);
+  const files = walk(staging)
+    .map((p) => relative(staging, p).split('\\').join('/'))
+    .filter((f) => !copies.has(f) && f !== 'sw.js')
+    .sort();
+  const version = createHash('sha256');
+  for (const f of files) version.update(f).update(readFileSync(join(staging, f)));
+  const sw = template
+    .replace("'__VERSION__'", JSON.stringify(version.digest('hex').slice(0, 16)))
+    .replace('__FILES__', JSON.stringify(files));
+  writeFileSync(join(staging, 'sw.js'), sw);
+} else {
+  // No service worker while developing (trunk serve rebuilds on every change).
+  rmSync(join(staging, 'public', 'sw.js'), { force: true });
+}
+console.log(`post-build: CSP with ${inline.length} inline script hash(es), 404.html, ${SCREENS.length} screen copies${release ? ', service worker' : ''}`);

@@ -1,0 +1,143 @@
+//! `/devis`: the current quote laid out as a devis to print and sign ("Bon pour accord").
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::calendar::format_date_fr;
+use crate::domain::devis::{devis_number, terms_in_short};
+use crate::domain::money::format_eur;
+use crate::domain::pricing::{Funding, Quote};
+use crate::domain::share_link::encode;
+use crate::edge::clock::today;
+use crate::edge::print::print_page;
+use crate::ui::app::use_app;
+use crate::ui::quote_state::use_quote_state;
+
+#[component]
+pub fn DevisPage() -> impl IntoView {
+    let app = use_app();
+    let state = use_quote_state();
+    let simulator = app.href("/simulateur");
+    move || match (state.last_quote.get(), state.last_valid_form.get()) {
+        (Some(quote), Some(form)) => {
+            let number = devis_number(today(), &encode(&form, &app.catalogue.version));
+            view! { <Devis quote=quote number=number /> }.into_any()
+        }
+        _ => view! {
+            <h1>"Devis"</h1>
+            <p>"Aucun devis valide à imprimer pour l'instant."</p>
+            <p><A href=simulator.clone()>"Composer un devis dans le simulateur"</A></p>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Devis(quote: Quote, number: String) -> impl IntoView {
+    let app = use_app();
+    let catalogue = app.catalogue.clone();
+    let client_name = RwSignal::new(String::new());
+    let client_address = RwSignal::new(String::new());
+    let letterhead = catalogue
+        .offices
+        .iter()
+        .map(|o| {
+            view! {
+                <div class="office">
+                    <p class="office-name">{o.name.clone()}{o.head_office.then_some(" (siège social)")}</p>
+                    <p>{o.address.join(", ")}</p>
+                    <p>{format!("Tél. : {}", o.phone)}</p>
+                    <p>{format!("{} — SIRET : {}", o.legal_form, o.siret)}</p>
+                    <p>{format!("Déclaration d'activité n° {}", o.declaration_number)}</p>
+                </div>
+            }
+        })
+        .collect_view();
+    let lines = quote
+        .lines
+        .iter()
+        .map(|l| {
+            view! {
+                <tr>
+                    <th scope="row">{l.label.clone()}</th>
+                    <td class="num">{format_eur(l.unit_ht)}</td>
+                    <td class="num">{l.quantity}</td>
+                    <td class="num">{format_eur(l.total_ht)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let funding = match quote.request.funding {
+        Funding::None => None,
+        Funding::Opco { .. } => Some("Prise en charge OPCO (selon accord de prise en charge)"),
+        Funding::Cpf { .. } => Some("Mon Compte Formation (CPF)"),
+    };
+    let terms = terms_in_short(&catalogue)
+        .into_iter()
+        .map(|t| view! { <li>{t}</li> })
+        .collect_view();
+    let course = &catalogue.course;
+    view! {
+        <article class="devis">
+            <header class="devis-head">
+                <div class="devis-offices">{letterhead}</div>
+                <p class="small">{catalogue.declaration_note.clone()}</p>
+            </header>
+            <h1>"Devis " <span data-testid="devis-numero">{number}</span></h1>
+            <p>{format!("Établi le {}", format_date_fr(quote.request.date))}</p>
+            <p>{format!("Formation certifiante {} — {} ({})", course.code, course.title, course.registration)}</p>
+            <section class="devis-client" aria-labelledby="titre-client">
+                <h2 id="titre-client">"Client"</h2>
+                <div class="field no-print">
+                    <label for="devis-client-nom">"Nom ou raison sociale du client"</label>
+                    <input id="devis-client-nom" type="text" maxlength="200" autocomplete="organization"
+                        prop:value=move || client_name.get()
+                        on:input=move |ev| client_name.set(event_target_value(&ev)) />
+                </div>
+                <div class="field no-print">
+                    <label for="devis-client-adresse">"Adresse du client"</label>
+                    <textarea id="devis-client-adresse" rows="3" maxlength="500"
+                        prop:value=move || client_address.get()
+                        on:input=move |ev| client_address.set(event_target_value(&ev))></textarea>
+                </div>
+                <p class="print-only">{move || client_name.get()}</p>
+                <p class="print-only pre-line">{move || client_address.get()}</p>
+            </section>
+            <div class="table-wrap">
+                <table>
+                    <caption class="small">"Prestations, en euros hors taxes"</caption>
+                    <thead><tr><th scope="col">"Prestation"</th><th scope="col" class="num">"Prix unitaire HT"</th><th scope="col" class="num">"Quantité"</th><th scope="col" class="num">"Total HT"</th></tr></thead>
+                    <tbody>{lines}</tbody>
+                </table>
+            </div>
+            <dl class="totals">
+                <dt>"Total HT"</dt><dd data-testid="devis-total-ht">{format_eur(quote.total_ht)}</dd>
+                <dt>"TVA"</dt><dd data-testid="devis-total-tva">{format_eur(quote.total_vat)}</dd>
+                <dt>"Total TTC"</dt><dd data-testid="devis-total-ttc" class="big">{format_eur(quote.total_ttc)}</dd>
+                {funding.map(|label| view! {
+                    <dt>{label}</dt><dd data-testid="devis-prise-en-charge">{format_eur(quote.funded)}</dd>
+                    <dt>"Reste à charge"</dt><dd data-testid="devis-reste-a-charge">{format_eur(quote.remaining)}</dd>
+                })}
+            </dl>
+            {quote.vat_mention.clone().map(|m| view! { <p class="small">{m}</p> })}
+            <section aria-labelledby="titre-conditions">
+                <h2 id="titre-conditions">"Conditions d'annulation et de report (extrait des CGV)"</h2>
+                <ul class="small">{terms}</ul>
+            </section>
+            <section class="bon-pour-accord" aria-labelledby="titre-accord">
+                <h2 id="titre-accord">"Bon pour accord"</h2>
+                <p class="small">"Devis à retourner daté et signé, précédé de la mention « Bon pour accord », avec le cachet de l'entreprise."</p>
+                <div class="accord-grid">
+                    <p>"Date :"</p>
+                    <p>"Lieu :"</p>
+                    <p class="accord-box">"Signature :"</p>
+                    <p class="accord-box">"Cachet de l'entreprise :"</p>
+                </div>
+            </section>
+            <div class="actions no-print">
+                <button type="button" on:click=|_| print_page()>"Imprimer le devis"</button>
+                <A href=app.href("/simulateur")>"Modifier le devis dans le simulateur"</A>
+            </div>
+        </article>
+    }
+}

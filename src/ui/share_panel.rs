@@ -1,0 +1,125 @@
+//! Share links: the simulator's "Lien de partage" panel, and the arrival of a link at the
+//! site's root (decoded, loaded into the simulator, with a notice).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::domain::share_link::{decode_for, encode, share_url, PARAM};
+use crate::edge::clipboard::copy_text;
+use crate::edge::clock::today;
+use crate::edge::location::origin;
+use crate::ui::app::use_app;
+use crate::ui::quote_state::{use_quote_state, ArrivalNotice};
+
+/// The link to the last valid quote, a button that copies it, and the way to the devis.
+#[component]
+pub fn SharePanel() -> impl IntoView {
+    let app = use_app();
+    let state = use_quote_state();
+    let site = format!("{}{}", origin(), app.base());
+    let version = app.catalogue.version.clone();
+    let link = Memo::new(move |_| {
+        state
+            .last_valid_form
+            .with(|f| f.as_ref().map(|f| share_url(&site, &encode(f, &version))))
+            .unwrap_or_default()
+    });
+    let status = RwSignal::new(String::new());
+    let copy = move |_| {
+        let text = link.get_untracked();
+        spawn_local(async move {
+            status.set(match copy_text(&text).await {
+                Ok(()) => "Lien copié dans le presse-papiers.".to_owned(),
+                Err(message) => message,
+            });
+        });
+    };
+    view! {
+        <section class="share" aria-labelledby="titre-partage">
+            <h3 id="titre-partage">"Partager ou imprimer ce devis"</h3>
+            <div class="field">
+                <label for="lien-partage">"Lien de partage"</label>
+                <input id="lien-partage" type="text" readonly data-testid="lien-partage"
+                    aria-describedby="aide-partage statut-partage"
+                    prop:value=move || link.get()
+                    on:focus=|ev| {
+                        use wasm_bindgen::JsCast;
+                        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            input.select();
+                        }
+                    } />
+                <p id="aide-partage" class="hint">"Le lien ne contient que la sélection (formule, modules, stagiaires, options, financement) : aucune donnée personnelle ni solde CPF. Les prix sont recalculés à l'ouverture."</p>
+            </div>
+            <div class="actions">
+                <button type="button" on:click=copy>"Copier le lien"</button>
+                <A href=app.href("/devis")>"Imprimer le devis"</A>
+            </div>
+            <p id="statut-partage" role="status" class="small">{move || status.get()}</p>
+        </section>
+    }
+}
+
+/// Handles `?devis=…` on arrival: loads the shared selection into the simulator (prices
+/// recomputed from the catalogue) and opens it; a link that cannot be read opens the
+/// simulator with the default quote and says why. Renders nothing.
+#[component]
+pub fn ShareLinkArrival() -> impl IntoView {
+    let app = use_app();
+    let state = use_quote_state();
+    let navigate = use_navigate();
+    let code = use_query_map().read_untracked().get(PARAM);
+    if let Some(code) = code {
+        let notice = match decode_for(&app.catalogue, &code, today()) {
+            Ok(shared) => {
+                let current = &app.catalogue.version;
+                let mut message =
+                    "Devis ouvert depuis un lien de partage : les prix sont ceux du catalogue en vigueur."
+                        .to_owned();
+                if let Some(version) = shared.version_notice(current) {
+                    message = format!("{message} {version}");
+                }
+                state.form.set(shared.form);
+                ArrivalNotice {
+                    message,
+                    is_error: false,
+                }
+            }
+            Err(error) => ArrivalNotice {
+                message: error.0,
+                is_error: true,
+            },
+        };
+        state.touched.set(true);
+        state.arrival_notice.set(Some(notice));
+        // Navigate once the router has mounted; `replace` drops the code from history.
+        Effect::new(move |_| {
+            navigate(
+                "/simulateur",
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            )
+        });
+    }
+}
+
+/// The arrival notice, above the simulator, until dismissed.
+#[component]
+pub fn ArrivalNoticeBanner() -> impl IntoView {
+    let state = use_quote_state();
+    move || {
+        state.arrival_notice.get().map(|notice| {
+            let class = if notice.is_error { "notice warn" } else { "notice" };
+            view! {
+                <div class=class role="status" data-testid="avis-lien">
+                    <p>{notice.message}</p>
+                    <button type="button" on:click=move |_| state.arrival_notice.set(None)>"Fermer ce message"</button>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,509 @@
+#![cfg(target_arch = "wasm32")]
+//! Component tests: the real Leptos screens mounted into a fresh element of the test
+//! page, driven through the DOM as a user would (typing, ticking, choosing), asserting
+//! on what they render.
+//!
+//! Run with `cargo test --target wasm32-unknown-unknown --test components` (headless
+//! Chromium through `wasm-bindgen-test-runner`, see `webdriver.json`).
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use chrono::NaiveDate;
+use leptos::mount::{mount_to, UnmountHandle};
+use leptos::prelude::*;
+use leptos::tachys::view::Mountable;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+use cosens_simulateur::domain::catalogue::Catalogue;
+use cosens_simulateur::ui::catalogue_page::CataloguePage;
+use cosens_simulateur::ui::module_page::ModulePage;
+use cosens_simulateur::ui::quote_state::QuoteState;
+use cosens_simulateur::ui::simulator_page::SimulatorPage;
+use cosens_simulateur::ui::{App, AppContext};
+
+// ---------------------------------------------------------------------------------------
+// Harness
+// ---------------------------------------------------------------------------------------
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a window")
+}
+
+fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
+
+/// Puts the test page at `path` (same origin, no reload), so that the router, the
+/// `?module=` query and `document.baseURI` read it as the app's address.
+fn go_to(path: &str) {
+    window()
+        .history()
+        .expect("history")
+        .replace_state_with_url(&JsValue::NULL, "", Some(path))
+        .expect("replaceState");
+}
+
+/// The contexts `App` provides: the embedded catalogue at the root of the host, and the
+/// shared quote priced on a fixed date.
+fn provide_app_contexts() {
+    let app = AppContext::new(Catalogue::embedded().expect("embedded catalogue"), "");
+    let today = NaiveDate::from_ymd_opt(2025, 6, 2).expect("a date");
+    provide_context(QuoteState::new(app.catalogue.clone(), today));
+    provide_context(app);
+}
+
+/// Resolves once a `setTimeout(0)` has fired: every microtask queued before it (Leptos
+/// effects and renders) has then run.
+struct Tick {
+    state: Rc<RefCell<(bool, Option<Waker>)>>,
+}
+
+impl Future for Tick {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let mut state = self.state.borrow_mut();
+        if state.0 {
+            Poll::Ready(())
+        } else {
+            state.1 = Some(cx.waker().clone());
+            Poll::Pending
+        }
+    }
+}
+
+fn tick() -> Tick {
+    let state = Rc::new(RefCell::new((false, None::<Waker>)));
+    let fired = state.clone();
+    let callback = Closure::<dyn FnMut()>::once_into_js(move || {
+        let mut fired = fired.borrow_mut();
+        fired.0 = true;
+        if let Some(waker) = fired.1.take() {
+            waker.wake();
+        }
+    });
+    window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0)
+        .expect("setTimeout");
+    Tick { state }
+}
+
+/// Lets the reactive system settle (a couple of macrotasks, for nested `Show`s and routes).
+async fn settle() {
+    for _ in 0..3 {
+        tick().await;
+    }
+}
+
+/// Collapses every run of whitespace (including U+202F and U+00A0, the French thousands
+/// and currency separators) into one ASCII space.
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A view mounted into its own `<div>` of the test page; unmounted and removed on drop.
+struct Mounted<M: Mountable> {
+    root: HtmlElement,
+    _handle: UnmountHandle<M>,
+}
+
+impl<M: Mountable> Drop for Mounted<M> {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+async fn mount<F, N>(f: F) -> Mounted<N::State>
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
+    let root: HtmlElement = document()
+        .create_element("div")
+        .expect("a div")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("append");
+    let handle = mount_to(root.clone(), f);
+    settle().await;
+    Mounted {
+        root,
+        _handle: handle,
+    }
+}
+
+impl<M: Mountable> Mounted<M> {
+    fn try_find(&self, selector: &str) -> Option<Element> {
+        self.root
+            .query_selector(selector)
+            .expect("a valid selector")
+    }
+
+    fn find(&self, selector: &str) -> Element {
+        self.try_find(selector)
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+    }
+
+    /// Every descendant matching `selector`, in document order.
+    fn find_all(&self, selector: &str) -> Vec<Element> {
+        fn walk(parent: &Element, selector: &str, found: &mut Vec<Element>) {
+            let mut child = parent.first_element_child();
+            while let Some(element) = child {
+                if element.matches(selector).expect("a valid selector") {
+                    found.push(element.clone());
+                }
+                walk(&element, selector, found);
+                child = element.next_element_sibling();
+            }
+        }
+        let mut found = Vec::new();
+        walk(&self.root, selector, &mut found);
+        found
+    }
+
+    /// The normalised text of the first element matching `selector`.
+    fn text(&self, selector: &str) -> String {
+        normalise(&self.find(selector).text_content().unwrap_or_default())
+    }
+
+    fn texts(&self, selector: &str) -> Vec<String> {
+        self.find_all(selector)
+            .iter()
+            .map(|e| normalise(&e.text_content().unwrap_or_default()))
+            .collect()
+    }
+
+    /// Types `value` into an input, as the user would: sets it and fires `input`.
+    async fn type_into(&self, selector: &str, value: &str) {
+        let input: HtmlInputElement = self.find(selector).unchecked_into();
+        input.set_value(value);
+        fire(&input, "input");
+        settle().await;
+    }
+
+    /// Chooses an option of a `<select>` and fires `change`.
+    async fn choose(&self, selector: &str, value: &str) {
+        let select: HtmlSelectElement = self.find(selector).unchecked_into();
+        select.set_value(value);
+        assert_eq!(select.value(), value, "{selector} has no option {value}");
+        fire(&select, "change");
+        settle().await;
+    }
+
+    /// Clicks an element (a radio or a checkbox fires `input` and `change` itself).
+    async fn click(&self, selector: &str) {
+        let element: HtmlElement = self.find(selector).unchecked_into();
+        element.click();
+        settle().await;
+    }
+
+    fn attribute(&self, selector: &str, name: &str) -> Option<String> {
+        self.find(selector).get_attribute(name)
+    }
+}
+
+/// Dispatches a bubbling event of type `kind` at `target`.
+fn fire(target: &web_sys::EventTarget, kind: &str) {
+    let event = document().create_event("Event").expect("an event");
+    event.init_event_with_bubbles(kind, true);
+    target.dispatch_event(&event).expect("dispatch");
+}
+
+async fn mount_catalogue() -> Mounted<impl Mountable> {
+    go_to("/");
+    mount(|| {
+        provide_app_contexts();
+        view! { <Router><CataloguePage /></Router> }
+    })
+    .await
+}
+
+async fn mount_simulator(path: &str) -> Mounted<impl Mountable> {
+    go_to(path);
+    mount(|| {
+        provide_app_contexts();
+        view! { <Router><SimulatorPage /></Router> }
+    })
+    .await
+}
+
+// ---------------------------------------------------------------------------------------
+// Catalogue
+// ---------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn catalogue_shows_five_module_cards() {
+    let page = mount_catalogue().await;
+    let cards = page.texts("[data-testid=carte-module] h3");
+    assert_eq!(cards.len(), 5, "{cards:?}");
+    for (i, card) in cards.iter().enumerate() {
+        assert!(card.starts_with(&format!("Module {} :", i + 1)), "{card}");
+    }
+    assert_eq!(
+        page.text("[data-testid=nombre-modules]"),
+        "5 modules correspondent."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn searching_referentiel_without_accents_leaves_only_module_3() {
+    let page = mount_catalogue().await;
+    page.type_into("#recherche", "referentiel").await;
+    let cards = page.texts("[data-testid=carte-module] h3");
+    assert_eq!(cards.len(), 1, "{cards:?}");
+    assert!(
+        cards[0].starts_with("Module 3 : Réaliser le référentiel"),
+        "{}",
+        cards[0]
+    );
+    assert_eq!(
+        page.text("[data-testid=nombre-modules]"),
+        "1 module correspond."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn search_matching_nothing_says_so_and_clearing_it_brings_the_cards_back() {
+    let page = mount_catalogue().await;
+    page.type_into("#recherche", "zzzz").await;
+    assert!(page.find_all("[data-testid=carte-module]").is_empty());
+    assert_eq!(
+        page.text("[data-testid=nombre-modules]"),
+        "Aucun module ne correspond à la recherche."
+    );
+    page.type_into("#recherche", "").await;
+    assert_eq!(page.find_all("[data-testid=carte-module]").len(), 5);
+}
+
+#[wasm_bindgen_test]
+async fn two_days_filter_leaves_modules_3_and_4() {
+    let page = mount_catalogue().await;
+    let two_days = page
+        .find_all("#filtre-duree option")
+        .iter()
+        .find(|o| normalise(&o.text_content().unwrap_or_default()) == "2 jours")
+        .and_then(|o| o.get_attribute("value"))
+        .expect("a \"2 jours\" option");
+    page.choose("#filtre-duree", &two_days).await;
+    let cards = page.texts("[data-testid=carte-module] h3");
+    assert_eq!(cards.len(), 2, "{cards:?}");
+    assert!(cards[0].starts_with("Module 3 :"), "{cards:?}");
+    assert!(cards[1].starts_with("Module 4 :"), "{cards:?}");
+    assert!(page
+        .texts("[data-testid=carte-module] .card-meta")
+        .iter()
+        .all(|meta| meta.starts_with("2 jours")));
+}
+
+// ---------------------------------------------------------------------------------------
+// Simulator
+// ---------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn simulator_defaults_to_the_full_course_for_one_trainee() {
+    let page = mount_simulator("/simulateur").await;
+    assert_eq!(page.text("[data-testid=total-ht]"), "4 500,00 €");
+    assert_eq!(page.text("[data-testid=total-tva]"), "900,00 €");
+    assert_eq!(page.text("[data-testid=total-ttc]"), "5 400,00 €");
+    assert_eq!(page.text("[data-testid=reste-a-charge]"), "5 400,00 €");
+    let full: HtmlInputElement = page.find("#formule-complet").unchecked_into();
+    assert!(full.checked());
+    assert!(page
+        .try_find("[data-testid=conseil-parcours-complet]")
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn modular_course_with_modules_1_to_4_advises_the_full_course() {
+    let page = mount_simulator("/simulateur").await;
+    page.click("#formule-modulaire").await;
+    for n in 1..=4 {
+        page.click(&format!("#module-{n}")).await;
+    }
+    for n in 1..=4 {
+        let ticked: HtmlInputElement = page.find(&format!("#module-{n}")).unchecked_into();
+        assert!(ticked.checked(), "module {n} ticked");
+    }
+    let module_5: HtmlInputElement = page.find("#module-5").unchecked_into();
+    assert!(!module_5.checked());
+    // 800 + 800 + 1 500 + 1 500, without the certification (unticked with modules).
+    assert_eq!(page.text("[data-testid=total-ht]"), "4 600,00 €");
+    let advice = page.text("[data-testid=conseil-parcours-complet]");
+    assert!(advice.contains("module 5"), "{advice}");
+}
+
+#[wasm_bindgen_test]
+async fn invalid_trainee_counts_show_the_error_and_keep_the_last_valid_total() {
+    let page = mount_simulator("/simulateur").await;
+    for (typed, expected) in [
+        (
+            "0",
+            "Le nombre de stagiaires doit être compris entre 1 et 50.",
+        ),
+        ("abc", "Indiquez un nombre entier de stagiaires, de 1 à 50."),
+    ] {
+        page.type_into("#stagiaires", typed).await;
+        assert_eq!(
+            page.attribute("#stagiaires", "aria-invalid").as_deref(),
+            Some("true"),
+            "after typing {typed:?}"
+        );
+        assert_eq!(
+            page.text("#erreur-stagiaires"),
+            expected,
+            "after typing {typed:?}"
+        );
+        assert_eq!(page.text("[data-testid=total-ht]"), "4 500,00 €");
+        assert_eq!(page.text("[data-testid=total-ttc]"), "5 400,00 €");
+        assert!(page
+            .text(".results")
+            .contains("le dernier devis valide reste affiché"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn correcting_the_trainee_count_clears_the_error_and_reprices() {
+    let page = mount_simulator("/simulateur").await;
+    page.type_into("#stagiaires", "0").await;
+    page.type_into("#stagiaires", "2").await;
+    assert_eq!(
+        page.attribute("#stagiaires", "aria-invalid").as_deref(),
+        Some("false")
+    );
+    assert_eq!(page.text("#erreur-stagiaires"), "");
+    assert_eq!(page.text("[data-testid=total-ht]"), "9 000,00 €");
+    assert_eq!(page.text("[data-testid=total-ttc]"), "10 800,00 €");
+    assert!(!page.text(".results").contains("dernier devis valide"));
+}
+
+#[wasm_bindgen_test]
+async fn opco_funding_updates_what_is_covered_and_what_is_left_to_pay() {
+    let page = mount_simulator("/simulateur").await;
+    assert!(page.try_find("#montant-opco").is_none());
+    page.choose("#financement", "opco").await;
+    page.type_into("#montant-opco", "2 500,00").await;
+    assert_eq!(
+        page.attribute("#montant-opco", "aria-invalid").as_deref(),
+        Some("false")
+    );
+    assert_eq!(page.text("[data-testid=prise-en-charge]"), "2 500,00 €");
+    assert_eq!(page.text("[data-testid=reste-a-charge]"), "2 900,00 €");
+    // An agreement above the total covers the total, no more.
+    page.type_into("#montant-opco", "9000").await;
+    assert_eq!(page.text("[data-testid=prise-en-charge]"), "5 400,00 €");
+    assert_eq!(page.text("[data-testid=reste-a-charge]"), "0,00 €");
+}
+
+#[wasm_bindgen_test]
+async fn vat_exemption_makes_the_ttc_total_equal_to_the_ht_total_with_its_mention() {
+    let page = mount_simulator("/simulateur").await;
+    assert!(page.try_find("[data-testid=mention-tva]").is_none());
+    page.choose("#tva", "exoneree").await;
+    assert_eq!(page.text("[data-testid=total-tva]"), "0,00 €");
+    assert_eq!(page.text("[data-testid=total-ttc]"), "4 500,00 €");
+    assert!(page.text("[data-testid=mention-tva]").contains("261"));
+}
+
+#[wasm_bindgen_test]
+async fn simulator_opened_from_a_module_page_prices_that_module_alone() {
+    let page = mount_simulator("/simulateur?module=2").await;
+    let modular: HtmlInputElement = page.find("#formule-modulaire").unchecked_into();
+    assert!(modular.checked());
+    let module_2: HtmlInputElement = page.find("#module-2").unchecked_into();
+    assert!(module_2.checked());
+    assert_eq!(page.text("[data-testid=total-ht]"), "800,00 €");
+    assert_eq!(page.text("[data-testid=total-ttc]"), "960,00 €");
+    go_to("/");
+}
+
+// ---------------------------------------------------------------------------------------
+// Module page and the whole app
+// ---------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn module_page_for_module_2_shows_its_title_and_neighbours() {
+    go_to("/module/2");
+    let page = mount(|| {
+        provide_app_contexts();
+        view! {
+            <Router>
+                <Routes fallback=|| "introuvable">
+                    <Route path=path!("/module/:n") view=ModulePage />
+                </Routes>
+            </Router>
+        }
+    })
+    .await;
+    assert_eq!(
+        page.text("h1"),
+        "Module 2 : Réaliser une note d'opportunité"
+    );
+    assert!(
+        page.text(".facts").contains("800,00 € HT"),
+        "{}",
+        page.text(".facts")
+    );
+    assert_eq!(page.texts(".pager a"), ["← Module 1", "Module 3 →"]);
+    let simulate = page
+        .find_all("a")
+        .into_iter()
+        .find_map(|a| {
+            a.get_attribute("href")
+                .filter(|h| h.contains("/simulateur"))
+        })
+        .expect("a link to the simulator");
+    assert_eq!(simulate, "/simulateur?module=2");
+    drop(page);
+    go_to("/");
+}
+
+#[wasm_bindgen_test]
+async fn module_page_for_an_unknown_module_shows_not_found() {
+    go_to("/module/9");
+    let page = mount(|| {
+        provide_app_contexts();
+        view! {
+            <Router>
+                <Routes fallback=|| "introuvable">
+                    <Route path=path!("/module/:n") view=ModulePage />
+                </Routes>
+            </Router>
+        }
+    })
+    .await;
+    assert_eq!(page.text("h1"), "Page introuvable");
+    drop(page);
+    go_to("/");
+}
+
+#[wasm_bindgen_test]
+async fn whole_app_renders_the_catalogue_at_the_root() {
+    go_to("/");
+    let page = mount(App).await;
+    assert_eq!(page.find_all("[data-testid=carte-module]").len(), 5);
+    assert!(page.text("header nav").contains("Simulateur"));
+    assert!(page.text("footer").contains("Catalogue version"));
+}
+
+#[wasm_bindgen_test]
+fn broken_catalogue_is_an_error_not_a_panic() {
+    let error = Catalogue::from_json("{}").expect_err("an empty object is no catalogue");
+    assert!(!error.to_string().is_empty());
+    assert!(Catalogue::from_json("not json").is_err());
+    // The embedded file is the one the app ships, and it validates.
+    assert!(Catalogue::embedded().is_ok());
+}

@@ -1,0 +1,659 @@
+#![cfg(target_arch = "wasm32")]
+//! Component tests of the drafts screens (`/brouillons`, `/brouillons/ID`) and of the
+//! simulator's "Enregistrer le brouillon": the real components mounted into the test page
+//! with the app's contexts, driven through the DOM, the drafts kept in the page's real
+//! `localStorage` (emptied before each test).
+//!
+//! Run with `cargo test --target wasm32-unknown-unknown --test components_drafts`.
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use chrono::NaiveDate;
+use leptos::mount::{mount_to, UnmountHandle};
+use leptos::prelude::*;
+use leptos::tachys::view::Mountable;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+use cosens_simulateur::domain::catalogue::Catalogue;
+use cosens_simulateur::domain::draft::{DraftStore, STORAGE_KEY};
+use cosens_simulateur::domain::quote_form::QuoteForm;
+use cosens_simulateur::ui::draft_page::DraftPage;
+use cosens_simulateur::ui::drafts_page::DraftsPage;
+use cosens_simulateur::ui::drafts_state::DraftsState;
+use cosens_simulateur::ui::quote_state::QuoteState;
+use cosens_simulateur::ui::simulator_page::SimulatorPage;
+use cosens_simulateur::ui::AppContext;
+
+// ---------------------------------------------------------------------------------------
+// Harness (as in tests/components.rs)
+// ---------------------------------------------------------------------------------------
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a window")
+}
+
+fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
+
+/// Puts the test page at `path` (same origin, no reload), so that the router, the
+/// `?module=` query and `document.baseURI` read it as the app's address.
+fn go_to(path: &str) {
+    window()
+        .history()
+        .expect("history")
+        .replace_state_with_url(&JsValue::NULL, "", Some(path))
+        .expect("replaceState");
+}
+
+/// Resolves once a `setTimeout(0)` has fired: every microtask queued before it (Leptos
+/// effects and renders) has then run.
+struct Tick {
+    state: Rc<RefCell<(bool, Option<Waker>)>>,
+}
+
+impl Future for Tick {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let mut state = self.state.borrow_mut();
+        if state.0 {
+            Poll::Ready(())
+        } else {
+            state.1 = Some(cx.waker().clone());
+            Poll::Pending
+        }
+    }
+}
+
+fn tick() -> Tick {
+    let state = Rc::new(RefCell::new((false, None::<Waker>)));
+    let fired = state.clone();
+    let callback = Closure::<dyn FnMut()>::once_into_js(move || {
+        let mut fired = fired.borrow_mut();
+        fired.0 = true;
+        if let Some(waker) = fired.1.take() {
+            waker.wake();
+        }
+    });
+    window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0)
+        .expect("setTimeout");
+    Tick { state }
+}
+
+/// Lets the reactive system settle (a couple of macrotasks, for nested `Show`s and routes).
+async fn settle() {
+    for _ in 0..3 {
+        tick().await;
+    }
+}
+
+/// Collapses every run of whitespace (including U+202F and U+00A0, the French thousands
+/// and currency separators) into one ASCII space.
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A view mounted into its own `<div>` of the test page; unmounted and removed on drop.
+struct Mounted<M: Mountable> {
+    root: HtmlElement,
+    _handle: UnmountHandle<M>,
+}
+
+impl<M: Mountable> Drop for Mounted<M> {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+async fn mount<F, N>(f: F) -> Mounted<N::State>
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
+    let root: HtmlElement = document()
+        .create_element("div")
+        .expect("a div")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("append");
+    let handle = mount_to(root.clone(), f);
+    settle().await;
+    Mounted {
+        root,
+        _handle: handle,
+    }
+}
+
+impl<M: Mountable> Mounted<M> {
+    fn try_find(&self, selector: &str) -> Option<Element> {
+        self.root
+            .query_selector(selector)
+            .expect("a valid selector")
+    }
+
+    fn find(&self, selector: &str) -> Element {
+        self.try_find(selector)
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+    }
+
+    /// Every descendant matching `selector`, in document order.
+    fn find_all(&self, selector: &str) -> Vec<Element> {
+        fn walk(parent: &Element, selector: &str, found: &mut Vec<Element>) {
+            let mut child = parent.first_element_child();
+            while let Some(element) = child {
+                if element.matches(selector).expect("a valid selector") {
+                    found.push(element.clone());
+                }
+                walk(&element, selector, found);
+                child = element.next_element_sibling();
+            }
+        }
+        let mut found = Vec::new();
+        walk(&self.root, selector, &mut found);
+        found
+    }
+
+    /// The normalised text of the first element matching `selector`.
+    fn text(&self, selector: &str) -> String {
+        normalise(&self.find(selector).text_content().unwrap_or_default())
+    }
+
+    fn texts(&self, selector: &str) -> Vec<String> {
+        self.find_all(selector)
+            .iter()
+            .map(|e| normalise(&e.text_content().unwrap_or_default()))
+            .collect()
+    }
+
+    /// Types `value` into an input, as the user would: sets it and fires `input`.
+    async fn type_into(&self, selector: &str, value: &str) {
+        let input: HtmlInputElement = self.find(selector).unchecked_into();
+        input.set_value(value);
+        fire(&input, "input");
+        settle().await;
+    }
+
+    /// Chooses an option of a `<select>` and fires `change`.
+    async fn choose(&self, selector: &str, value: &str) {
+        let select: HtmlSelectElement = self.find(selector).unchecked_into();
+        select.set_value(value);
+        assert_eq!(select.value(), value, "{selector} has no option {value}");
+        fire(&select, "change");
+        settle().await;
+    }
+
+    /// Clicks an element (a radio or a checkbox fires `input` and `change` itself).
+    async fn click(&self, selector: &str) {
+        let element: HtmlElement = self.find(selector).unchecked_into();
+        element.click();
+        settle().await;
+    }
+
+    fn attribute(&self, selector: &str, name: &str) -> Option<String> {
+        self.find(selector).get_attribute(name)
+    }
+}
+
+/// Dispatches a bubbling event of type `kind` at `target`.
+fn fire(target: &web_sys::EventTarget, kind: &str) {
+    let event = document().create_event("Event").expect("an event");
+    event.init_event_with_bubbles(kind, true);
+    target.dispatch_event(&event).expect("dispatch");
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 26).expect("a date")
+}
+
+fn storage() -> web_sys::Storage {
+    window()
+        .local_storage()
+        .expect("localStorage")
+        .expect("localStorage")
+}
+
+/// Empties the page's storage, then stores `raw` under the drafts key (if any).
+fn reset_storage(raw: Option<&str>) {
+    storage().clear().expect("clear");
+    if let Some(raw) = raw {
+        storage().set_item(STORAGE_KEY, raw).expect("setItem");
+    }
+}
+
+fn stored_store() -> DraftStore {
+    let raw = storage().get_item(STORAGE_KEY).expect("getItem");
+    cosens_simulateur::domain::draft::load_store(raw.as_deref()).store
+}
+
+/// A store with drafts named `names`, created one minute apart on 26 November 2026.
+fn store_of(names: &[&str]) -> String {
+    let mut store = DraftStore::new();
+    for (i, name) in names.iter().enumerate() {
+        let now = format!("2026-11-26T14:{:02}:00+01:00", 5 + i);
+        store = store
+            .create(name, QuoteForm::default(), &now)
+            .expect("create")
+            .0;
+    }
+    store.to_json()
+}
+
+/// The contexts `App` provides, the drafts read from the page's storage; handed back to
+/// the test.
+fn provide_contexts() -> DraftsState {
+    let app = AppContext::new(Catalogue::embedded().expect("embedded catalogue"), "");
+    provide_context(QuoteState::new(app.catalogue.clone(), today()));
+    let drafts = DraftsState::from_browser(today());
+    provide_context(drafts);
+    provide_context(app);
+    drafts
+}
+
+/// Mounts the drafts routes at `path`; returns the page and the drafts state.
+async fn mount_drafts(path: &str) -> (Mounted<impl Mountable>, DraftsState) {
+    go_to(path);
+    let state: Rc<RefCell<Option<DraftsState>>> = Rc::new(RefCell::new(None));
+    let slot = state.clone();
+    let page = mount(move || {
+        *slot.borrow_mut() = Some(provide_contexts());
+        view! {
+            <Router>
+                <Routes fallback=|| "introuvable">
+                    <Route path=path!("/brouillons") view=DraftsPage />
+                    <Route path=path!("/brouillons/:id") view=DraftPage />
+                    <Route path=path!("/simulateur") view=SimulatorPage />
+                </Routes>
+            </Router>
+        }
+    })
+    .await;
+    let drafts = state.borrow_mut().take().expect("the drafts state");
+    (page, drafts)
+}
+
+fn first_id(drafts: &DraftsState) -> String {
+    drafts
+        .store
+        .with_untracked(|s| s.drafts.first().map(|d| d.id.clone()))
+        .expect("a draft")
+}
+
+// ---------------------------------------------------------------------------------------
+// The list
+// ---------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn empty_list_says_so_and_offers_the_three_actions() {
+    reset_storage(None);
+    let (page, _) = mount_drafts("/brouillons").await;
+    assert!(page
+        .text("[data-testid=aucun-brouillon]")
+        .starts_with("Aucun brouillon pour l'instant."));
+    let buttons = page.texts("button");
+    assert!(
+        buttons.contains(&"Nouveau brouillon".to_string()),
+        "{buttons:?}"
+    );
+    assert!(
+        buttons.contains(&"Tout exporter".to_string()),
+        "{buttons:?}"
+    );
+    assert_eq!(page.text("label[for=importer]"), "Importer");
+    assert_eq!(page.attribute("#importer", "type").as_deref(), Some("file"));
+}
+
+#[wasm_bindgen_test]
+async fn list_shows_each_draft_with_its_french_date_and_total_ttc_most_recent_first() {
+    reset_storage(Some(&store_of(&["Ancien", "Récent"])));
+    let (page, _) = mount_drafts("/brouillons").await;
+    assert_eq!(
+        page.texts("[data-testid=brouillon] h3"),
+        ["Récent", "Ancien"]
+    );
+    let rows = page.texts("[data-testid=brouillon]");
+    assert!(
+        rows[0].contains("Modifié le 26 novembre 2026 à 14:06"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[1].contains("Modifié le 26 novembre 2026 à 14:05"),
+        "{}",
+        rows[1]
+    );
+    assert_eq!(
+        page.texts("[data-testid=brouillon-total]"),
+        ["5 400,00 €", "5 400,00 €"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn renaming_a_draft_shows_and_stores_the_new_name() {
+    reset_storage(Some(&store_of(&["Avant"])));
+    let (page, drafts) = mount_drafts("/brouillons").await;
+    page.click("[aria-label='Renommer « Avant »']").await;
+    let id = first_id(&drafts);
+    page.type_into(&format!("#renommer-{id}"), "  Après  ")
+        .await;
+    page.click(".rename-form button[type=submit]").await;
+    assert_eq!(page.texts("[data-testid=brouillon] h3"), ["Après"]);
+    assert_eq!(
+        page.text("[data-testid=statut-brouillons]"),
+        "Brouillon renommé « Après »."
+    );
+    assert_eq!(stored_store().drafts[0].name, "Après");
+}
+
+#[wasm_bindgen_test]
+async fn renaming_to_nothing_is_refused_next_to_the_field() {
+    reset_storage(Some(&store_of(&["Garder"])));
+    let (page, drafts) = mount_drafts("/brouillons").await;
+    page.click("[aria-label='Renommer « Garder »']").await;
+    let id = first_id(&drafts);
+    page.type_into(&format!("#renommer-{id}"), "   ").await;
+    page.click(".rename-form button[type=submit]").await;
+    assert_eq!(
+        page.text(&format!("#erreur-renommer-{id}")),
+        "Le nom du brouillon ne peut pas être vide."
+    );
+    assert_eq!(
+        page.attribute(&format!("#renommer-{id}"), "aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(stored_store().drafts[0].name, "Garder");
+}
+
+#[wasm_bindgen_test]
+async fn duplicating_adds_a_copy() {
+    reset_storage(Some(&store_of(&["Modèle"])));
+    let (page, _) = mount_drafts("/brouillons").await;
+    page.click("[aria-label='Dupliquer « Modèle »']").await;
+    let mut names = page.texts("[data-testid=brouillon] h3");
+    names.sort();
+    assert_eq!(names, ["Modèle", "Modèle (copie)"]);
+    assert_eq!(stored_store().drafts.len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn deleting_then_annuler_puts_the_draft_back_in_place() {
+    reset_storage(Some(&store_of(&["Un", "Deux", "Trois"])));
+    let (page, _) = mount_drafts("/brouillons").await;
+    page.click("[aria-label='Supprimer « Deux »']").await;
+    assert_eq!(page.texts("[data-testid=brouillon] h3"), ["Trois", "Un"]);
+    assert_eq!(stored_store().drafts.len(), 2);
+    assert!(page
+        .text("[data-testid=statut-brouillons]")
+        .starts_with("Brouillon « Deux » supprimé."));
+    let undo = page
+        .find_all(".drafts-status button")
+        .into_iter()
+        .find(|b| normalise(&b.text_content().unwrap_or_default()) == "Annuler")
+        .expect("an Annuler button");
+    undo.unchecked_into::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(
+        page.texts("[data-testid=brouillon] h3"),
+        ["Trois", "Deux", "Un"]
+    );
+    let names: Vec<String> = stored_store().drafts.into_iter().map(|d| d.name).collect();
+    assert_eq!(names, ["Un", "Deux", "Trois"]);
+    assert!(page.try_find(".drafts-status button").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_stored_text_is_set_aside_intact_and_reported() {
+    let garbage = "{\"version\": 1, \"drafts\": [ oops";
+    reset_storage(Some(garbage));
+    let (page, _) = mount_drafts("/brouillons").await;
+    let notice = page.text("[data-testid=avis-stockage]");
+    assert!(notice.contains("n'ont pas pu être lues"), "{notice}");
+    let storage = storage();
+    let aside: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with("cosens.brouillons.illisible."))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(
+        storage.get_item(&aside[0]).unwrap().as_deref(),
+        Some(garbage)
+    );
+    assert!(notice.contains(&aside[0]), "{notice}");
+    // The key now holds a readable (empty) store.
+    assert!(stored_store().drafts.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_write_is_merged_but_the_open_draft_keeps_this_tabs_version() {
+    reset_storage(Some(&store_of(&["Ouvert ici"])));
+    let (_page, drafts) = mount_drafts("/brouillons").await;
+    let id = first_id(&drafts);
+    drafts.editing.set(Some(id.clone()));
+    drafts
+        .update_draft(&id, |d| d.enrolment.notes = "saisi ici".into())
+        .expect("update");
+    // The other tab renamed the open draft and added one.
+    let mut theirs = stored_store();
+    theirs.drafts[0].enrolment.notes = "saisi là-bas".into();
+    let theirs = theirs
+        .create(
+            "De l'autre onglet",
+            QuoteForm::default(),
+            "2026-11-26T15:00:00+01:00",
+        )
+        .expect("create")
+        .0;
+    drafts.receive(Some(&theirs.to_json()));
+    drafts.store.with_untracked(|s| {
+        assert_eq!(s.drafts.len(), 2);
+        assert_eq!(s.get(&id).unwrap().enrolment.notes, "saisi ici");
+        assert!(s.drafts.iter().any(|d| d.name == "De l'autre onglet"));
+    });
+}
+
+// ---------------------------------------------------------------------------------------
+// One draft
+// ---------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn unknown_draft_id_says_so_with_a_link_back_to_the_list() {
+    reset_storage(None);
+    let (page, _) = mount_drafts("/brouillons/nexiste-pas").await;
+    assert_eq!(page.text("h1"), "Brouillon introuvable");
+    assert!(page
+        .text("[data-testid=brouillon-introuvable]")
+        .contains("« nexiste-pas »"));
+    assert_eq!(
+        page.attribute("a[href='/brouillons']", "href").as_deref(),
+        Some("/brouillons")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn draft_page_shows_the_quote_of_the_draft() {
+    reset_storage(Some(&store_of(&["Devis"])));
+    let id = stored_store().drafts[0].id.clone();
+    let (page, _) = mount_drafts(&format!("/brouillons/{id}")).await;
+    assert_eq!(page.text("h1"), "Brouillon : Devis");
+    assert_eq!(page.text("[data-testid=brouillon-total-ht]"), "4 500,00 €");
+    assert_eq!(page.text("[data-testid=brouillon-total-ttc]"), "5 400,00 €");
+    page.choose("#brouillon-financement", "opco").await;
+    page.type_into("#brouillon-montant-opco", "2 000").await;
+    assert_eq!(
+        page.text("[data-testid=brouillon-reste-a-charge]"),
+        "3 400,00 €"
+    );
+    assert_eq!(stored_store().drafts[0].form.opco_amount, "2 000");
+}
+
+#[wasm_bindgen_test]
+async fn siret_with_a_wrong_key_is_flagged_next_to_the_field_then_cleared() {
+    reset_storage(Some(&store_of(&["Entreprise"])));
+    let id = stored_store().drafts[0].id.clone();
+    let (page, _) = mount_drafts(&format!("/brouillons/{id}")).await;
+    assert_eq!(
+        page.attribute("#client-siret", "aria-describedby")
+            .as_deref(),
+        Some("aide-client-siret erreur-client-siret")
+    );
+    page.type_into("#client-siret", "732 829 320 00075").await;
+    assert_eq!(
+        page.attribute("#client-siret", "aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert!(page
+        .text("#erreur-client-siret")
+        .contains("clé de contrôle (formule de Luhn)"));
+    page.type_into("#client-siret", "732 829 320 00074").await;
+    assert_eq!(
+        page.attribute("#client-siret", "aria-invalid").as_deref(),
+        Some("false")
+    );
+    assert_eq!(page.text("#erreur-client-siret"), "");
+    assert_eq!(
+        stored_store().drafts[0].enrolment.client.siret,
+        "732 829 320 00074"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn details_are_saved_as_the_user_types() {
+    reset_storage(Some(&store_of(&["Saisie"])));
+    let id = stored_store().drafts[0].id.clone();
+    let (page, _) = mount_drafts(&format!("/brouillons/{id}")).await;
+    page.click("#client-particulier").await;
+    page.type_into("#client-nom", "Camille Martin").await;
+    page.type_into("#client-email", "camille@exemple.fr").await;
+    page.type_into("#client-telephone", "+33 6 12 34 56 78")
+        .await;
+    page.choose("#brouillon-lieu", "Paris").await;
+    page.choose("#brouillon-modalite", "Présentiel").await;
+    let stored = stored_store();
+    let e = &stored.drafts[0].enrolment;
+    assert_eq!(e.client.kind.key(), "particulier");
+    assert_eq!(e.client.name, "Camille Martin");
+    assert_eq!(e.client.email, "camille@exemple.fr");
+    assert_eq!(e.client.phone, "+33 6 12 34 56 78");
+    assert_eq!(e.place, "Paris");
+    assert_eq!(e.mode, "Présentiel");
+    assert_eq!(page.text("#erreur-client-email"), "");
+    assert_eq!(page.text("#erreur-client-telephone"), "");
+}
+
+#[wasm_bindgen_test]
+async fn trainees_are_added_and_removed_and_capped_by_the_simulation() {
+    reset_storage(Some(&store_of(&["Stagiaires"])));
+    let id = stored_store().drafts[0].id.clone();
+    let (page, _) = mount_drafts(&format!("/brouillons/{id}")).await;
+    let add = || {
+        page.find_all("button")
+            .into_iter()
+            .find(|b| normalise(&b.text_content().unwrap_or_default()) == "Ajouter un stagiaire")
+            .expect("the add button")
+            .unchecked_into::<HtmlElement>()
+    };
+    add().click();
+    settle().await;
+    page.type_into("#stagiaire-1-nom", "Alex").await;
+    add().click();
+    settle().await;
+    page.type_into("#stagiaire-2-nom", "Sam").await;
+    assert_eq!(page.text("label[for=stagiaire-2-nom]"), "Stagiaire 2 : nom");
+    // The simulation plans one trainee: two named is flagged next to the list.
+    assert!(page
+        .text("#erreur-stagiaires-liste")
+        .contains("2 stagiaires sont nommés alors que la simulation en prévoit 1"));
+    let remove_first = page
+        .find_all("button")
+        .into_iter()
+        .find(|b| normalise(&b.text_content().unwrap_or_default()) == "Retirer le stagiaire 1")
+        .expect("the remove button");
+    remove_first.unchecked_into::<HtmlElement>().click();
+    settle().await;
+    assert!(page.try_find("#stagiaire-2-nom").is_none());
+    let name: HtmlInputElement = page.find("#stagiaire-1-nom").unchecked_into();
+    assert_eq!(name.value(), "Sam");
+    let stored = stored_store();
+    assert_eq!(stored.drafts[0].enrolment.trainees.len(), 1);
+    assert_eq!(stored.drafts[0].enrolment.trainees[0].name, "Sam");
+}
+
+#[wasm_bindgen_test]
+async fn verifier_la_demande_lists_what_is_missing() {
+    reset_storage(Some(&store_of(&["Vide"])));
+    let id = stored_store().drafts[0].id.clone();
+    let (page, _) = mount_drafts(&format!("/brouillons/{id}")).await;
+    assert_eq!(page.text("#erreur-client-email"), "");
+    let check = page
+        .find_all("button")
+        .into_iter()
+        .find(|b| normalise(&b.text_content().unwrap_or_default()) == "Vérifier la demande")
+        .expect("the check button");
+    check.unchecked_into::<HtmlElement>().click();
+    settle().await;
+    let summary = page.text("[data-testid=verification]");
+    assert!(summary.contains("à compléter"), "{summary}");
+    assert!(summary.contains("SIRET"), "{summary}");
+    assert_eq!(
+        page.text("#erreur-client-email"),
+        "Indiquez une adresse e-mail pour vous répondre."
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// "Enregistrer le brouillon" in the simulator
+// ---------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn enregistrer_le_brouillon_creates_a_draft_from_the_simulator_then_updates_it() {
+    reset_storage(None);
+    let (page, _) = mount_drafts("/simulateur").await;
+    page.type_into("#stagiaires", "2").await;
+    let save = || {
+        page.find_all(".save-draft button")
+            .into_iter()
+            .find(|b| {
+                normalise(&b.text_content().unwrap_or_default()) == "Enregistrer le brouillon"
+            })
+            .expect("the save button")
+            .unchecked_into::<HtmlElement>()
+    };
+    save().click();
+    settle().await;
+    let stored = stored_store();
+    assert_eq!(stored.drafts.len(), 1);
+    assert_eq!(stored.drafts[0].form.trainees, "2");
+    let id = stored.drafts[0].id.clone();
+    let status = page.text("[data-testid=statut-enregistrement]");
+    assert!(status.contains("enregistré"), "{status}");
+    assert_eq!(
+        page.attribute("[data-testid=statut-enregistrement] a", "href"),
+        Some(format!("/brouillons/{id}"))
+    );
+    // A second save updates the same draft.
+    page.type_into("#stagiaires", "3").await;
+    save().click();
+    settle().await;
+    let stored = stored_store();
+    assert_eq!(stored.drafts.len(), 1);
+    assert_eq!(stored.drafts[0].form.trainees, "3");
+    assert!(page
+        .text("[data-testid=statut-enregistrement]")
+        .contains("mis à jour"));
+}
