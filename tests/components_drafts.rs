@@ -401,6 +401,14 @@ async fn deleting_then_annuler_puts_the_draft_back_in_place() {
     assert!(page
         .text("[data-testid=statut-brouillons]")
         .starts_with("Brouillon « Deux » supprimé."));
+    let focused = document()
+        .active_element()
+        .map(|e| normalise(&e.text_content().unwrap_or_default()));
+    assert_eq!(
+        focused.as_deref(),
+        Some("Annuler"),
+        "focus moves to the undo button"
+    );
     let undo = page
         .find_all(".drafts-status button")
         .into_iter()

@@ -53,6 +53,14 @@ pub fn DraftsPage() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let import_error = RwSignal::new(None::<String>);
     let undo = RwSignal::new(None::<Removed>);
+    // After a deletion the row (and the focused button) is gone: focus goes to "Annuler".
+    let undo_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        let deleted = undo.with(|u| u.as_ref().map(|r| r.draft.id.clone()));
+        if let (Some(_), Some(button)) = (deleted, undo_button.get()) {
+            let _ = button.focus();
+        }
+    });
 
     let catalogue = app.catalogue.clone();
     let today = drafts.today;
@@ -188,7 +196,7 @@ pub fn DraftsPage() -> impl IntoView {
         <div class="drafts-status">
             <p role="status" aria-live="polite" data-testid="statut-brouillons">{move || status.get()}</p>
             <Show when=move || undo.with(Option::is_some)>
-                <button type="button" class="secondary" on:click=restore>"Annuler"</button>
+                <button type="button" class="secondary" node_ref=undo_button on:click=restore>"Annuler"</button>
             </Show>
         </div>
         <p id="erreur-import" class="error-text" role="alert" data-testid="erreur-import">{move || import_error.get()}</p>

@@ -111,6 +111,7 @@ test.describe('draft enrolments', () => {
     await expect(rows(page)).toHaveCount(1);
     await expect(listStatus(page)).toContainText('Brouillon « Devis ACME (copie) » supprimé.');
     expect((await storedDrafts(page)).map((d) => d.name)).toEqual(['Devis ACME']);
+    await expect(page.getByRole('button', { name: 'Annuler', exact: true })).toBeFocused();
 
     await page.getByRole('button', { name: 'Annuler', exact: true }).click();
     await expect(rows(page)).toHaveCount(2);
