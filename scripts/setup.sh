@@ -37,8 +37,10 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] || [ ! -d node_modules/@axe-core/playwright ]; then
+# node_modules is (re)installed when it was not installed from this very package-lock.json.
+if ! cmp -s package-lock.json node_modules/.installed-from-package-lock.json; then
   say "installing npm packages (package-lock.json)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  cp package-lock.json node_modules/.installed-from-package-lock.json
 fi
 say "all tools present"

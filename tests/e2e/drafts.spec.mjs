@@ -297,6 +297,52 @@ test.describe('draft enrolments', () => {
     await expect(listStatus(page)).toContainText(/Aucun brouillon ajouté|1 brouillon importé/);
   });
 
+  test('an enrolment request and a backup exported here import into a fresh browser that never saw the app', async ({ page, browser }) => {
+    await openDrafts(page);
+    await newDraft(page);
+    await renameOnPage(page, 'Pour le collègue');
+    await page.getByLabel('Nom du client *').fill('ACME Formation');
+    const request = await downloadOf(page, () => page.getByRole('button', { name: 'Exporter en JSON' }).click());
+    await goToDrafts(page);
+    const total = await text(row(page, 'Pour le collègue').getByTestId('brouillon-total'));
+    const backup = await downloadOf(page, () => page.getByRole('button', { name: 'Tout exporter' }).click());
+
+    for (const file of [request, backup]) {
+      const fresh = await browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
+      const other = await fresh.newPage();
+      const errors = [];
+      other.on('pageerror', (e) => errors.push(e.message));
+      await openDrafts(other);
+      await expect(other.getByTestId('aucun-brouillon')).toBeVisible();
+      await importInput(other).setInputFiles(file.path);
+      await expect(listStatus(other), file.name).toHaveText('1 brouillon importé.');
+      await expect(row(other, 'Pour le collègue')).toHaveCount(1);
+      await expect.poll(() => text(row(other, 'Pour le collègue').getByTestId('brouillon-total'))).toBe(total);
+      await row(other, 'Pour le collègue').getByRole('link', { name: 'Pour le collègue', exact: true }).click();
+      await expect(other.getByLabel('Nom du client *')).toHaveValue('ACME Formation');
+      expect(errors, file.name).toEqual([]);
+      await fresh.close();
+    }
+  });
+
+  test('user text like <img src=x onerror=…> is shown as text in the form, the list and the title, never run', async ({ page }) => {
+    const hostile = '<img src=x onerror="window.__pirate=1">';
+    await openDrafts(page);
+    await newDraft(page);
+    await renameOnPage(page, hostile);
+    await page.getByLabel('Nom du client *').fill('<b>gras</b> & <script>window.__pirate=2</script>');
+    await goToDrafts(page);
+    await expect(row(page, hostile)).toHaveCount(1);
+    await openDrafts(page);
+    await expect(row(page, hostile)).toHaveCount(1);
+    await row(page, hostile).getByRole('link', { name: hostile, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Brouillon : ${hostile}`);
+    await expect(page.getByLabel('Nom du client *')).toHaveValue('<b>gras</b> & <script>window.__pirate=2</script>');
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    await expect(page.locator('main b, main script')).toHaveCount(0);
+    expect(await page.evaluate(() => window.__pirate)).toBeUndefined();
+  });
+
   test('a broken file is refused with a message naming the field, and nothing is lost', async ({ page }) => {
     await openDrafts(page);
     await newDraft(page);

@@ -6,6 +6,7 @@
 //   coaching 2 days × 3 trainees × 1 000 € = 6 000 €; certification unticked (modular).
 //   HT 12 900,00 €; VAT 20 % = 2 580,00 €; TTC 15 480,00 €;
 //   OPCO grants 1 000 € → prise en charge 1 000,00 €, reste à charge 14 480,00 €.
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { test, expect, open, expectNoAxeViolation, text } from './fixtures.mjs';
 
 const QUOTE = {
@@ -80,26 +81,59 @@ test('a link made under another catalogue version opens with a notice naming bot
   await expectFigures(page, { 'total-ht': '9 000,00 €', 'total-ttc': '10 800,00 €' });
 });
 
-for (const hostile of [
+// Thirty malformed, truncated, oversized or hostile links: each opens the simulator with
+// the default quote and a message, and the app goes on working.
+const MALFORMED = [
   'n-importe-quoi',
-  '1~2026.1~M9~1~0~0~N~0',
-  '2~2026.1~C~1~0~1~N~0',
-  '1~2026.1~C~999999999~0~1~N~0',
+  'javascript:alert(1)',
   encodeURIComponent('<img src=x onerror=alert(1)>'),
   'x'.repeat(5000),
-]) {
-  test(`a broken or hostile link (${hostile.slice(0, 30)}) gives a message and the app goes on`, async ({ page }) => {
-    await page.goto(`./?devis=${hostile}`);
-    await expect(page).toHaveURL(/\/sous\/chemin\/simulateur$/);
+  '1',
+  '1~2026.1',
+  '1~2026.1~C~1~0~1~N',
+  '1~2026.1~C~1~0~1~N~0~de-trop',
+  '2~2026.1~C~1~0~1~N~0',
+  '1~~C~1~0~1~N~0',
+  `1~${'v'.repeat(30)}~C~1~0~1~N~0`,
+  '1~2026.1~X~1~0~1~N~0',
+  '1~2026.1~M~1~0~1~N~0',
+  '1~2026.1~M0~1~0~1~N~0',
+  '1~2026.1~M9~1~0~0~N~0',
+  '1~2026.1~Mab~1~0~1~N~0',
+  '1~2026.1~C~~0~1~N~0',
+  '1~2026.1~C~0~0~1~N~0',
+  '1~2026.1~C~51~0~1~N~0',
+  '1~2026.1~C~-1~0~1~N~0',
+  '1~2026.1~C~999999999~0~1~N~0',
+  '1~2026.1~C~1~4~1~N~0',
+  '1~2026.1~C~1~x~1~N~0',
+  '1~2026.1~C~1~0~2~N~0',
+  '1~2026.1~C~1~0~1~T~0',
+  '1~2026.1~C~1~0~1~N~Z',
+  '1~2026.1~C~1~0~1~N~Oabc',
+  '1~2026.1~C~1~0~1~N~O1,5',
+  '1~2026.1~C~1~0~1~N~P5',
+  encodeURIComponent('1~2026.1~C~1~0~1~N~0é'),
+];
+
+test('thirty malformed or hostile links each give a message, the default quote, and the app goes on', async ({ page }) => {
+  test.setTimeout(180_000);
+  expect(new Set(MALFORMED).size).toBe(30);
+  for (const link of MALFORMED) {
+    const which = `link ${link.slice(0, 40)}`;
+    await page.goto(`./?devis=${link}`);
+    await expect(page, which).toHaveURL(/\/sous\/chemin\/simulateur$/);
     const notice = page.getByTestId('avis-lien');
-    await expect(notice).toBeVisible();
-    await expect(page.locator('img[src="x"]')).toHaveCount(0);
-    // The app still works: the simulator prices, and the notice can be dismissed.
-    await expect(page.getByTestId('total-ttc')).toBeVisible();
-    await notice.getByRole('button', { name: 'Fermer ce message' }).click();
-    await expect(notice).toHaveCount(0);
-  });
-}
+    await expect(notice, which).toBeVisible();
+    await expect(page.locator('img[src="x"]'), which).toHaveCount(0);
+    await expect.poll(() => text(page.getByTestId('total-ttc')), { message: which }).toBe(DEFAULT_TTC);
+  }
+  // The app still works after the last one: the notice closes and the simulator prices.
+  await page.getByTestId('avis-lien').getByRole('button', { name: 'Fermer ce message' }).click();
+  await expect(page.getByTestId('avis-lien')).toHaveCount(0);
+  await page.getByRole('spinbutton', { name: 'Nombre de stagiaires' }).fill('2');
+  await expect.poll(() => text(page.getByTestId('total-ttc'))).toBe('10 800,00 €');
+});
 
 test('an unreadable link opens the default quote', async ({ page }) => {
   await page.goto('./?devis=n-importe-quoi');
@@ -159,6 +193,36 @@ test('the devis prints the current quote with letterhead, terms and "Bon pour ac
   await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
   await page.getByRole('button', { name: 'Imprimer le devis' }).click();
   expect(await page.evaluate(() => window.__printed)).toBe(true);
+});
+
+test('the devis printed to PDF by headless Chromium is one A4 page with every total and no screen chrome', async ({ page }) => {
+  await composeQuote(page);
+  await page.getByRole('link', { name: 'Imprimer le devis' }).click();
+  await expect(page).toHaveURL(/\/sous\/chemin\/devis$/);
+  const number = await text(page.getByTestId('devis-numero'));
+  await page.getByRole('textbox', { name: 'Nom ou raison sociale du client' }).fill('ACME Formation');
+
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+  const document = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+  expect(document.numPages).toBe(1);
+  const pdfPage = await document.getPage(1);
+  const [, , width, height] = pdfPage.view;
+  // A4 is 595 × 842 points.
+  expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
+  const items = (await pdfPage.getTextContent()).items.map((item) => item.str);
+  // Text runs split where the PDF places glyphs; compare without any spacing.
+  const squeeze = (s) => s.replace(/[\s\u00a0\u202f]+/g, '');
+  const printed = squeeze(items.join(''));
+  for (const [testid, value] of Object.entries(QUOTE)) {
+    expect(printed, `${testid} ${value} on paper`).toContain(squeeze(value));
+  }
+  for (const fact of [number, 'ACME Formation', 'Bon pour accord', 'Signature', '15 jours ouvrables']) {
+    expect(printed, `${fact} on paper`).toContain(squeeze(fact));
+  }
+  for (const chrome of ['Imprimer le devis', 'Navigation principale', 'Pénalités de retard', 'Brouillons']) {
+    expect(printed, `${chrome} not on paper`).not.toContain(squeeze(chrome));
+  }
+  await document.destroy();
 });
 
 test('a devis opened from a share link prints the shared quote', async ({ page }) => {
