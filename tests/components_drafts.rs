@@ -30,7 +30,7 @@ use cosens_simulateur::domain::draft::{DraftStore, STORAGE_KEY};
 use cosens_simulateur::domain::quote_form::QuoteForm;
 use cosens_simulateur::ui::draft_page::DraftPage;
 use cosens_simulateur::ui::drafts_page::DraftsPage;
-use cosens_simulateur::ui::drafts_state::DraftsState;
+use cosens_simulateur::ui::drafts_state::{DraftsState, WRITE_DELAY};
 use cosens_simulateur::ui::quote_state::QuoteState;
 use cosens_simulateur::ui::simulator_page::SimulatorPage;
 use cosens_simulateur::ui::AppContext;
@@ -78,6 +78,16 @@ impl Future for Tick {
 }
 
 fn tick() -> Tick {
+    after_ms(0)
+}
+
+/// Waits past the editor's pause before writing (`WRITE_DELAY`), as a user who stops typing.
+async fn pause_in_typing() {
+    after_ms(i32::try_from(WRITE_DELAY.as_millis()).expect("a short delay") + 100).await;
+    settle().await;
+}
+
+fn after_ms(ms: i32) -> Tick {
     let state = Rc::new(RefCell::new((false, None::<Waker>)));
     let fired = state.clone();
     let callback = Closure::<dyn FnMut()>::once_into_js(move || {
@@ -88,7 +98,7 @@ fn tick() -> Tick {
         }
     });
     window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0)
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms)
         .expect("setTimeout");
     Tick { state }
 }
@@ -314,8 +324,9 @@ async fn empty_list_says_so_and_offers_the_three_actions() {
         buttons.contains(&"Tout exporter".to_string()),
         "{buttons:?}"
     );
-    assert_eq!(page.text("label[for=importer]"), "Importer");
+    assert!(buttons.contains(&"Importer".to_string()), "{buttons:?}");
     assert_eq!(page.attribute("#importer", "type").as_deref(), Some("file"));
+    assert!(page.attribute("#importer", "hidden").is_some());
 }
 
 #[wasm_bindgen_test]
@@ -443,6 +454,10 @@ async fn unreadable_stored_text_is_set_aside_intact_and_reported() {
         Some(garbage)
     );
     assert!(notice.contains(&aside[0]), "{notice}");
+    // It can be downloaded raw from the screen.
+    assert!(page
+        .texts("[data-testid=donnees-mises-de-cote] button")
+        .contains(&format!("Télécharger « {} »", aside[0])));
     // The key now holds a readable (empty) store.
     assert!(stored_store().drafts.is_empty());
 }
@@ -507,6 +522,7 @@ async fn draft_page_shows_the_quote_of_the_draft() {
         page.text("[data-testid=brouillon-reste-a-charge]"),
         "3 400,00 €"
     );
+    pause_in_typing().await;
     assert_eq!(stored_store().drafts[0].form.opco_amount, "2 000");
 }
 
@@ -534,6 +550,7 @@ async fn siret_with_a_wrong_key_is_flagged_next_to_the_field_then_cleared() {
         Some("false")
     );
     assert_eq!(page.text("#erreur-client-siret"), "");
+    pause_in_typing().await;
     assert_eq!(
         stored_store().drafts[0].enrolment.client.siret,
         "732 829 320 00074"
@@ -552,6 +569,17 @@ async fn details_are_saved_as_the_user_types() {
         .await;
     page.choose("#brouillon-lieu", "Paris").await;
     page.choose("#brouillon-modalite", "Présentiel").await;
+    // Written once typing pauses, and the page says where it stands.
+    assert_eq!(
+        page.text("[data-testid=etat-enregistrement]"),
+        "Enregistrement…"
+    );
+    assert_eq!(stored_store().drafts[0].enrolment.client.name, "");
+    pause_in_typing().await;
+    assert_eq!(
+        page.text("[data-testid=etat-enregistrement]"),
+        "Enregistré dans ce navigateur."
+    );
     let stored = stored_store();
     let e = &stored.drafts[0].enrolment;
     assert_eq!(e.client.kind.key(), "particulier");
@@ -597,6 +625,7 @@ async fn trainees_are_added_and_removed_and_capped_by_the_simulation() {
     assert!(page.try_find("#stagiaire-2-nom").is_none());
     let name: HtmlInputElement = page.find("#stagiaire-1-nom").unchecked_into();
     assert_eq!(name.value(), "Sam");
+    pause_in_typing().await;
     let stored = stored_store();
     assert_eq!(stored.drafts[0].enrolment.trainees.len(), 1);
     assert_eq!(stored.drafts[0].enrolment.trainees[0].name, "Sam");

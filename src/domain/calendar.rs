@@ -431,28 +431,59 @@ mod tests {
         );
     }
 
+    /// The names of the columns of [`HOLIDAYS_2024_TO_2030`], in that order.
+    const HOLIDAY_NAMES: [&str; 11] = [
+        "Jour de l'an",
+        "Lundi de Pâques",
+        "Fête du Travail",
+        "Victoire 1945",
+        "Ascension",
+        "Lundi de Pentecôte",
+        "Fête nationale",
+        "Assomption",
+        "Toussaint",
+        "Armistice 1918",
+        "Noël",
+    ];
+
+    /// The eleven national holidays of each year, written out: 1 January, Easter Monday,
+    /// 1 May, 8 May, Ascension, Whit Monday, 14 July, 15 August, 1 November, 11 November,
+    /// 25 December. Easter Sunday: 2024-03-31, 2025-04-20, 2026-04-05, 2027-03-28,
+    /// 2028-04-16, 2029-04-01, 2030-04-21.
+    #[rustfmt::skip]
+    const HOLIDAYS_2024_TO_2030: [(i32, [&str; 11]); 7] = [
+        (2024, ["2024-01-01", "2024-04-01", "2024-05-01", "2024-05-08", "2024-05-09", "2024-05-20",
+                "2024-07-14", "2024-08-15", "2024-11-01", "2024-11-11", "2024-12-25"]),
+        (2025, ["2025-01-01", "2025-04-21", "2025-05-01", "2025-05-08", "2025-05-29", "2025-06-09",
+                "2025-07-14", "2025-08-15", "2025-11-01", "2025-11-11", "2025-12-25"]),
+        (2026, ["2026-01-01", "2026-04-06", "2026-05-01", "2026-05-08", "2026-05-14", "2026-05-25",
+                "2026-07-14", "2026-08-15", "2026-11-01", "2026-11-11", "2026-12-25"]),
+        (2027, ["2027-01-01", "2027-03-29", "2027-05-01", "2027-05-08", "2027-05-06", "2027-05-17",
+                "2027-07-14", "2027-08-15", "2027-11-01", "2027-11-11", "2027-12-25"]),
+        (2028, ["2028-01-01", "2028-04-17", "2028-05-01", "2028-05-08", "2028-05-25", "2028-06-05",
+                "2028-07-14", "2028-08-15", "2028-11-01", "2028-11-11", "2028-12-25"]),
+        (2029, ["2029-01-01", "2029-04-02", "2029-05-01", "2029-05-08", "2029-05-10", "2029-05-21",
+                "2029-07-14", "2029-08-15", "2029-11-01", "2029-11-11", "2029-12-25"]),
+        (2030, ["2030-01-01", "2030-04-22", "2030-05-01", "2030-05-08", "2030-05-30", "2030-06-10",
+                "2030-07-14", "2030-08-15", "2030-11-01", "2030-11-11", "2030-12-25"]),
+    ];
+
     #[test]
-    fn movable_holidays_match_the_table_for_2024_to_2030() {
-        // (year, Easter Monday, Ascension, Whit Monday)
-        let table = [
-            (2024, "2024-04-01", "2024-05-09", "2024-05-20"),
-            (2025, "2025-04-21", "2025-05-29", "2025-06-09"),
-            (2026, "2026-04-06", "2026-05-14", "2026-05-25"),
-            (2027, "2027-03-29", "2027-05-06", "2027-05-17"),
-            (2028, "2028-04-17", "2028-05-25", "2028-06-05"),
-            (2029, "2029-04-02", "2029-05-10", "2029-05-21"),
-            (2030, "2030-04-22", "2030-05-30", "2030-06-10"),
-        ];
-        for (year, monday, ascension, whit) in table {
-            let list = public_holidays(year);
-            assert_eq!(list.len(), 11, "{year}");
-            assert!(list.contains(&(d(monday), "Lundi de Pâques")), "{year}");
-            assert!(list.contains(&(d(ascension), "Ascension")), "{year}");
-            assert!(list.contains(&(d(whit), "Lundi de Pentecôte")), "{year}");
-            assert_eq!(holiday_name(d(monday)), Some("Lundi de Pâques"));
-            assert_eq!(holiday_name(d(ascension)), Some("Ascension"));
-            assert_eq!(holiday_name(d(whit)), Some("Lundi de Pentecôte"));
-            assert!(list.windows(2).all(|w| w[0].0 <= w[1].0), "sorted {year}");
+    fn every_holiday_of_2024_to_2030_falls_on_its_known_date() {
+        for (year, dates) in HOLIDAYS_2024_TO_2030 {
+            let mut expected: Vec<(NaiveDate, &str)> =
+                dates.map(d).into_iter().zip(HOLIDAY_NAMES).collect();
+            // The table itself: Easter and Whit Mondays are Mondays, Ascension a Thursday.
+            assert_eq!(expected[1].0.weekday(), Weekday::Mon, "{year}");
+            assert_eq!(expected[4].0.weekday(), Weekday::Thu, "{year}");
+            assert_eq!(expected[5].0.weekday(), Weekday::Mon, "{year}");
+            for &(date, name) in &expected {
+                assert_eq!(holiday_name(date), Some(name), "{date}");
+                assert!(!is_jour_ouvrable(date), "{date}");
+            }
+            // public_holidays lists them by date (Ascension before 8 May in 2027).
+            expected.sort_by_key(|&(date, _)| date);
+            assert_eq!(public_holidays(year), expected, "{year}");
         }
     }
 

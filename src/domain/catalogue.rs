@@ -7,6 +7,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::late_payment::half_year_fr;
+
 /// The data file, embedded at build time. Editing it and rebuilding changes the offer.
 pub const EMBEDDED_JSON: &str = include_str!("../../data/catalogue.json");
 
@@ -375,6 +377,20 @@ impl Catalogue {
                         "les semestres doivent être croissants et uniques",
                     ));
                 }
+                // Contiguous from the first half-year listed to the last; a half-year
+                // after the last one (not yet published) is reported by the calculator.
+                let missing = next_half_year(prev.year, prev.half);
+                if missing != (r.year, r.half) {
+                    return Err(err(
+                        field,
+                        format!(
+                            "{} absent entre le {} et le {}",
+                            half_year_fr(missing.0, missing.1),
+                            half_year_fr(prev.year, prev.half),
+                            half_year_fr(r.year, r.half),
+                        ),
+                    ));
+                }
             }
         }
         let c = &self.cancellation;
@@ -397,6 +413,15 @@ impl Catalogue {
             return Err(err("opcos", "la liste des OPCO est vide"));
         }
         Ok(())
+    }
+}
+
+/// The half-year after the `half`-th (1 or 2) of `year`.
+fn next_half_year(year: i32, half: u8) -> (i32, u8) {
+    if half == 1 {
+        (year, 2)
+    } else {
+        (year.saturating_add(1), 1)
     }
 }
 
@@ -528,6 +553,39 @@ mod tests {
         assert_eq!(e.field, "legal_interest_rates[1].year");
         let e = edited(|v| v["cpf_contributions"][2]["from"] = "2024-01-01".into()).unwrap_err();
         assert_eq!(e.field, "cpf_contributions[2].from");
+    }
+
+    #[test]
+    fn rates_with_a_missing_half_year_in_between_are_refused() {
+        // Without 2024 S2, the row after 2024 S1 is 2025 S1.
+        let e = edited(|v| {
+            v["legal_interest_rates"].as_array_mut().unwrap().remove(1);
+        })
+        .unwrap_err();
+        assert_eq!(e.field, "legal_interest_rates[1]");
+        assert_eq!(
+            e.message,
+            "2e semestre 2024 absent entre le 1er semestre 2024 et le 1er semestre 2025"
+        );
+        // Across a year: without 2025 S1, the row after 2024 S2 is 2025 S2.
+        let e = edited(|v| {
+            v["legal_interest_rates"].as_array_mut().unwrap().remove(2);
+        })
+        .unwrap_err();
+        assert_eq!(e.field, "legal_interest_rates[2]");
+        assert!(e.message.starts_with("1er semestre 2025 absent"), "{e}");
+    }
+
+    #[test]
+    fn rates_may_stop_before_the_current_half_year() {
+        // The half-years after the last one listed are not published yet: the
+        // late-payment calculator names them, the file is still valid.
+        let c = edited(|v| {
+            v["legal_interest_rates"].as_array_mut().unwrap().pop();
+        })
+        .unwrap();
+        assert!(c.legal_rate_for(2026, 1).is_none());
+        assert!(c.legal_rate_for(2025, 2).is_some());
     }
 
     #[test]

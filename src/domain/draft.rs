@@ -32,7 +32,7 @@ use serde_json::{Map, Value};
 
 use super::calendar::{format_date_fr, format_iso_date, parse_iso_date};
 use super::catalogue::Catalogue;
-use super::pricing::price_quote;
+use super::pricing::{price_quote, Quote};
 use super::quote_form::{FundingChoice, QuoteForm};
 
 /// The `localStorage` key holding every draft.
@@ -630,10 +630,15 @@ impl Draft {
         out
     }
 
+    /// The draft's quote on `date`, when its simulator inputs can be priced.
+    pub fn quote(&self, catalogue: &Catalogue, date: NaiveDate) -> Option<Quote> {
+        let request = self.form.to_request(catalogue, date).ok()?;
+        price_quote(catalogue, &request).ok()
+    }
+
     /// The draft's total TTC on `date`, when its simulator inputs can be priced.
     pub fn total_ttc(&self, catalogue: &Catalogue, date: NaiveDate) -> Option<Decimal> {
-        let request = self.form.to_request(catalogue, date).ok()?;
-        price_quote(catalogue, &request).ok().map(|q| q.total_ttc)
+        self.quote(catalogue, date).map(|q| q.total_ttc)
     }
 
     /// The draft as a JSON value, in the layout of its serde derive (the storage and backup

@@ -6,7 +6,9 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::domain::draft::{aside_key, load_store, DraftStore, LoadOutcome, STORAGE_KEY};
+use crate::domain::draft::{
+    aside_key, load_store, DraftStore, LoadOutcome, ASIDE_KEY_PREFIX, STORAGE_KEY,
+};
 
 /// Aside keys tried when the first one is taken (`…-2`, `…-3`, …).
 const MAX_ASIDE_ATTEMPTS: usize = 50;
@@ -121,6 +123,27 @@ fn set_aside(storage: &web_sys::Storage, text: &str, now: &str) -> Result<String
         }
     }
     Err("aucune clé libre".to_string())
+}
+
+/// The keys under which unreadable data was set aside, oldest first.
+pub fn set_aside_keys() -> Vec<String> {
+    let Ok(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let mut keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(ASIDE_KEY_PREFIX))
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// The text set aside under `key`, exactly as it was found.
+pub fn set_aside_text(key: &str) -> Option<String> {
+    if !key.starts_with(ASIDE_KEY_PREFIX) {
+        return None;
+    }
+    local_storage().ok()?.get_item(key).ok().flatten()
 }
 
 /// Writes the drafts under [`STORAGE_KEY`]. `Err` is a French message for the screen.

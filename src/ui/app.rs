@@ -75,12 +75,21 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Shell(base: String) -> impl IntoView {
+    let main = NodeRef::<leptos::html::Main>::new();
+    // The skip link moves focus itself: the router would otherwise take "#contenu" as an
+    // address under the base path (and leave focus where it was).
+    let skip_to_main = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = main.get() {
+            let _ = main.focus();
+        }
+    };
     view! {
         <Router base=base>
-            <a class="skip-link" href="#contenu">"Aller au contenu"</a>
+            <a class="skip-link" href="#contenu" on:click:capture=skip_to_main>"Aller au contenu"</a>
             <ShareLinkArrival />
             <Header />
-            <main id="contenu" class="page" tabindex="-1">
+            <main id="contenu" class="page" tabindex="-1" node_ref=main>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=CataloguePage />
                     <Route path=path!("/module/:n") view=ModulePage />

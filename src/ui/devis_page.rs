@@ -1,7 +1,9 @@
-//! `/devis`: the current quote laid out as a devis to print and sign ("Bon pour accord").
+//! `/devis`: the current quote — or, with `?brouillon=ID`, a draft's quote and client —
+//! laid out as a devis to print and sign ("Bon pour accord").
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 use crate::domain::calendar::format_date_fr;
 use crate::domain::devis::{devis_number, terms_in_short};
@@ -11,17 +13,32 @@ use crate::domain::share_link::encode;
 use crate::edge::clock::today;
 use crate::edge::print::print_page;
 use crate::ui::app::use_app;
+use crate::ui::drafts_state::use_drafts;
 use crate::ui::quote_state::use_quote_state;
+
+/// The query parameter naming the draft a devis is printed from.
+pub const DRAFT_PARAM: &str = "brouillon";
 
 #[component]
 pub fn DevisPage() -> impl IntoView {
+    let query = use_query_map();
+    move || match query.read().get(DRAFT_PARAM) {
+        Some(id) => view! { <DraftDevis id=id /> }.into_any(),
+        None => view! { <CurrentQuoteDevis /> }.into_any(),
+    }
+}
+
+/// The simulator's current quote.
+#[component]
+fn CurrentQuoteDevis() -> impl IntoView {
     let app = use_app();
     let state = use_quote_state();
     let simulator = app.href("/simulateur");
     move || match (state.last_quote.get(), state.last_valid_form.get()) {
         (Some(quote), Some(form)) => {
             let number = devis_number(today(), &encode(&form, &app.catalogue.version));
-            view! { <Devis quote=quote number=number /> }.into_any()
+            view! { <Devis quote=quote number=number client=(String::new(), String::new()) /> }
+                .into_any()
         }
         _ => view! {
             <h1>"Devis"</h1>
@@ -32,12 +49,51 @@ pub fn DevisPage() -> impl IntoView {
     }
 }
 
+/// A draft's quote, with its client's name and address.
 #[component]
-fn Devis(quote: Quote, number: String) -> impl IntoView {
+fn DraftDevis(id: String) -> impl IntoView {
+    let app = use_app();
+    let drafts = use_drafts();
+    let draft = drafts.store.with_untracked(|s| s.get(&id).cloned());
+    let priced = draft
+        .as_ref()
+        .and_then(|d| d.quote(&app.catalogue, drafts.today).map(|q| (d, q)));
+    match priced {
+        Some((draft, quote)) => {
+            let number = devis_number(today(), &encode(&draft.form, &app.catalogue.version));
+            let client = &draft.enrolment.client;
+            let client = (client.name.clone(), client.address.clone());
+            view! { <Devis quote=quote number=number client=client /> }.into_any()
+        }
+        None => {
+            let (message, href, link) = match draft {
+                Some(_) => (
+                    "La simulation de ce brouillon ne donne pas de devis : corrigez-la d'abord.",
+                    app.href(&format!("/brouillons/{id}")),
+                    "Revenir au brouillon",
+                ),
+                None => (
+                    "Ce brouillon n'existe pas (ou plus) dans ce navigateur.",
+                    app.href("/brouillons"),
+                    "Voir les brouillons",
+                ),
+            };
+            view! {
+                <h1>"Devis"</h1>
+                <p>{message}</p>
+                <p><A href=href>{link}</A></p>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn Devis(quote: Quote, number: String, client: (String, String)) -> impl IntoView {
     let app = use_app();
     let catalogue = app.catalogue.clone();
-    let client_name = RwSignal::new(String::new());
-    let client_address = RwSignal::new(String::new());
+    let client_name = RwSignal::new(client.0);
+    let client_address = RwSignal::new(client.1);
     let letterhead = catalogue
         .offices
         .iter()

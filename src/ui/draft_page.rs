@@ -21,8 +21,9 @@ use crate::edge::clipboard::copy_text;
 use crate::edge::clock::now_rfc3339;
 use crate::edge::files::download_text;
 use crate::ui::app::use_app;
+use crate::ui::devis_page::DRAFT_PARAM;
 use crate::ui::drafts_page::StorageMessages;
-use crate::ui::drafts_state::use_drafts;
+use crate::ui::drafts_state::{use_drafts, SaveState};
 use crate::ui::quote_state::use_quote_state;
 
 #[component]
@@ -82,7 +83,7 @@ impl Checks {
     }
 }
 
-/// A change to the open draft, saved at once.
+/// A change to the open draft: shown at once, written after a pause in typing.
 type Change = Box<dyn FnOnce(&mut Draft)>;
 
 #[component]
@@ -103,10 +104,12 @@ fn DraftEditor(id: String) -> impl IntoView {
     let copied_json = RwSignal::new(None::<String>);
     let read = move |f: fn(&Draft) -> String| draft.with(|d| d.as_ref().map(f).unwrap_or_default());
     let edit = move |change: Change| {
-        if let Err(message) = drafts.update_draft(&id.get_value(), change) {
+        if let Err(message) = drafts.update_draft_as_typed(&id.get_value(), change) {
             status.set(Some(message));
         }
     };
+    // Leaving the editor writes what typing left waiting.
+    on_cleanup(move || drafts.write_pending());
 
     let cat = catalogue.clone();
     let checks = Checks {
@@ -222,6 +225,7 @@ fn DraftEditor(id: String) -> impl IntoView {
     let modes = catalogue.course.modes.clone();
     let accessibility_note = catalogue.course.accessibility.clone();
     let href_list = app.href("/brouillons");
+    let href_devis = app.href(&format!("/devis?{DRAFT_PARAM}={}", id.get_value()));
 
     view! {
         <nav aria-label="Fil d'Ariane" class="breadcrumb">
@@ -231,6 +235,10 @@ fn DraftEditor(id: String) -> impl IntoView {
         </nav>
         <h1>"Brouillon : "{name}</h1>
         <p class="hint">"Chaque saisie est enregistrée dans ce navigateur. Les champs marqués d'un astérisque (*) sont nécessaires à la demande d'inscription."</p>
+        <p class="save-state" data-testid="etat-enregistrement"
+            class:pending=move || drafts.save_state.get() == SaveState::Pending>
+            {move || drafts.save_state.get().label_fr()}
+        </p>
         <StorageMessages />
         <p role="status" aria-live="polite" class="draft-status" data-testid="statut-brouillon">{move || status.get()}</p>
         <div class="layout-2">
@@ -405,7 +413,12 @@ fn DraftEditor(id: String) -> impl IntoView {
                             </p>
                         }.into_any(),
                     })}
-                    <button type="button" class="secondary" on:click=load_into_simulator>"Modifier dans le simulateur"</button>
+                    <div class="toolbar">
+                        <button type="button" class="secondary" on:click=load_into_simulator>"Modifier dans le simulateur"</button>
+                        <Show when=move || priced.with(|p| matches!(p, Some(Ok(_))))>
+                            <A href=href_devis.clone() attr:class="button secondary">"Imprimer le devis"</A>
+                        </Show>
+                    </div>
                 </section>
 
                 <section aria-labelledby="titre-export">

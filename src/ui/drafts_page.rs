@@ -15,6 +15,7 @@ use crate::domain::exchange::{
 use crate::domain::money::format_eur;
 use crate::edge::clock::now_rfc3339;
 use crate::edge::files::{download_text, read_chosen_file, ReadError};
+use crate::edge::storage::set_aside_text;
 use crate::ui::app::use_app;
 use crate::ui::drafts_state::use_drafts;
 use crate::ui::quote_state::use_quote_state;
@@ -40,6 +41,33 @@ pub fn StorageMessages() -> impl IntoView {
         {move || drafts.error.get().map(|e| view! {
             <p class="notice error" role="alert" data-testid="erreur-stockage">{e}</p>
         })}
+        <Show when=move || drafts.set_aside.with(|keys| !keys.is_empty())>
+            <div class="notice" data-testid="donnees-mises-de-cote">
+                <p>"Données de brouillons illisibles, conservées telles quelles dans ce navigateur :"</p>
+                <ul class="plain">
+                    {move || drafts.set_aside.get().into_iter().map(|key| view! {
+                        <li><SetAsideDownload key=key /></li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// Offers the text set aside under `key` as a file, exactly as it was stored.
+#[component]
+fn SetAsideDownload(key: String) -> impl IntoView {
+    let failed = RwSignal::new(None::<String>);
+    let label = format!("Télécharger « {key} »");
+    let download = move |_| {
+        let result = set_aside_text(&key)
+            .ok_or_else(|| "Ces données ne sont plus dans ce navigateur.".to_string())
+            .and_then(|text| download_text(&format!("{key}.txt"), &text, "text/plain"));
+        failed.set(result.err());
+    };
+    view! {
+        <button type="button" class="secondary" on:click=download>{label}</button>
+        {move || failed.get().map(|m| view! { <span class="error-text" role="alert">" "{m}</span> })}
     }
 }
 
@@ -116,6 +144,7 @@ pub fn DraftsPage() -> impl IntoView {
         }
     };
 
+    let file_input = NodeRef::<leptos::html::Input>::new();
     let catalogue = app.catalogue.clone();
     let on_import = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -186,11 +215,12 @@ pub fn DraftsPage() -> impl IntoView {
             <button type="button" on:click=create>"Nouveau brouillon"</button>
             <button type="button" class="secondary" on:click=export_all
                 disabled=move || drafts.store.with(|s| s.drafts.is_empty())>"Tout exporter"</button>
-            <span class="file-picker">
-                <input type="file" id="importer" class="visually-hidden" accept=".json,application/json"
-                    aria-describedby="aide-import erreur-import" on:change=on_import />
-                <label for="importer" class="button secondary">"Importer"</label>
-            </span>
+            // A real button (SPEC lists "Importer" among the buttons) opening the
+            // browser's file chooser through a hidden file input.
+            <input type="file" id="importer" hidden accept=".json,application/json"
+                node_ref=file_input on:change=on_import />
+            <button type="button" class="secondary" aria-describedby="aide-import erreur-import"
+                on:click=move |_| if let Some(input) = file_input.get() { input.click() }>"Importer"</button>
         </div>
         <p id="aide-import" class="hint">"Importer accepte une sauvegarde (« Tout exporter ») ou une demande d'inscription exportée d'un brouillon ; les brouillons déjà présents sont conservés."</p>
         <div class="drafts-status">

@@ -5,6 +5,7 @@
 // two tabs kept in step.
 import { readFile } from 'node:fs/promises';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { test, expect, open, expectNoAxeViolation, text } from './fixtures.mjs';
 
 const STORAGE_KEY = 'cosens.brouillons';
@@ -15,7 +16,13 @@ const nav = (page) => page.getByRole('navigation', { name: 'Navigation principal
 const rows = (page) => page.getByTestId('brouillon');
 const row = (page, name) => rows(page).filter({ has: page.getByRole('heading', { name, exact: true }) });
 const listStatus = (page) => page.getByTestId('statut-brouillons');
-const importInput = (page) => page.getByLabel('Importer', { exact: true });
+const importButton = (page) => page.getByRole('button', { name: 'Importer', exact: true });
+
+/** "Importer" opens the browser's file chooser, which the test answers with `files`. */
+async function importFile(page, files) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), importButton(page).click()]);
+  await chooser.setFiles(files);
+}
 
 // A plain static server has only the root file: the app is opened there and the screens
 // reached through the menu, as a visitor would.
@@ -142,7 +149,7 @@ test.describe('draft enrolments', () => {
     await expect(siret).toHaveAttribute('aria-invalid', 'false');
     await expect(siretError).toHaveText('');
 
-    await page.getByLabel('Adresse').fill('1 rue de la Paix\n75002 Paris');
+    await page.getByLabel('Adresse', { exact: true }).fill('1 rue de la Paix\n75002 Paris');
     const email = page.getByLabel('E-mail du client *');
     await email.fill('contact@acme');
     await expect(page.locator('#erreur-client-email')).toContainText("n'est pas valide");
@@ -277,7 +284,7 @@ test.describe('draft enrolments', () => {
       await row(page, name).getByRole('button', { name: /^Supprimer/ }).click();
     }
     await expect(rows(page)).toHaveCount(0);
-    await importInput(page).setInputFiles(backup.path);
+    await importFile(page, backup.path);
     await expect(listStatus(page)).toHaveText('2 brouillons importés.');
     await expect(rows(page)).toHaveCount(2);
     const after = await storedDrafts(page);
@@ -285,7 +292,7 @@ test.describe('draft enrolments', () => {
     expect(byId(after)).toEqual(byId(before));
 
     // Importing it again adds nothing.
-    await importInput(page).setInputFiles(backup.path);
+    await importFile(page, backup.path);
     await expect(listStatus(page)).toContainText('Aucun brouillon ajouté ; 2 déjà présents à l\'identique');
     await expect(rows(page)).toHaveCount(2);
 
@@ -293,7 +300,7 @@ test.describe('draft enrolments', () => {
     await row(page, 'Premier').getByRole('link', { name: 'Premier', exact: true }).click();
     const request = await downloadOf(page, () => page.getByRole('button', { name: 'Exporter en JSON' }).click());
     await goToDrafts(page);
-    await importInput(page).setInputFiles(request.path);
+    await importFile(page, request.path);
     await expect(listStatus(page)).toContainText(/Aucun brouillon ajouté|1 brouillon importé/);
   });
 
@@ -314,7 +321,7 @@ test.describe('draft enrolments', () => {
       other.on('pageerror', (e) => errors.push(e.message));
       await openDrafts(other);
       await expect(other.getByTestId('aucun-brouillon')).toBeVisible();
-      await importInput(other).setInputFiles(file.path);
+      await importFile(other, file.path);
       await expect(listStatus(other), file.name).toHaveText('1 brouillon importé.');
       await expect(row(other, 'Pour le collègue')).toHaveCount(1);
       await expect.poll(() => text(row(other, 'Pour le collègue').getByTestId('brouillon-total'))).toBe(total);
@@ -323,6 +330,30 @@ test.describe('draft enrolments', () => {
       expect(errors, file.name).toEqual([]);
       await fresh.close();
     }
+  });
+
+  test('a draft prints as a devis with its client, its quote and one A4 page', async ({ page }) => {
+    await openDrafts(page);
+    await newDraft(page);
+    await renameOnPage(page, 'Devis client');
+    await page.getByLabel('Nom du client *').fill('ACME Formation');
+    await page.getByLabel('Adresse', { exact: true }).fill('1 rue de la Paix\n75002 Paris');
+    const total = await text(page.getByTestId('brouillon-total-ttc'));
+    await page.getByRole('link', { name: 'Imprimer le devis' }).click();
+    await expect(page).toHaveURL(/\/sous\/chemin\/devis\?brouillon=b[0-9-]+$/);
+    await expect.poll(() => text(page.getByTestId('devis-total-ttc'))).toBe(total);
+    await expect(page.getByRole('textbox', { name: 'Nom ou raison sociale du client' })).toHaveValue('ACME Formation');
+    await expect(page.getByRole('textbox', { name: 'Adresse du client' })).toHaveValue('1 rue de la Paix\n75002 Paris');
+    await expectNoAxeViolation(page);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    const printed = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+    expect(printed.numPages).toBe(1);
+    await printed.destroy();
+
+    // An unknown draft says so and leads back to the list.
+    await page.goto('./devis?brouillon=b-inconnu');
+    await expect(page.getByText("Ce brouillon n'existe pas (ou plus) dans ce navigateur.")).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Voir les brouillons' })).toBeVisible();
   });
 
   test('user text like <img src=x onerror=…> is shown as text in the form, the list and the title, never run', async ({ page }) => {
@@ -353,16 +384,16 @@ test.describe('draft enrolments', () => {
 
     const broken = JSON.parse(backup.text);
     broken.drafts[0].enrolment.client.email = 42;
-    await importInput(page).setInputFiles({ name: 'casse.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await importFile(page, { name: 'casse.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
     const error = page.getByTestId('erreur-import');
     await expect(error).toContainText('drafts[0].enrolment.client.email');
     await expect(error).toContainText("Rien n'a été importé.");
-    await expect(importInput(page)).toHaveAttribute('aria-describedby', /erreur-import/);
+    await expect(importButton(page)).toHaveAttribute('aria-describedby', /erreur-import/);
 
-    await importInput(page).setInputFiles({ name: 'pas-du-json.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') });
+    await importFile(page, { name: 'pas-du-json.json', mimeType: 'application/json', buffer: Buffer.from('{"format": ') });
     await expect(error).toContainText("n'est pas un document JSON valide");
 
-    await importInput(page).setInputFiles({ name: 'autre.json', mimeType: 'application/json', buffer: Buffer.from('{"bonjour": 1}') });
+    await importFile(page, { name: 'autre.json', mimeType: 'application/json', buffer: Buffer.from('{"bonjour": 1}') });
     await expect(error).toContainText('format');
 
     await expect(rows(page)).toHaveCount(1);
@@ -384,11 +415,17 @@ test.describe('draft enrolments', () => {
     expect(aside).toHaveLength(1);
     expect(aside[0][1]).toBe(garbage);
     await expect(notice).toContainText(aside[0][0]);
+    // The text set aside can be downloaded raw, byte for byte.
+    const raw = await downloadOf(page, () => page.getByRole('button', { name: `Télécharger « ${aside[0][0]} »` }).click());
+    expect(raw.name).toBe(`${aside[0][0]}.txt`);
+    expect(raw.text).toBe(garbage);
 
     // The app goes on; the aside text is never overwritten.
     await newDraft(page);
     await renameOnPage(page, 'Après incident');
     expect(await page.evaluate((key) => localStorage.getItem(key), aside[0][0])).toBe(garbage);
+    // Typing is written after a pause, and the page says so.
+    await expect(page.getByTestId('etat-enregistrement')).toHaveText('Enregistré dans ce navigateur.');
     expect((await storedDrafts(page)).map((d) => d.name)).toEqual(['Après incident']);
 
     // One unreadable draft among readable ones: the others are listed, all is set aside.

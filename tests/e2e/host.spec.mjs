@@ -75,20 +75,44 @@ plain('on a host that honours 404.html, any address opens the app: a draft addre
   expect(pageErrors).toEqual([]);
 });
 
+/**
+ * Visits every screen by in-app navigation from the catalogue: a module page (the
+ * catalogue's own link), the menu screens, the devis ("Imprimer le devis" on the
+ * simulator) and a draft's form ("Nouveau brouillon" on /brouillons).
+ */
+async function tourEveryScreen(page) {
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  const visited = [];
+  await page.getByRole('link', { name: /Module 2/ }).first().click();
+  await expect(page).toHaveURL(/\/module\/2$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Module 2');
+  visited.push(new URL(page.url()).pathname);
+  for (const name of ['Simulateur', 'Annulation', 'Pénalités de retard', 'Brouillons', 'Catalogue']) {
+    await nav.getByRole('link', { name }).click();
+    await expect(page.locator('main#contenu h1').first()).toBeVisible();
+    visited.push(new URL(page.url()).pathname);
+  }
+  await nav.getByRole('link', { name: 'Simulateur' }).click();
+  await expect(page.getByTestId('total-ttc')).toBeVisible();
+  await page.getByRole('link', { name: 'Imprimer le devis' }).click();
+  await expect(page).toHaveURL(/\/devis$/);
+  await expect(page.getByTestId('devis-numero')).toBeVisible();
+  visited.push(new URL(page.url()).pathname);
+  await nav.getByRole('link', { name: 'Brouillons' }).click();
+  await expect(page).toHaveURL(/\/brouillons$/);
+  await page.getByRole('button', { name: 'Nouveau brouillon' }).click();
+  await expect(page).toHaveURL(/\/brouillons\/b[0-9-]+$/);
+  await expect(page.getByRole('heading', { level: 1, name: /^Brouillon : / })).toBeVisible();
+  await expect(page.getByLabel('Nom du brouillon *')).toBeVisible();
+  visited.push(new URL(page.url()).pathname.replace(/[^/]+$/, 'ID'));
+  expect(visited).toEqual(['module/2', 'simulateur', 'annulation', 'penalites', 'brouillons', '', 'devis', 'brouillons/ID'].map((p) => `${BASE}${p}`));
+}
+
 test('a tour of every screen makes no request outside the site', async ({ page }) => {
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await open(page);
-  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-  await page.getByRole('link', { name: /Module 2/ }).first().click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Module 2');
-  for (const name of ['Simulateur', 'Annulation', 'Pénalités de retard', 'Brouillons', 'Catalogue']) {
-    await nav.getByRole('link', { name }).click();
-    await expect(page.locator('main#contenu h1').first()).toBeVisible();
-  }
-  await nav.getByRole('link', { name: 'Simulateur' }).click();
-  await page.getByRole('link', { name: 'Imprimer le devis' }).click();
-  await expect(page.getByTestId('devis-numero')).toBeVisible();
+  await tourEveryScreen(page);
   const origin = new URL(page.url()).origin;
   expect(requests.length).toBeGreaterThan(3);
   expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
@@ -107,11 +131,7 @@ plain.describe('Content-Security-Policy', () => {
     expect(meta).toContain("'wasm-unsafe-eval'");
     expect(meta).not.toContain('unsafe-inline');
     expect(meta).not.toMatch(/https?:/);
-    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-    for (const name of ['Simulateur', 'Annulation', 'Pénalités de retard', 'Brouillons', 'Catalogue']) {
-      await nav.getByRole('link', { name }).click();
-      await expect(page.locator('main#contenu h1').first()).toBeVisible();
-    }
+    await tourEveryScreen(page);
     expect(await page.evaluate(() => window.__violations)).toEqual([]);
 
     // Now what the policy must stop (page.evaluate itself runs outside the page's CSP, so

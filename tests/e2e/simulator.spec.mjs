@@ -4,6 +4,7 @@
 // TTC = HT + VAT; OPCO: funded = min(amount, TTC); CPF (one trainee): funded =
 // min(balance, TTC), the trainee also pays the flat contribution in force (103,20 € in
 // 2026) unless exempt.
+import { readFileSync } from 'node:fs';
 import { test, expect, open, expectNoAxeViolation, text } from './fixtures.mjs';
 
 const MODULE_HT = { 1: 800, 2: 800, 3: 1500, 4: 1500, 5: 400 };
@@ -156,6 +157,56 @@ test.describe('price simulator', () => {
     await expectTotals(page, e);
     await expect(advice(page)).toHaveCount(0);
   });
+
+  // Every modular selection, from the price table: those costing at least the full course
+  // must show the advice, naming the saving and the modules the full course adds.
+  const SUBSETS = Array.from({ length: 31 }, (_, i) => [1, 2, 3, 4, 5].filter((n) => (i + 1) & (1 << (n - 1))));
+  const modulesHt = (set) => set.reduce((s, n) => s + MODULE_HT[n], 0);
+  const TRIGGERING = SUBSETS.filter((set) => modulesHt(set) >= FULL_COURSE_HT);
+
+  test('the price table matches data/catalogue.json and exactly four modular selections reach the full-course price', () => {
+    const catalogue = JSON.parse(readFileSync(new URL('../../data/catalogue.json', import.meta.url), 'utf8'));
+    expect(Object.fromEntries(catalogue.modules.map((m) => [m.number, Number(m.price_ht)]))).toEqual(MODULE_HT);
+    expect(Number(catalogue.prices.full_course_ht)).toBe(FULL_COURSE_HT);
+    expect(SUBSETS).toHaveLength(31);
+    expect(new Set(SUBSETS.map((s) => s.join('+'))).size).toBe(31);
+    expect(TRIGGERING.map((s) => s.join('+')).sort()).toEqual(['1+2+3+4', '1+2+3+4+5', '1+3+4+5', '2+3+4+5']);
+  });
+
+  for (const set of TRIGGERING) {
+    const added = [1, 2, 3, 4, 5].filter((n) => !set.includes(n));
+    const saving = modulesHt(set) - FULL_COURSE_HT;
+    test(`modules ${set.join('+')} (${modulesHt(set)} HT ≥ 4 000) show the advice: ${saving},00 € saving, adds ${added.length ? `module ${added.join(', ')}` : 'nothing'}`, async ({ page }) => {
+      await openSimulator(page);
+      await chooseModules(page, set);
+      await expect(certification(page)).not.toBeChecked();
+      const e = expected({ modules: set });
+      expect(e.ht).toBe(modulesHt(set) * 100);
+      await expectTotals(page, e);
+      await expect(advice(page)).toBeVisible();
+      const message = await text(advice(page));
+      expect(message).toContain('4 000,00 €');
+      expect(message).toContain(eur(e.ht));
+      // The saving on its own, not only as the tail of a larger figure.
+      expect(message).toMatch(new RegExp(`(?<!\\d )(?<!\\d)${eur(saving * 100)}`));
+      // "module 5", or a list such as "modules 1, 2 et 5".
+      for (const n of added) expect(message).toMatch(new RegExp(`\\bmodules? (?:[1-5](?:, | et ))*${n}\\b`, 'i'));
+      // Modules already chosen are not offered as added.
+      if (added.length === 0) expect(message).not.toMatch(/\bmodules? \d/i);
+      else for (const n of set) expect(message).not.toMatch(new RegExp(`\\bajoute\\b[^.]*\\b${n}\\b`, 'i'));
+    });
+  }
+
+  for (const set of [[1, 3, 4], [1, 2, 3, 5]]) {
+    test(`modules ${set.join('+')} (${modulesHt(set)} HT, under the full course) show no advice`, async ({ page }) => {
+      expect(modulesHt(set)).toBeLessThan(FULL_COURSE_HT);
+      expect(TRIGGERING).not.toContainEqual(set);
+      await openSimulator(page);
+      await chooseModules(page, set);
+      await expectTotals(page, expected({ modules: set }));
+      await expect(advice(page)).toHaveCount(0);
+    });
+  }
 
   test('3 trainees with 2 coaching days each and certification: 19 500 HT, 3 900 VAT, 23 400 TTC', async ({ page }) => {
     await openSimulator(page);
