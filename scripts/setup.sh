@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever this project needs that is missing, and nothing that is present.
 # Everything comes from the package registries (crates.io, npm, Debian): no other download.
-# First run on a fresh machine: about 25 minutes (Trunk and wasm-bindgen-cli compile from source).
+# First run on a fresh machine: about 30 minutes (Trunk and wasm-bindgen-cli compile from source).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -81,6 +81,8 @@ pub fn DraftsPage() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let import_error = RwSignal::new(None::<String>);
     let undo = RwSignal::new(None::<Removed>);
+    // The draft just renamed, whose new row takes the focus.
+    let renamed = RwSignal::new(None::<String>);
     // After a deletion the row (and the focused button) is gone: focus goes to "Annuler".
     let undo_button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
@@ -237,7 +239,7 @@ pub fn DraftsPage() -> impl IntoView {
         >
             <ul class="drafts-list">
                 <For each=move || rows.get() key=|row| row.clone() let:row>
-                    <DraftRow row=row status=status import_error=import_error undo=undo />
+                    <DraftRow row=row status=status import_error=import_error undo=undo renamed=renamed />
                 </For>
             </ul>
         </Show>
@@ -250,10 +252,22 @@ fn DraftRow(
     status: RwSignal<Option<String>>,
     import_error: RwSignal<Option<String>>,
     undo: RwSignal<Option<Removed>>,
+    renamed: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let app = use_app();
     let drafts = use_drafts();
     let renaming = RwSignal::new(false);
+    // A renamed draft's row is drawn anew: its "Renommer" button takes the focus back.
+    let rename_button = NodeRef::<leptos::html::Button>::new();
+    let row_id = row.id.clone();
+    Effect::new(move |_| {
+        if let Some(button) = rename_button.get() {
+            if renamed.with_untracked(|r| r.as_deref() == Some(row_id.as_str())) {
+                renamed.set(None);
+                let _ = button.focus();
+            }
+        }
+    });
     let new_name = RwSignal::new(row.name.clone());
     let rename_error = RwSignal::new(None::<String>);
     let say = move |message: String| {
@@ -270,6 +284,7 @@ fn DraftRow(
             Ok(()) => {
                 rename_error.set(None);
                 renaming.set(false);
+                renamed.set(Some(id.clone()));
                 say(format!("Brouillon renommé « {} ».", name.trim()));
             }
             Err(message) => rename_error.set(Some(message)),
@@ -326,7 +341,7 @@ fn DraftRow(
             </Show>
             <div class="row-actions">
                 <A href=href attr:class="button secondary" attr:aria-label=format!("Ouvrir « {name} »")>"Ouvrir"</A>
-                <button type="button" class="secondary" aria-label=format!("Renommer « {name} »")
+                <button type="button" class="secondary" aria-label=format!("Renommer « {name} »") node_ref=rename_button
                     aria-expanded=move || renaming.get().to_string()
                     on:click=move |_| renaming.update(|r| *r = !*r)>"Renommer"</button>
                 <button type="button" class="secondary" aria-label=format!("Dupliquer « {name} »") on:click=duplicate>"Dupliquer"</button>

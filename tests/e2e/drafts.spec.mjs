@@ -109,6 +109,8 @@ test.describe('draft enrolments', () => {
     await page.getByRole('button', { name: 'Valider le nom' }).click();
     await expect(row(page, 'Devis ACME')).toHaveCount(1);
     await expect(listStatus(page)).toHaveText('Brouillon renommé « Devis ACME ».');
+    // The focus is not lost with the closed form: it goes back to the row's "Renommer".
+    await expect(page.getByRole('button', { name: 'Renommer « Devis ACME »' })).toBeFocused();
 
     await row(page, 'Devis ACME').getByRole('button', { name: 'Dupliquer « Devis ACME »' }).click();
     await expect(rows(page)).toHaveCount(2);
