@@ -1709,7 +1709,7 @@ fn read_v0(value: &Value) -> Read {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::money::dec;
 

@@ -991,7 +991,7 @@ fn read_quote_shape(q: &Obj<'_>) -> Result<NaiveDate, PathError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::draft::{ClientKind, DraftStore, MAX_TEXT_CHARS};
+    use crate::domain::draft::{DraftStore, MAX_TEXT_CHARS};
     use crate::domain::quote_form::FundingChoice;
 
     pub(super) fn catalogue() -> Catalogue {
@@ -1004,50 +1004,13 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
     }
 
-    /// A company, two trainees, the full course with one coaching day, OPCO funding.
+    /// The draft module's sample (a company, two trainees, the full course with one
+    /// coaching day, OPCO funding), with timestamps of its own.
     pub(super) fn sample_draft() -> Draft {
         Draft {
-            id: "b20261126-160200000".into(),
-            name: "Devis ACME — 2 stagiaires".into(),
             created: "2026-11-20T09:00:00+01:00".into(),
             updated: "2026-11-26T16:58:12.345+01:00".into(),
-            form: QuoteForm {
-                trainees: "2".into(),
-                coaching_days: "1".into(),
-                funding: FundingChoice::Opco,
-                opco_amount: "2 500,50".into(),
-                ..QuoteForm::default()
-            },
-            enrolment: Enrolment {
-                client: Client {
-                    kind: ClientKind::Company,
-                    name: "ACME Formation".into(),
-                    siret: "732 829 320 00074".into(),
-                    address: "12 rue de la Paix\n75002 Paris".into(),
-                    email: "rh@acme.fr".into(),
-                    phone: "01 23 45 67 89".into(),
-                },
-                trainees: vec![
-                    Trainee {
-                        name: "Camille Martin".into(),
-                        email: "camille.martin@acme.fr".into(),
-                        job: "Responsable formation".into(),
-                    },
-                    Trainee {
-                        name: "Lou Bernard".into(),
-                        email: String::new(),
-                        job: "Chargée de certification".into(),
-                    },
-                ],
-                funding: EnrolmentFunding {
-                    opco_name: "AKTO".into(),
-                },
-                place: "Paris".into(),
-                mode: "Présentiel".into(),
-                start_wish: NaiveDate::from_ymd_opt(2027, 1, 11),
-                accessibility: "Accès en fauteuil roulant.".into(),
-                notes: "Merci de rappeler « après 14 h ».".into(),
-            },
+            ..crate::domain::draft::tests::sample_draft()
         }
     }
 

@@ -14,6 +14,7 @@ use crate::edge::clock::today;
 use crate::edge::print::print_page;
 use crate::ui::app::use_app;
 use crate::ui::drafts_state::use_drafts;
+use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
 
 /// The query parameter naming the draft a devis is printed from.
@@ -109,20 +110,6 @@ fn Devis(quote: Quote, number: String, client: (String, String)) -> impl IntoVie
             }
         })
         .collect_view();
-    let lines = quote
-        .lines
-        .iter()
-        .map(|l| {
-            view! {
-                <tr>
-                    <th scope="row">{l.label.clone()}</th>
-                    <td class="num">{format_eur(l.unit_ht)}</td>
-                    <td class="num">{l.quantity}</td>
-                    <td class="num">{format_eur(l.total_ht)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
     let funding = match quote.request.funding {
         Funding::None => None,
         Funding::Opco { .. } => Some("Prise en charge OPCO (selon accord de prise en charge)"),
@@ -159,13 +146,7 @@ fn Devis(quote: Quote, number: String, client: (String, String)) -> impl IntoVie
                 <p class="print-only">{move || client_name.get()}</p>
                 <p class="print-only pre-line">{move || client_address.get()}</p>
             </section>
-            <div class="table-wrap">
-                <table>
-                    <caption class="small">"Prestations, en euros hors taxes"</caption>
-                    <thead><tr><th scope="col">"Prestation"</th><th scope="col" class="num">"Prix unitaire HT"</th><th scope="col" class="num">"Quantité"</th><th scope="col" class="num">"Total HT"</th></tr></thead>
-                    <tbody>{lines}</tbody>
-                </table>
-            </div>
+            <QuoteLines lines=quote.lines.clone() caption="Prestations, en euros hors taxes" />
             <dl class="totals">
                 <dt>"Total HT"</dt><dd data-testid="devis-total-ht">{format_eur(quote.total_ht)}</dd>
                 <dt>"TVA"</dt><dd data-testid="devis-total-tva">{format_eur(quote.total_vat)}</dd>

@@ -24,6 +24,7 @@ use crate::ui::app::use_app;
 use crate::ui::devis_page::DRAFT_PARAM;
 use crate::ui::drafts_page::StorageMessages;
 use crate::ui::drafts_state::{use_drafts, SaveState};
+use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
 
 #[component]
@@ -628,28 +629,8 @@ fn TraineeFields(
 /// The draft's quote: its lines and totals.
 #[component]
 fn DraftQuote(quote: Quote) -> impl IntoView {
-    let lines = quote
-        .lines
-        .iter()
-        .map(|l| {
-            view! {
-                <tr>
-                    <th scope="row">{l.label.clone()}</th>
-                    <td class="num">{format_eur(l.unit_ht)}</td>
-                    <td class="num">{l.quantity}</td>
-                    <td class="num">{format_eur(l.total_ht)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
     view! {
-        <div class="table-wrap">
-            <table>
-                <caption class="small">"Lignes du devis, en euros hors taxes"</caption>
-                <thead><tr><th scope="col">"Prestation"</th><th scope="col" class="num">"Prix unitaire HT"</th><th scope="col" class="num">"Quantité"</th><th scope="col" class="num">"Total HT"</th></tr></thead>
-                <tbody>{lines}</tbody>
-            </table>
-        </div>
+        <QuoteLines lines=quote.lines.clone() caption="Lignes du devis, en euros hors taxes" />
         <div aria-live="polite" aria-atomic="true">
             <dl class="totals">
                 <dt>"Total HT"</dt><dd data-testid="brouillon-total-ht">{format_eur(quote.total_ht)}</dd>

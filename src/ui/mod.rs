@@ -10,6 +10,7 @@ pub mod drafts_state;
 pub mod late_payment_page;
 pub mod layout;
 pub mod module_page;
+pub mod quote_lines;
 pub mod quote_state;
 pub mod save_draft_button;
 pub mod share_panel;

@@ -8,6 +8,7 @@ use crate::domain::pricing::{Quote, QuoteField};
 use crate::domain::quote_form::{FundingChoice, QuoteForm};
 use crate::ui::app::use_app;
 use crate::ui::catalogue_page::days_label;
+use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
 use crate::ui::share_panel::{ArrivalNoticeBanner, SharePanel};
 
@@ -220,31 +221,11 @@ fn QuoteResults() -> impl IntoView {
 
 #[component]
 fn QuoteBreakdown(quote: Quote) -> impl IntoView {
-    let lines = quote
-        .lines
-        .iter()
-        .map(|l| {
-            view! {
-                <tr>
-                    <th scope="row">{l.label.clone()}<span class="explain">{format!(" — {}", l.explanation)}</span></th>
-                    <td class="num">{format_eur(l.unit_ht)}</td>
-                    <td class="num">{l.quantity}</td>
-                    <td class="num">{format_eur(l.total_ht)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
     let e = quote.explained.clone();
     let funded = quote.funded;
     let has_contribution = !quote.cpf_contribution.is_zero();
     view! {
-        <div class="table-wrap">
-            <table>
-                <caption class="small">"Détail des lignes, en euros hors taxes"</caption>
-                <thead><tr><th scope="col">"Prestation"</th><th scope="col" class="num">"Prix unitaire HT"</th><th scope="col" class="num">"Quantité"</th><th scope="col" class="num">"Total HT"</th></tr></thead>
-                <tbody>{lines}</tbody>
-            </table>
-        </div>
+        <QuoteLines lines=quote.lines.clone() caption="Détail des lignes, en euros hors taxes" explained=true />
         <div aria-live="polite" aria-atomic="true" class="totals-live">
             <dl class="totals">
                 <dt>"Total HT"</dt><dd data-testid="total-ht">{format_eur(quote.total_ht)}</dd>
