@@ -460,6 +460,30 @@ fn DraftEditor(id: String) -> impl IntoView {
     }
 }
 
+/// The ids tying a control to its hint and its message, and its `aria-describedby`.
+struct FieldIds {
+    error_id: String,
+    hint_id: String,
+    described: String,
+}
+
+impl FieldIds {
+    fn new(input_id: &str, has_hint: bool) -> Self {
+        let error_id = format!("erreur-{input_id}");
+        let hint_id = format!("aide-{input_id}");
+        let described = if has_hint {
+            format!("{hint_id} {error_id}")
+        } else {
+            error_id.clone()
+        };
+        Self {
+            error_id,
+            hint_id,
+            described,
+        }
+    }
+}
+
 /// A one-line text control with its label, hint and message (linked by
 /// `aria-describedby`).
 #[component]
@@ -476,13 +500,11 @@ fn TextInput(
     #[prop(default = MAX_LINE_CHARS)] max_chars: usize,
     #[prop(optional, into)] hint: Option<Signal<String>>,
 ) -> impl IntoView {
-    let error_id = format!("erreur-{input_id}");
-    let hint_id = format!("aide-{input_id}");
-    let described = if hint.is_some() {
-        format!("{hint_id} {error_id}")
-    } else {
-        error_id.clone()
-    };
+    let FieldIds {
+        error_id,
+        hint_id,
+        described,
+    } = FieldIds::new(input_id, hint.is_some());
     let message = move || checks.message(field);
     view! {
         <div class="field">
@@ -511,13 +533,11 @@ fn TextArea(
     on_input: Callback<String>,
     #[prop(optional)] hint: Option<String>,
 ) -> impl IntoView {
-    let error_id = format!("erreur-{input_id}");
-    let hint_id = format!("aide-{input_id}");
-    let described = if hint.is_some() {
-        format!("{hint_id} {error_id}")
-    } else {
-        error_id.clone()
-    };
+    let FieldIds {
+        error_id,
+        hint_id,
+        described,
+    } = FieldIds::new(input_id, hint.is_some());
     let message = move || checks.message(field);
     view! {
         <div class="field">
@@ -544,7 +564,7 @@ fn ChoiceSelect(
     #[prop(into)] value: Signal<String>,
     on_change: Callback<String>,
 ) -> impl IntoView {
-    let error_id = format!("erreur-{input_id}");
+    let error_id = FieldIds::new(input_id, false).error_id;
     let message = move || checks.message(field);
     view! {
         <div class="field">
@@ -594,7 +614,7 @@ fn TraineeFields(
                            getter: fn(&Trainee) -> String,
                            setter: fn(&mut Trainee, String)| {
         let input_id = format!("stagiaire-{n}-{suffix}");
-        let error_id = format!("erreur-{input_id}");
+        let error_id = FieldIds::new(&input_id, false).error_id;
         let message = move || checks.message(field);
         view! {
             <div class="field">
