@@ -6,7 +6,10 @@ const VERSION = '__VERSION__';
 const FILES = __FILES__;
 const CACHE = `cosens-${VERSION}`;
 const SCOPE = new URL('./', self.location).href;
-const SHELL = new URL('index.html', SCOPE).href;
+// The site's root page carries the prerendered catalogue; every other screen starts from
+// the plain app shell (404.html, the same page with an empty #app).
+const ROOT_PAGE = new URL('index.html', SCOPE).href;
+const SHELL = new URL('404.html', SCOPE).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new URL(f, SCOPE).href))));
@@ -28,10 +31,12 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;
   if (request.mode === 'navigate') {
-    // Every screen is the same app shell: serve this deployment's index.html, so a reload on
-    // any screen (or a share link) works offline and never mixes two deployments.
+    // Every screen is this deployment's app shell, so a reload on any screen (or a share
+    // link) works offline and never mixes two deployments.
+    const url = new URL(request.url);
+    const page = url.origin + url.pathname === SCOPE || url.origin + url.pathname === ROOT_PAGE ? ROOT_PAGE : SHELL;
     event.respondWith(
-      caches.open(CACHE).then((cache) => cache.match(SHELL)).then((shell) => shell || fetch(request)),
+      caches.open(CACHE).then((cache) => cache.match(page)).then((shell) => shell || fetch(request)),
     );
     return;
   }

@@ -20,9 +20,10 @@ cargo test --target wasm32-unknown-unknown --test components --test components_d
 step "release build under $E2E_BASE"
 trunk build --release --public-url "$E2E_BASE" --dist "$E2E_DIST"
 step "bundle size"
-# Fails when the first load (gzipped) passes this ceiling. The target is 150 KB; the app
-# is at 440 KB today (README "Size and speed" says why and what would cut it), so the
-# ceiling stands just above today's size to stop any further growth going unnoticed.
-node scripts/size-report.mjs "$E2E_DIST" --budget-gzip-kb 450
+# The first load (index.html with the catalogue prerendered, the stylesheet, the favicon,
+# sw-register.js) must stay within the 150 KB budget, gzipped. The app it fetches next (JS
+# loader and wasm, 435 KB today) has a ceiling just above today's size, so that growth
+# does not go unnoticed (README "Size and speed").
+node scripts/size-report.mjs "$E2E_DIST" --budget-gzip-kb 150 --app-budget-gzip-kb 450
 step "end-to-end tests (release build, plain static server, headless Chromium)"
 npx playwright test

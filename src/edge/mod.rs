@@ -4,5 +4,6 @@ pub mod clipboard;
 pub mod clock;
 pub mod files;
 pub mod location;
+pub mod preview;
 pub mod print;
 pub mod storage;

@@ -22,10 +22,34 @@ export const test = base.extend({
 });
 export { expect };
 
-/** Opens an in-app address (relative to the base path) and waits for the app to render. */
+/**
+ * Opens an in-app address (relative to the base path) and waits for the app to render and,
+ * on the catalogue, to take over the prerendered preview (first-screen.spec.mjs tests that
+ * preview on its own).
+ */
 export async function open(page, path = '') {
   await page.goto(path || './');
   await expect(page.locator('main#contenu')).toBeVisible();
+  await expectAppRunning(page);
+}
+
+/** Waits until the app runs in the page: no prerendered preview is left. */
+export async function expectAppRunning(page) {
+  await expect(page.locator('#app.apercu')).toHaveCount(0);
+}
+
+/**
+ * Holds back the page's wasm requests (the app cannot start) until the returned function
+ * is called; requests made after that go through.
+ */
+export async function holdTheApp(page) {
+  const held = [];
+  let holding = true;
+  await page.route('**/*_bg.wasm', (route) => (holding ? held.push(route) : route.continue()));
+  return async () => {
+    holding = false;
+    await Promise.all(held.map((route) => route.continue()));
+  };
 }
 
 /** Runs axe-core (WCAG 2.1 A/AA rules) on the page and expects no violation. */

@@ -1,0 +1,69 @@
+// The release build's first screen: index.html carries the catalogue prerendered, shown
+// before the app (JS loader and wasm) is fetched; the app then takes it over in place.
+import { test, expect, expectAppRunning, expectNoAxeViolation, holdTheApp, text } from './fixtures.mjs';
+
+const TITLE = "Conduire un projet d'ingénierie de certification professionnelle";
+
+test('the catalogue is shown and readable while the app has not arrived', async ({ page }) => {
+  await holdTheApp(page);
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await expect(page.getByTestId('carte-module')).toHaveCount(5);
+  const body = await text(page.locator('main'));
+  expect(body).toContain('4 000,00 € HT par stagiaire');
+  expect(body).toContain('Éligible au CPF');
+  // What needs the app waits for it, visibly.
+  await expect(page.getByLabel('Rechercher un module')).toBeDisabled();
+  await expect(page.getByLabel('Durée', { exact: true })).toBeDisabled();
+  await expect(page.locator('#app.apercu')).toHaveCount(1);
+  await expectNoAxeViolation(page);
+});
+
+test('the app is fetched only after the first screen has loaded', async ({ page }) => {
+  await page.goto('./');
+  await expectAppRunning(page);
+  const timing = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const app = performance.getEntriesByType('resource')
+      .filter((e) => /cosens-simulateur-[0-9a-f]+(_bg\.wasm|\.js)$/.test(e.name))
+      .map((e) => ({ name: e.name.split('/').pop(), start: e.startTime }));
+    return { load: nav.loadEventStart, app };
+  });
+  expect(timing.app.map((e) => e.name.endsWith('.wasm') ? 'wasm' : 'js').sort()).toEqual(['js', 'wasm']);
+  for (const e of timing.app) expect(e.start, `${e.name} starts after the load event`).toBeGreaterThanOrEqual(timing.load);
+  const head = await page.locator('head').innerHTML();
+  expect(head).not.toContain('rel="modulepreload"');
+  expect(head).not.toContain('rel="preload"');
+});
+
+test('the app takes over the preview with the same text, keeping focus and scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 500 });
+  const release = await holdTheApp(page);
+  await page.goto('./');
+  await expect(page.getByTestId('carte-module')).toHaveCount(5);
+  const before = await text(page.locator('#app'));
+  const link = page.getByRole('link', { name: /^Module 3 :/ });
+  await link.focus();
+  const scroll = await page.evaluate(() => window.scrollY);
+  expect(scroll).toBeGreaterThan(0);
+  await release();
+  await expectAppRunning(page);
+  await expect(page.getByLabel('Rechercher un module')).toBeEnabled();
+  expect(await text(page.locator('#app'))).toEqual(before);
+  await expect(link).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toEqual(scroll);
+  // The app runs: the search filters.
+  await page.getByLabel('Rechercher un module').fill('jury');
+  await expect(page.getByTestId('nombre-modules')).toHaveText('1 module correspond.');
+});
+
+test('a module link followed in the preview opens the module page', async ({ page }) => {
+  await holdTheApp(page);
+  await page.goto('./');
+  const link = page.getByRole('link', { name: /^Module 4 :/ });
+  await expect(link).toBeVisible();
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await link.click();
+  await expect(page).toHaveURL(/\/sous\/chemin\/module\/4\/?$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Module 4 : Élaborer le dispositif de certification');
+});
