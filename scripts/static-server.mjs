@@ -1,6 +1,8 @@
 // A plain static file server, as a static host has it: no rewrite rule and no fallback (a
 // missing file is a 404), a folder answered by its index.html (after a redirect to the
-// address with a trailing slash). Used by the benchmark and by the build's prerender step.
+// address with a trailing slash); or, given `notFound`, a host that answers a missing file
+// with that page (as GitHub Pages serves 404.html). Used by the benchmark, by the build's
+// prerender step and by the end-to-end tests of hosts.
 import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,13 +19,18 @@ const MIME = {
 
 /**
  * Serves `mounts` ({ '/prefix/': dir }) on 127.0.0.1 and a free port, and `pages`
- * ({ '/path': html }) as fixed HTML pages; calls `onNotFound(url)` on each 404.
- * Resolves to the listening `http.Server`.
+ * ({ '/path': html }) as fixed HTML pages; calls `onNotFound(url)` on each 404, answered
+ * with the file `notFound` (an HTML page, read once at start) when given. Resolves to the
+ * listening `http.Server`.
  */
-export function startServer(mounts, { pages = {}, onNotFound = () => {} } = {}) {
+export async function startServer(mounts, { pages = {}, onNotFound = () => {}, notFound } = {}) {
+  const notFoundPage = notFound ? await readFile(notFound) : null;
   const server = http.createServer(async (req, res) => {
     const send = (code, body, type = 'text/plain; charset=utf-8', extra = {}) => {
-      if (code === 404) onNotFound(req.url);
+      if (code === 404) {
+        onNotFound(req.url);
+        if (notFoundPage) [body, type] = [notFoundPage, MIME['.html']];
+      }
       res.writeHead(code, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
       res.end(req.method === 'HEAD' ? undefined : body);
     };

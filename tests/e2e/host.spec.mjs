@@ -1,11 +1,11 @@
 // The release build as a static host serves it: reloads on any screen, a host that honours
 // 404.html, offline use through the service worker, a new deployment, the CSP in force, the
 // manifest, and no request to any other origin on a tour of every screen.
-import http from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { test as plain } from '@playwright/test';
 import { test, expect, open } from './fixtures.mjs';
+import { startServer } from '../../scripts/static-server.mjs';
 
 const BASE = process.env.E2E_BASE || '/sous/chemin/';
 const PORT = Number(process.env.E2E_PORT || 4173);
@@ -37,22 +37,7 @@ test.describe('a plain static server, with no rewrite rule and no fallback', () 
 // A host that serves 404.html for unknown paths, as GitHub Pages does.
 async function withPagesLikeHost(run) {
   const root = join(process.cwd(), 'target', 'e2e-dist');
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
-  const server = http.createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const inside = path.startsWith(BASE) ? normalize(path.slice(BASE.length)).replace(/^(\.\.[/\\])+/, '') : null;
-    const tryFiles = inside === null ? [] : [inside || 'index.html', join(inside, 'index.html')];
-    for (const file of tryFiles) {
-      try {
-        const body = await readFile(join(root, file));
-        res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' });
-        return res.end(body);
-      } catch { /* next */ }
-    }
-    res.writeHead(404, { 'content-type': 'text/html' });
-    res.end(await readFile(join(root, '404.html')));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await startServer({ [BASE]: root }, { notFound: join(root, '404.html') });
   try {
     await run(`http://127.0.0.1:${server.address().port}${BASE}`);
   } finally {
