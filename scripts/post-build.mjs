@@ -60,7 +60,7 @@ function withCsp(page) {
  * `page` with `preview` (the first screen's HTML) in its #app, and Trunk's loader changed
  * to fetch the JS and the wasm after the page's load event instead of preloading them.
  */
-function withPreview(page, preview) {
+function withPreview(page, { html: preview, title }) {
   const loader = page.match(/<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);[\s\S]*?<\/script>/);
   if (!loader) throw new Error("Trunk's loader script is not in the form expected (Trunk 0.21)");
   if (!page.includes('<div id="app"></div>')) throw new Error('index.html has no empty <div id="app">');
@@ -75,7 +75,9 @@ const start = async () => {
 };
 if (document.readyState === 'complete') start(); else addEventListener('load', start, { once: true });
 </script>`;
+  const escaped = title.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
   return page
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escaped}</title>`)
     .replace(script, () => deferred)
     .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
     .replace('<div id="app"></div>', () => `<div id="app" class="apercu">${preview}</div>`);

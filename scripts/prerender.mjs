@@ -9,7 +9,10 @@ import { chromium } from '@playwright/test';
 import config from '../playwright.config.mjs';
 import { startServer } from './static-server.mjs';
 
-/** The catalogue screen of the build staged in `dir`, to be served under `base`. */
+/**
+ * The catalogue screen of the build staged in `dir`, to be served under `base`:
+ * `{ html, title }`, what the app rendered into #app and the document title it set.
+ */
 export async function renderFirstScreen(dir, base) {
   const server = await startServer({ [base]: dir });
   const browser = await chromium.launch({ ...config.use.launchOptions, headless: true });
@@ -23,11 +26,13 @@ export async function renderFirstScreen(dir, base) {
     await page.locator('#app main#contenu h1').waitFor({ timeout: 20_000 });
     await page.waitForLoadState('networkidle');
     if (errors.length) throw new Error(`the catalogue screen reported errors: ${errors.join('; ')}`);
-    return await page.evaluate(() => {
+    const html = await page.evaluate(() => {
       const root = document.getElementById('app').cloneNode(true);
       for (const control of root.querySelectorAll('input, select, textarea, button')) control.setAttribute('disabled', '');
       return root.innerHTML;
-    }).then((html) => html.replaceAll('<!---->', '')); // the app's empty markers: it replaces, never hydrates
+    });
+    // Drop the app's empty markers: it replaces the preview, never hydrates it.
+    return { html: html.replaceAll('<!---->', ''), title: await page.title() };
   } finally {
     await browser.close();
     server.close();

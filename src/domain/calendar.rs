@@ -111,6 +111,21 @@ pub fn is_jour_ouvrable(date: NaiveDate) -> bool {
     date.weekday() != Weekday::Sun && holiday_name(date).is_none()
 }
 
+/// A day the training can be held: Monday to Friday (the CGV's session hours are weekday
+/// hours), not a public holiday. Jours ouvrables stay the unit of the notice periods only.
+pub fn is_training_day(date: NaiveDate) -> bool {
+    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && holiday_name(date).is_none()
+}
+
+/// The first training day after `day` (a few days away at most; `None` past chrono's range).
+pub fn next_training_day(day: NaiveDate) -> Option<NaiveDate> {
+    let mut d = day.succ_opt()?;
+    while !is_training_day(d) {
+        d = d.succ_opt()?;
+    }
+    Some(d)
+}
+
 /// The kind of days a period is counted in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DayKind {
@@ -314,53 +329,6 @@ pub fn last_notification_leaving(
     back(hi)
 }
 
-fn weekday_fr(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "lundi",
-        Weekday::Tue => "mardi",
-        Weekday::Wed => "mercredi",
-        Weekday::Thu => "jeudi",
-        Weekday::Fri => "vendredi",
-        Weekday::Sat => "samedi",
-        Weekday::Sun => "dimanche",
-    }
-}
-
-/// The French name of month `month` (1–12); empty for anything else.
-pub fn month_fr(month: u32) -> &'static str {
-    match month {
-        1 => "janvier",
-        2 => "février",
-        3 => "mars",
-        4 => "avril",
-        5 => "mai",
-        6 => "juin",
-        7 => "juillet",
-        8 => "août",
-        9 => "septembre",
-        10 => "octobre",
-        11 => "novembre",
-        12 => "décembre",
-        _ => "",
-    }
-}
-
-/// `mardi 26 mai 2026`, `vendredi 1er mai 2026`.
-pub fn format_date_fr(date: NaiveDate) -> String {
-    let day = date.day();
-    let day_text = if day == 1 {
-        "1er".to_string()
-    } else {
-        day.to_string()
-    };
-    format!(
-        "{} {day_text} {} {}",
-        weekday_fr(date.weekday()),
-        month_fr(date.month()),
-        date.year()
-    )
-}
-
 /// `2026-05-26`: the value an `<input type=date>` takes.
 pub fn format_iso_date(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
@@ -386,6 +354,7 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::fr::format_date_fr;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -711,6 +680,7 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
+    use crate::domain::fr::format_date_fr;
     use proptest::prelude::*;
 
     fn date_in(from_year: i32, to_year: i32) -> impl Strategy<Value = NaiveDate> {

@@ -9,17 +9,18 @@
 use std::fmt;
 
 use chrono::{NaiveDate, TimeDelta};
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::{
-    self, count_days_strictly_between, days_strictly_between, format_date_fr,
-    holidays_strictly_between, last_notification_leaving, DayKind,
+    self, count_days_strictly_between, days_strictly_between, holidays_strictly_between,
+    last_notification_leaving, next_training_day, DayKind,
 };
 use crate::domain::catalogue::{CancellationTerms, Catalogue};
-use crate::domain::money::{
-    format_eur, format_number, format_percent, round_cents, split_by_largest_remainder,
-};
+use crate::domain::fr::{attended_fr, days_fr, format_date_fr};
+use crate::domain::money::{format_eur, format_percent, round_cents, split_by_largest_remainder};
+use crate::domain::pricing::{LineKind, Quote};
 
 /// Largest amount accepted (1 000 000 000 000 €): far above any booking, small enough that
 /// no sum or product of amounts can overflow.
@@ -48,15 +49,27 @@ pub enum FundingKind {
     Cpf,
 }
 
-/// One line of the booking: a module (or any dated part of the training).
+/// What a line of the booking is: a module of the course, or the coaching days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BookingKind {
+    Module,
+    /// The coaching days ("accompagnement"), held after the last module.
+    Coaching,
+}
+
+/// One line of the booking: a module, or the coaching days. A booking lists its lines in
+/// catalogue order, the coaching last: the order the assumed schedule follows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ModuleBooking {
+    pub kind: BookingKind,
+    /// The module's number (0 for the coaching).
     pub number: u8,
     pub label: String,
     /// Length in days (half a day = 0.5); must be positive.
     pub days: Decimal,
     pub amount_ht: Decimal,
-    /// The module's first day; `None`: the training's start.
+    /// The module's first day; `None`: not given, the assumed schedule applies (it follows
+    /// the previous line, the first one starting on the training's start).
     pub start: Option<NaiveDate>,
 }
 
@@ -67,8 +80,9 @@ pub struct CancellationRequest {
     pub start: NaiveDate,
     /// The day Co&Sens is notified (of the cancellation, absence or interruption).
     pub notified: NaiveDate,
-    /// Price HT of the booking. For an interruption with module lines, the lines are the
-    /// basis instead (an explanation says so when the two differ).
+    /// Price HT of the training ordered (the course or its modules, plus coaching days;
+    /// never the certification fee): the fee basis. For an interruption with module lines,
+    /// the lines are the basis instead (an explanation says so when the two differ).
     pub amount_ht: Decimal,
     /// VAT rate applied to the fees, e.g. 0.20; 0 when exempt.
     pub vat_rate: Decimal,
@@ -163,17 +177,19 @@ pub enum ModuleStatus {
 /// One module of an interruption.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ModuleLine {
+    pub kind: BookingKind,
     pub number: u8,
     pub label: String,
     pub days: Decimal,
     pub amount_ht: Decimal,
-    /// The start used: the module's own, or the training's.
+    /// The start used: the module's own, or the assumed one.
     pub start: NaiveDate,
-    /// True when the module had no start date and the training's start was used.
+    /// True when the module had no start date and the assumed schedule gave this one.
     pub start_assumed: bool,
     pub status: ModuleStatus,
-    /// Days of the module before the notification date (module days are consecutive
-    /// jours ouvrables from its start; a half day counts 0.5).
+    /// Days of the module before the notification date (a module's days are its start
+    /// date then the next training days, Monday to Friday except public holidays; a half
+    /// day counts 0.5).
     pub attended_days: Decimal,
     /// Days of a started module on or after the notification date.
     pub absence_days: Decimal,
@@ -348,6 +364,7 @@ pub fn modules_from_full_course(
         .zip(shares)
         .enumerate()
         .map(|(i, (m, amount_ht))| ModuleBooking {
+            kind: BookingKind::Module,
             number: m.number,
             label: m.title.clone(),
             days: m.days,
@@ -355,6 +372,125 @@ pub fn modules_from_full_course(
             start: starts.get(i).copied().flatten(),
         })
         .collect()
+}
+
+/// Where a booking's lines come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BookingSource {
+    /// A quote for the full course: its price split between the modules by their days.
+    FullCourseQuote,
+    /// A quote for modules à la carte: each module's line total.
+    ModularQuote,
+    /// No quote: the five modules with the catalogue's full-course price split.
+    Catalogue,
+}
+
+/// The training a quote orders, as the cancellation calculator takes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Booking {
+    /// The fee basis, "prix H.T. de la formation": the course or its modules plus the
+    /// coaching days. The certification fee is an exam registration, never part of it.
+    pub basis_ht: Decimal,
+    /// The certification fee of the quote, left out of the basis (0 when not ordered).
+    pub certification_ht: Decimal,
+    /// The modules (in catalogue order) then the coaching, with their HT amounts; no
+    /// start dates (the assumed schedule applies until the user types them).
+    pub lines: Vec<ModuleBooking>,
+    pub source: BookingSource,
+}
+
+/// The booking a quote orders: its training lines and their sum, the fee basis.
+pub fn booking_from_quote(catalogue: &Catalogue, quote: &Quote) -> Booking {
+    let mut lines = Vec::new();
+    let mut source = BookingSource::ModularQuote;
+    let mut certification_ht = Decimal::ZERO;
+    for line in &quote.lines {
+        match line.kind {
+            LineKind::FullCourse => {
+                source = BookingSource::FullCourseQuote;
+                lines.extend(modules_from_full_course(catalogue, line.total_ht, &[]));
+            }
+            LineKind::Module(number) => {
+                if let Some(m) = catalogue.module(number) {
+                    lines.push(ModuleBooking {
+                        kind: BookingKind::Module,
+                        number,
+                        label: m.title.clone(),
+                        days: m.days,
+                        amount_ht: line.total_ht,
+                        start: None,
+                    });
+                }
+            }
+            LineKind::Coaching => lines.push(ModuleBooking {
+                kind: BookingKind::Coaching,
+                number: 0,
+                label: "Accompagnement".to_string(),
+                days: Decimal::from(quote.request.coaching_days),
+                amount_ht: line.total_ht,
+                start: None,
+            }),
+            LineKind::Certification => certification_ht += line.total_ht,
+        }
+    }
+    Booking {
+        basis_ht: lines.iter().map(|l| l.amount_ht).sum(),
+        certification_ht,
+        lines,
+        source,
+    }
+}
+
+/// The booking when there is no quote: the full course at the catalogue price.
+pub fn booking_from_catalogue(catalogue: &Catalogue) -> Booking {
+    let price = catalogue.prices.full_course_ht;
+    Booking {
+        basis_ht: price,
+        certification_ht: Decimal::ZERO,
+        lines: modules_from_full_course(catalogue, price, &[]),
+        source: BookingSource::Catalogue,
+    }
+}
+
+/// The start of each line of the booking: its own date when given, else the assumed one
+/// (`true`): the first line starts on the training's start, each other line on the next
+/// training day after the previous one ends (a half day takes a training day of its own).
+/// `None` where the schedule runs past chrono's range.
+pub fn schedule(
+    training_start: NaiveDate,
+    lines: &[ModuleBooking],
+) -> Vec<Option<(NaiveDate, bool)>> {
+    let mut previous_end: Option<Option<NaiveDate>> = None;
+    lines
+        .iter()
+        .map(|line| {
+            let start = match (line.start, previous_end) {
+                (Some(own), _) => Some((own, false)),
+                (None, None) => Some((training_start, true)),
+                (None, Some(end)) => end.and_then(next_training_day).map(|d| (d, true)),
+            };
+            previous_end = Some(start.and_then(|(d, _)| last_day(d, line.days)));
+            start
+        })
+        .collect()
+}
+
+/// The training days a line takes: its days rounded up (a half day takes one), at most
+/// [`MAX_MODULE_DAYS`].
+fn day_slots(days: Decimal) -> u32 {
+    days.clamp(Decimal::ZERO, MAX_MODULE_DAYS)
+        .ceil()
+        .to_u32()
+        .unwrap_or(0)
+}
+
+/// The last day of a line of `days` starting on `start`: the start, then training days.
+fn last_day(start: NaiveDate, days: Decimal) -> Option<NaiveDate> {
+    let mut day = start;
+    for _ in 1..day_slots(days) {
+        day = next_training_day(day)?;
+    }
+    Some(day)
 }
 
 /// The last notification date of each band and the other deadlines, for a start date.
@@ -587,6 +723,7 @@ fn client_cancels_before_start(
         out.explanations.push(text);
     }
     let fee_ht = percent_of(out.rate, req.amount_ht)?;
+    out.explanations.push(FEE_BASIS_FR.to_string());
     out.explanations.push(format!(
         "Frais d'annulation : {} de {} HT = {} HT, majorés de la TVA comme la formation.",
         format_percent(out.rate),
@@ -608,6 +745,11 @@ fn client_cancels_before_start(
     }
     Ok(())
 }
+
+/// What the fee is a share of, said on every calculation that charges one.
+pub const FEE_BASIS_FR: &str = "Base des frais : le prix HT de la formation commandée \
+     (parcours complet ou modules, et jours d'accompagnement). Les frais d'accès à la \
+     certification, inscription à un examen, n'en font jamais partie.";
 
 fn bands_sentence(terms: &CancellationTerms, out: &CancellationOutcome) -> String {
     let mut parts = Vec::new();
@@ -674,18 +816,8 @@ fn opco_sentence(terms: &CancellationTerms, out: &CancellationOutcome) -> String
     }
 }
 
-/// The next jour ouvrable after `day` (a few days away at most: no two holidays follow a
-/// Sunday in a row; `None` past chrono's range).
-fn next_jour_ouvrable(day: NaiveDate) -> Option<NaiveDate> {
-    let mut d = day.succ_opt()?;
-    while !calendar::is_jour_ouvrable(d) {
-        d = d.succ_opt()?;
-    }
-    Some(d)
-}
-
-/// Days of a module (consecutive jours ouvrables from `start`, its first day whatever
-/// it is; the last one possibly a half day) that fall before `notified`.
+/// Days of a line (its start date, then the next training days; the last one possibly a
+/// half day) that fall before `notified`.
 fn attended_days(days: Decimal, start: NaiveDate, notified: NaiveDate) -> Decimal {
     let mut attended = Decimal::ZERO;
     let mut remaining = days;
@@ -698,28 +830,15 @@ fn attended_days(days: Decimal, start: NaiveDate, notified: NaiveDate) -> Decima
         let weight = remaining.min(Decimal::ONE);
         attended += weight;
         remaining -= weight;
-        slot = next_jour_ouvrable(day);
+        slot = next_training_day(day);
     }
     attended
 }
 
-fn days_fr(days: Decimal) -> String {
-    let word = if days < Decimal::TWO { "jour" } else { "jours" };
-    format!("{} {word}", format_number(days))
-}
-
-/// "1 jour suivi", "2 jours suivis", "0,5 jour suivi".
-fn attended_fr(days: Decimal) -> String {
-    let suffix = if days < Decimal::TWO {
-        "suivi"
-    } else {
-        "suivis"
-    };
-    format!("{} {suffix}", days_fr(days))
-}
-
-fn module_name(number: u8, label: &str) -> String {
-    if label.trim().is_empty() {
+fn module_name(kind: BookingKind, number: u8, label: &str) -> String {
+    if kind == BookingKind::Coaching {
+        "Accompagnement".to_string()
+    } else if label.trim().is_empty() {
         format!("Module {number}")
     } else {
         format!("Module {number} « {} »", label.trim())
@@ -730,16 +849,17 @@ fn module_line(
     terms: &CancellationTerms,
     req: &CancellationRequest,
     m: &ModuleBooking,
+    (start, start_assumed): (NaiveDate, bool),
 ) -> Result<ModuleLine, CancellationError> {
-    let start = m.start.unwrap_or(req.start);
-    let name = module_name(m.number, &m.label);
+    let name = module_name(m.kind, m.number, &m.label);
     let mut line = ModuleLine {
+        kind: m.kind,
         number: m.number,
         label: m.label.clone(),
         days: m.days,
         amount_ht: m.amount_ht,
         start,
-        start_assumed: m.start.is_none(),
+        start_assumed,
         status: ModuleStatus::Started,
         attended_days: Decimal::ZERO,
         absence_days: Decimal::ZERO,
@@ -751,10 +871,17 @@ fn module_line(
         due_ht: m.amount_ht,
         explanation: String::new(),
     };
-    let assumed = if line.start_assumed {
-        " (date du démarrage de la formation, faute de date propre au module)"
-    } else {
-        ""
+    let assumed = match (start_assumed, m.kind) {
+        (false, _) => "",
+        (true, _) if start == req.start => {
+            " (date supposée : le démarrage de la formation, faute de date propre)"
+        }
+        (true, BookingKind::Coaching) => {
+            " (date supposée : le jour de formation suivant le dernier module, faute de date propre)"
+        }
+        (true, BookingKind::Module) => {
+            " (date supposée : le jour de formation suivant le module précédent, faute de date propre)"
+        }
     };
     if start > req.notified {
         let n = count_days_strictly_between(DayKind::Ouvrable, req.notified, start);
@@ -805,6 +932,29 @@ fn module_line(
     Ok(line)
 }
 
+/// The dates the calculation assumed, to be typed where they differ.
+fn assumed_dates_sentence(lines: &[ModuleLine]) -> Option<String> {
+    let assumed: Vec<String> = lines
+        .iter()
+        .filter(|l| l.start_assumed)
+        .map(|l| {
+            format!(
+                "{} le {}",
+                module_name(l.kind, l.number, ""),
+                format_date_fr(l.start)
+            )
+        })
+        .collect();
+    (!assumed.is_empty()).then(|| {
+        format!(
+            "Dates supposées, faute de date saisie (chaque module à la suite du précédent, \
+             les jours de formation se suivant du lundi au vendredi hors jours fériés) : {}. \
+             Saisissez les dates réelles si elles diffèrent.",
+            assumed.join(" ; ")
+        )
+    })
+}
+
 fn interruption(
     terms: &CancellationTerms,
     req: &CancellationRequest,
@@ -816,12 +966,14 @@ fn interruption(
          Tout module commencé est dû dans son intégralité ; la facture distingue le prix des \
          journées effectivement suivies des sommes dues au titre des absences ou de \
          l'interruption ; les modules non commencés suivent le barème d'annulation, compté \
-         jusqu'à leur propre démarrage.",
+         jusqu'à leur propre démarrage. Les journées de formation se tiennent du lundi au \
+         vendredi, hors jours fériés.",
         format_date_fr(req.notified),
         format_date_fr(req.start)
     ));
     let lines: Vec<ModuleLine> = if req.modules.is_empty() {
         vec![ModuleLine {
+            kind: BookingKind::Module,
             number: 0,
             label: "Formation".to_string(),
             days: Decimal::ZERO,
@@ -848,7 +1000,8 @@ fn interruption(
     } else {
         req.modules
             .iter()
-            .map(|m| module_line(terms, req, m))
+            .zip(schedule(req.start, &req.modules))
+            .map(|(m, start)| module_line(terms, req, m, start.ok_or(CancellationError::Overflow)?))
             .collect::<Result<_, _>>()?
     };
     let sum = |f: fn(&ModuleLine) -> Decimal| -> Decimal { lines.iter().map(f).sum() };
@@ -868,6 +1021,12 @@ fn interruption(
             format_eur(basis),
             format_eur(req.amount_ht)
         ));
+    }
+    if !req.modules.is_empty() {
+        out.explanations.push(FEE_BASIS_FR.to_string());
+    }
+    if let Some(text) = assumed_dates_sentence(&lines) {
+        out.explanations.push(text);
     }
     out.explanations
         .extend(lines.iter().map(|l| l.explanation.clone()));
@@ -957,6 +1116,7 @@ mod tests {
 
     fn module(number: u8, days: &str, amount: &str, start: Option<&str>) -> ModuleBooking {
         ModuleBooking {
+            kind: BookingKind::Module,
             number,
             label: format!("Module de test {number}"),
             days: dec(days),
@@ -1243,6 +1403,179 @@ mod tests {
     }
 
     #[test]
+    fn undated_modules_follow_each_other_and_only_module_1_is_attended_a_day_in() {
+        // Issue 11, point 1: the default quote (full course, 1 trainee), start Tuesday
+        // 26 May 2026, notified Wednesday 27 May, no module date typed. Module 1 took
+        // place on the 26th; module 2 is assumed on the 27th (started on the notification
+        // day: an absence), module 3 on Thursday 28 and Friday 29, module 4 on Monday 1 and
+        // Tuesday 2 June, module 5 on Wednesday 3 June.
+        let mut req = request("2026-05-27");
+        req.funding = FundingKind::Opco;
+        req.modules = modules_from_full_course(&catalogue(), dec("4000"), &[]);
+        let out = assess(&req);
+        let starts: Vec<(NaiveDate, bool)> = out
+            .modules
+            .iter()
+            .map(|l| (l.start, l.start_assumed))
+            .collect();
+        assert_eq!(
+            starts,
+            [
+                (d("2026-05-26"), true),
+                (d("2026-05-27"), true),
+                (d("2026-05-28"), true),
+                (d("2026-06-01"), true),
+                (d("2026-06-03"), true),
+            ]
+        );
+        let totals = out.totals.clone().expect("totals");
+        assert_eq!(totals.attended_ht, dec("615.39"));
+        assert_eq!(totals.opco_chargeable_ht, dec("615.39"));
+        assert_eq!(totals.client_only_ht, dec("3384.61"));
+        assert_eq!(out.fee_ht, dec("4000"));
+        assert_eq!(out.modules[0].status, ModuleStatus::AttendedInFull);
+        assert_eq!(out.modules[1].status, ModuleStatus::Started);
+        assert_eq!(out.modules[1].attended_days, Decimal::ZERO);
+        assert_eq!(out.modules[2].status, ModuleStatus::NotStarted);
+        let said = out
+            .explanations
+            .iter()
+            .find(|e| e.starts_with("Dates supposées"))
+            .expect("the assumed dates are said");
+        assert!(said.contains("Module 2 le mercredi 27 mai 2026"), "{said}");
+        assert!(said.contains("Module 5 le mercredi 3 juin 2026"), "{said}");
+    }
+
+    #[test]
+    fn a_typed_module_date_moves_the_undated_ones_after_it() {
+        // Module 3 typed on Monday 8 June: module 4 follows on 10 June (after 8 and 9),
+        // module 5 on 12 June; modules 1 and 2 keep their assumed dates.
+        let mut starts = vec![None; 5];
+        starts[2] = Some(d("2026-06-08"));
+        let lines = modules_from_full_course(&catalogue(), dec("4000"), &starts);
+        let got: Vec<Option<(NaiveDate, bool)>> = schedule(d("2026-05-26"), &lines);
+        assert_eq!(
+            got,
+            [
+                Some((d("2026-05-26"), true)),
+                Some((d("2026-05-27"), true)),
+                Some((d("2026-06-08"), false)),
+                Some((d("2026-06-10"), true)),
+                Some((d("2026-06-12"), true)),
+            ]
+        );
+    }
+
+    #[test]
+    fn coaching_comes_after_the_last_module() {
+        let mut lines = modules_from_full_course(&catalogue(), dec("4000"), &[]);
+        lines.push(ModuleBooking {
+            kind: BookingKind::Coaching,
+            number: 0,
+            label: "Accompagnement".to_string(),
+            days: dec("2"),
+            amount_ht: dec("2000"),
+            start: None,
+        });
+        let got = schedule(d("2026-05-26"), &lines);
+        // Module 5 (half a day) takes Wednesday 3 June; the coaching Thursday 4 June.
+        assert_eq!(got[5], Some((d("2026-06-04"), true)));
+        let mut req = request("2026-06-05");
+        req.amount_ht = dec("6000");
+        req.modules = lines;
+        let out = assess(&req);
+        let coaching = &out.modules[5];
+        assert_eq!(coaching.kind, BookingKind::Coaching);
+        assert_eq!(
+            (coaching.attended_days, coaching.absence_days),
+            (dec("1"), dec("1"))
+        );
+        assert_eq!(out.basis_ht, dec("6000"));
+        assert!(coaching.explanation.starts_with("Accompagnement"));
+    }
+
+    #[test]
+    fn saturday_is_not_a_training_day() {
+        // Issue 11, point 2: a 2-day module from Friday 5 June 2026, notified Monday
+        // 8 June: its second day is that Monday, not Saturday 6: one day attended, one
+        // day of absence.
+        let mut req = request("2026-06-08");
+        req.start = d("2026-06-05");
+        req.modules = vec![module(3, "2", "1500", Some("2026-06-05"))];
+        let line = &assess(&req).modules[0];
+        assert_eq!(line.status, ModuleStatus::Started);
+        assert_eq!(
+            (line.attended_days, line.absence_days),
+            (dec("1"), dec("1"))
+        );
+        assert_eq!(
+            (line.attended_ht, line.client_only_ht),
+            (dec("750"), dec("750"))
+        );
+        assert!(calendar::is_jour_ouvrable(d("2026-06-06")));
+        assert!(!calendar::is_training_day(d("2026-06-06")));
+    }
+
+    fn priced(formula: crate::domain::pricing::Formula, coaching_days: u32) -> Quote {
+        use crate::domain::pricing::{price_quote, QuoteRequest};
+        let mut request = QuoteRequest::default_for(formula, d("2026-05-01"));
+        request.coaching_days = coaching_days;
+        price_quote(&catalogue(), &request).expect("a valid quote")
+    }
+
+    #[test]
+    fn the_fee_basis_leaves_the_certification_out() {
+        // Issue 11, point 3: full course with certification (4 500 € HT on the quote):
+        // the basis is the 4 000 € of training, before and after the start alike.
+        use crate::domain::pricing::Formula;
+        let quote = priced(Formula::Full, 0);
+        let price = catalogue().prices.full_course_ht;
+        let certification = catalogue().prices.certification_ht;
+        assert_eq!(quote.total_ht, price + certification);
+        let booking = booking_from_quote(&catalogue(), &quote);
+        assert_eq!(booking.basis_ht, price);
+        assert_eq!(booking.certification_ht, certification);
+        assert_eq!(booking.source, BookingSource::FullCourseQuote);
+        assert_eq!(booking.lines.len(), 5);
+        let mut before = request("2026-05-04");
+        before.amount_ht = booking.basis_ht;
+        let before = assess(&before);
+        assert_eq!(before.fee_ht, round_cents(price / Decimal::TWO));
+        assert!(before.explanations.iter().any(|e| e == FEE_BASIS_FR));
+        let mut after = request("2026-05-27");
+        after.amount_ht = booking.basis_ht;
+        after.modules = booking.lines.clone();
+        let after = assess(&after);
+        assert_eq!(after.basis_ht, before.basis_ht);
+        assert!(!after
+            .explanations
+            .iter()
+            .any(|e| e.contains("et non sur le montant saisi")));
+    }
+
+    #[test]
+    fn the_fee_basis_counts_the_coaching_and_the_modules_of_a_modular_quote() {
+        use crate::domain::pricing::Formula;
+        let quote = priced(Formula::Modular(vec![1, 3]), 2);
+        let booking = booking_from_quote(&catalogue(), &quote);
+        let kinds: Vec<(BookingKind, u8)> =
+            booking.lines.iter().map(|l| (l.kind, l.number)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (BookingKind::Module, 1),
+                (BookingKind::Module, 3),
+                (BookingKind::Coaching, 0)
+            ]
+        );
+        let coaching = catalogue().prices.coaching_per_day_ht * Decimal::TWO;
+        assert_eq!(booking.lines[2].amount_ht, coaching);
+        assert_eq!(booking.lines[2].days, dec("2"));
+        assert_eq!(booking.basis_ht, quote.total_ht - booking.certification_ht);
+        assert_eq!(booking.source, BookingSource::ModularQuote);
+    }
+
+    #[test]
     fn co_sens_adjourning_owes_nothing() {
         let mut req = request("2026-05-20");
         req.who = Who::CoSensAdjourns;
@@ -1478,6 +1811,69 @@ mod properties {
         }
 
         #[test]
+        fn attendance_never_exceeds_what_was_held_before_the_notification(
+            start in date_in(2020, 2030),
+            notified_offset in 0i64..40,
+            starts in prop::collection::vec(prop::option::of(-3i64..40), 5),
+            coaching in prop::option::of((1u32..=3, prop::option::of(0i64..45))),
+            opco in any::<bool>(),
+        ) {
+            let cat = catalogue();
+            let notified = start + TimeDelta::days(notified_offset);
+            let starts: Vec<Option<NaiveDate>> =
+                starts.iter().map(|o| o.map(|k| start + TimeDelta::days(k))).collect();
+            let mut lines = modules_from_full_course(&cat, cat.prices.full_course_ht, &starts);
+            if let Some((days, offset)) = coaching {
+                lines.push(ModuleBooking {
+                    kind: BookingKind::Coaching,
+                    number: 0,
+                    label: String::new(),
+                    days: Decimal::from(days),
+                    amount_ht: cat.prices.coaching_per_day_ht * Decimal::from(days),
+                    start: offset.map(|k| start + TimeDelta::days(k)),
+                });
+            }
+            let mut req = request(start, notified);
+            req.amount_ht = lines.iter().map(|l| l.amount_ht).sum();
+            req.modules = lines;
+            req.funding = if opco { FundingKind::Opco } else { FundingKind::None };
+            let out = assess_cancellation(&cat, &req).unwrap();
+            let totals = out.totals.clone().unwrap();
+            let mut held_before = Decimal::ZERO;
+            for line in &out.modules {
+                // What was held before the notification: the line's days from its start
+                // (its start date, then training days) that fall before the notification.
+                let mut held = Decimal::ZERO;
+                let mut day = line.start;
+                let mut left = line.days;
+                while left > Decimal::ZERO && day < notified {
+                    let w = left.min(Decimal::ONE);
+                    held += w;
+                    left -= w;
+                    day = calendar::next_training_day(day).unwrap();
+                }
+                prop_assert!(line.attended_days <= held);
+                if line.start >= notified {
+                    prop_assert_eq!(line.attended_days, Decimal::ZERO);
+                }
+                if !line.days.is_zero() {
+                    held_before += line.amount_ht * held / line.days;
+                }
+            }
+            // Rounding of each share to the cent: at most a cent a line.
+            let slack = Decimal::new(out.modules.len() as i64, 2);
+            prop_assert!(totals.attended_ht <= held_before + slack);
+            prop_assert!(totals.opco_chargeable_ht <= totals.attended_ht);
+            if !opco {
+                prop_assert_eq!(totals.opco_chargeable_ht, Decimal::ZERO);
+            }
+            prop_assert_eq!(totals.unsplit_ht, Decimal::ZERO);
+            prop_assert_eq!(totals.attended_ht + totals.client_only_ht, totals.due_ht);
+            prop_assert_eq!(out.fee_ht, totals.due_ht);
+            prop_assert!(out.fee_ht <= out.basis_ht);
+        }
+
+        #[test]
         fn nothing_panics_on_arbitrary_input(
             start in any_date(),
             notified in any_date(),
@@ -1501,6 +1897,7 @@ mod properties {
                 modules: modules
                     .into_iter()
                     .map(|(number, days, amount_ht, start)| ModuleBooking {
+                        kind: if number == 0 { BookingKind::Coaching } else { BookingKind::Module },
                         number,
                         label: String::new(),
                         days,

@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use super::calendar::DayKind;
 use super::cancellation::FeeBand;
 use super::catalogue::Catalogue;
+use super::fr::capitalise;
 
 /// The devis number: `D-<date>-<4 letters>` where the letters are a hash of the shared
 /// selection, so the same quote printed the same day keeps its number and two different
@@ -47,14 +48,6 @@ pub fn terms_in_short(catalogue: &Catalogue) -> Vec<String> {
         DayKind::Ouvrable.count_fr(terms.opco_min_working_days)
     ));
     lines
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

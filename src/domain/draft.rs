@@ -30,8 +30,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::calendar::{format_date_fr, format_iso_date, parse_iso_date};
+use super::calendar::{format_iso_date, parse_iso_date};
 use super::catalogue::Catalogue;
+use super::fr::{day_of_month_fr, format_date_fr, month_fr};
 use super::pricing::{price_quote, Quote};
 use super::quote_form::{FundingChoice, QuoteForm};
 
@@ -317,15 +318,10 @@ pub fn parse_timestamp(s: &str) -> Option<DateTime<FixedOffset>> {
 /// `26 novembre 2026 à 17:02`. `None` when it is not an RFC 3339 timestamp.
 pub fn format_timestamp_fr(s: &str) -> Option<String> {
     let t = parse_timestamp(s)?;
-    let day = t.day();
-    let day_text = if day == 1 {
-        "1er".to_string()
-    } else {
-        day.to_string()
-    };
+    let day_text = day_of_month_fr(t.day());
     Some(format!(
         "{day_text} {} {} à {:02}:{:02}",
-        super::calendar::month_fr(t.month()),
+        month_fr(t.month()),
         t.year(),
         t.hour(),
         t.minute()
@@ -375,6 +371,8 @@ pub enum DraftField {
     TraineeName(usize),
     TraineeEmail(usize),
     TraineeJob(usize),
+    /// The funding chosen (CPF is for an individual only).
+    Funding,
     OpcoName,
     Place,
     Mode,
@@ -397,6 +395,7 @@ impl DraftField {
             DraftField::TraineeName(i) => format!("trainees[{i}].name"),
             DraftField::TraineeEmail(i) => format!("trainees[{i}].email"),
             DraftField::TraineeJob(i) => format!("trainees[{i}].job"),
+            DraftField::Funding => "funding.type".into(),
             DraftField::OpcoName => "funding.opco_name".into(),
             DraftField::Place => "session.place".into(),
             DraftField::Mode => "session.mode".into(),
@@ -419,6 +418,7 @@ impl DraftField {
             DraftField::TraineeName(i) => format!("Stagiaire {} : nom", i + 1),
             DraftField::TraineeEmail(i) => format!("Stagiaire {} : e-mail", i + 1),
             DraftField::TraineeJob(i) => format!("Stagiaire {} : fonction", i + 1),
+            DraftField::Funding => "Financement".into(),
             DraftField::OpcoName => "OPCO".into(),
             DraftField::Place => "Lieu".into(),
             DraftField::Mode => "Modalité".into(),
@@ -588,7 +588,16 @@ impl Draft {
             }
         }
 
-        // Funding: the OPCO's name when the form says OPCO.
+        // Funding: CPF for an individual only; the OPCO's name when the form says OPCO.
+        if self.form.funding == FundingChoice::Cpf && c.kind == ClientKind::Company {
+            push(
+                DraftField::Funding,
+                "Le CPF finance la formation d'une personne, titulaire du compte, qui s'inscrit \
+                 elle-même : il ne peut pas être choisi pour un client entreprise. Choisissez \
+                 un financement OPCO ou aucun, ou indiquez un client particulier."
+                    .into(),
+            );
+        }
         let opco = e.funding.opco_name.trim();
         if self.form.funding == FundingChoice::Opco && opco.is_empty() {
             push(
@@ -1914,6 +1923,30 @@ pub(crate) mod tests {
     #[test]
     fn a_complete_draft_has_no_problem() {
         assert_eq!(sample_draft().problems(&catalogue()), vec![]);
+    }
+
+    #[test]
+    fn cpf_is_refused_for_a_company_client() {
+        // Issue 11, point 5: CPF funds one trainee who is an individual.
+        let mut d = sample_draft();
+        d.form.funding = FundingChoice::Cpf;
+        d.form.trainees = "1".into();
+        d.enrolment.trainees.truncate(1);
+        let problems = d.problems(&catalogue());
+        let funding: Vec<&String> = problems
+            .iter()
+            .filter(|(f, _)| *f == DraftField::Funding)
+            .map(|(_, m)| m)
+            .collect();
+        assert_eq!(funding.len(), 1, "{problems:?}");
+        assert!(funding[0].contains("client entreprise"), "{}", funding[0]);
+        assert_eq!(DraftField::Funding.label(), "Financement");
+        d.enrolment.client.kind = ClientKind::Individual;
+        d.enrolment.client.siret.clear();
+        assert!(!d
+            .problems(&catalogue())
+            .iter()
+            .any(|(f, _)| *f == DraftField::Funding));
     }
 
     #[test]

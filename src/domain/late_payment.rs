@@ -15,9 +15,10 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::calendar::{self, format_date_fr};
+use crate::domain::calendar;
 use crate::domain::cancellation::MAX_AMOUNT;
 use crate::domain::catalogue::Catalogue;
+use crate::domain::fr::format_date_fr;
 use crate::domain::money::{format_eur, format_number, format_percent, round_cents};
 
 /// Who owes the sum.

@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod devis;
 pub mod draft;
 pub mod exchange;
+pub mod fr;
 pub mod late_payment;
 pub mod money;
 pub mod pricing;

@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::Catalogue;
+use super::fr::{count_fr, date_fr, days_fr};
 use super::money::{
     format_eur, format_number, format_percent, round_cents, split_by_largest_remainder,
 };
@@ -295,13 +296,13 @@ impl QuoteError {
                     "Aucune participation forfaitaire CPF n'est connue au {} : la première \
                      s'applique à partir du {}. Changez la date du devis ou indiquez une \
                      exonération (demandeur d'emploi, abondement de l'employeur).",
-                    french_date(*date),
-                    french_date(*first)
+                    date_fr(*date),
+                    date_fr(*first)
                 ),
                 None => format!(
                     "Aucune participation forfaitaire CPF n'est connue au {} : indiquez une \
                      exonération (demandeur d'emploi, abondement de l'employeur).",
-                    french_date(*date)
+                    date_fr(*date)
                 ),
             },
             QuoteError::Overflow => {
@@ -413,7 +414,7 @@ pub fn price_quote(catalogue: &Catalogue, request: &QuoteRequest) -> Result<Quot
     };
     let prices = &catalogue.prices;
     let trainees = request.trainees;
-    let trainees_text = count(trainees, "stagiaire", "stagiaires");
+    let trainees_text = count_fr(trainees, "stagiaire", "stagiaires");
 
     // The lines.
     let mut lines = Vec::new();
@@ -425,8 +426,8 @@ pub fn price_quote(catalogue: &Catalogue, request: &QuoteRequest) -> Result<Quot
             training_days = catalogue.course.total_days;
             let label = format!(
                 "Parcours complet ({}, {})",
-                count_usize(catalogue.modules.len(), "module", "modules"),
-                days_text(training_days)
+                count_fr(catalogue.modules.len(), "module", "modules"),
+                days_fr(training_days)
             );
             let explain = |total: Decimal| {
                 format!(
@@ -456,7 +457,7 @@ pub fn price_quote(catalogue: &Catalogue, request: &QuoteRequest) -> Result<Quot
                 let explain = |total: Decimal| {
                     format!(
                         "{label} : {} au tarif modulaire de {} HT par stagiaire × {trainees_text} = {} HT.",
-                        days_text(module.days),
+                        days_fr(module.days),
                         format_eur(module.price_ht),
                         format_eur(total)
                     )
@@ -478,12 +479,12 @@ pub fn price_quote(catalogue: &Catalogue, request: &QuoteRequest) -> Result<Quot
             .coaching_days
             .checked_mul(trainees)
             .ok_or(QuoteError::Overflow)?;
-        let per_trainee = count(request.coaching_days, "jour", "jours");
+        let per_trainee = count_fr(request.coaching_days, "jour", "jours");
         let label = format!("Accompagnement ({per_trainee} par stagiaire)");
         let explain = |total: Decimal| {
             format!(
                 "Accompagnement : {per_trainee} × {trainees_text} = {} à {} HT par jour et par personne = {} HT.",
-                count(quantity, "jour", "jours"),
+                count_fr(quantity, "jour", "jours"),
                 format_eur(prices.coaching_per_day_ht),
                 format_eur(total)
             )
@@ -583,7 +584,7 @@ pub fn price_quote(catalogue: &Catalogue, request: &QuoteRequest) -> Result<Quot
     let training_hours = mul(training_days, hours_per_day)?;
     let explain_training = format!(
         "Durée de formation : {} de {}, soit {} par stagiaire.",
-        days_text(training_days),
+        days_fr(training_days),
         hours_text(hours_per_day),
         hours_text(training_hours)
     );
@@ -595,14 +596,14 @@ pub fn price_quote(catalogue: &Catalogue, request: &QuoteRequest) -> Result<Quot
         if coaching_full_hours > coaching_cap {
             format!(
                 "Accompagnement : {} par stagiaire, soit {} au plus (l'accompagnement est annoncé jusqu'à {}).",
-                days_text(coaching_days),
+                days_fr(coaching_days),
                 hours_text(coaching_hours),
                 hours_text(coaching_cap)
             )
         } else {
             format!(
                 "Accompagnement : {} de {} par stagiaire, soit {}.",
-                days_text(coaching_days),
+                days_fr(coaching_days),
                 hours_text(hours_per_day),
                 hours_text(coaching_hours)
             )
@@ -687,8 +688,8 @@ pub fn price_quote(catalogue: &Catalogue, request: &QuoteRequest) -> Result<Quot
                     "Participation forfaitaire CPF : {}, montant en vigueur depuis le {} (date du devis : {}), \
                      à la charge du titulaire du compte.",
                     format_eur(entry.amount),
-                    french_date(entry.from),
-                    french_date(request.date)
+                    date_fr(entry.from),
+                    date_fr(request.date)
                 ));
             }
             let remaining = add(sub(total_ttc, funded)?, cpf_contribution)?;
@@ -804,7 +805,7 @@ fn full_course_advice(
             message.push_str(&format!(
                 ", soit {} HT pour {}",
                 format_eur(saving_ht),
-                count(trainees, "stagiaire", "stagiaires")
+                count_fr(trainees, "stagiaire", "stagiaires")
             ));
         }
     }
@@ -901,24 +902,6 @@ fn div(a: Decimal, b: Decimal) -> Result<Decimal, QuoteError> {
     a.checked_div(b).ok_or(QuoteError::Overflow)
 }
 
-fn count(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n > 1 { many } else { one })
-}
-
-fn count_usize(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n > 1 { many } else { one })
-}
-
-/// `6.5` → `6,5 jours`, `1` → `1 jour`, `0.5` → `0,5 jour` (singular below two).
-fn days_text(days: Decimal) -> String {
-    let unit = if days >= Decimal::TWO {
-        "jours"
-    } else {
-        "jour"
-    };
-    format!("{} {unit}", format_number(days))
-}
-
 /// `45.5` → `45 h 30`, `7` → `7 h`.
 fn hours_text(hours: Decimal) -> String {
     let Some(minutes) = hours.checked_mul(Decimal::from(60)) else {
@@ -946,30 +929,6 @@ fn join_fr(numbers: &[u8]) -> String {
             format!("{} et {last}", head.join(", "))
         }
     }
-}
-
-/// `1er septembre 2026`, `26 mai 2026`.
-fn french_date(date: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("");
-    let day = match date.day() {
-        1 => "1er".to_string(),
-        d => d.to_string(),
-    };
-    format!("{day} {month} {}", date.year())
 }
 
 #[cfg(test)]
@@ -1685,10 +1644,10 @@ mod tests {
         assert_eq!(hours_text(dec("45.5")), "45 h 30");
         assert_eq!(hours_text(dec("7")), "7 h");
         assert_eq!(hours_text(dec("0.1")), "0 h 06");
-        assert_eq!(days_text(dec("0.5")), "0,5 jour");
-        assert_eq!(days_text(dec("2")), "2 jours");
-        assert_eq!(french_date(date(2026, 9, 1)), "1er septembre 2026");
-        assert_eq!(french_date(date(2026, 5, 26)), "26 mai 2026");
+        assert_eq!(days_fr(dec("0.5")), "0,5 jour");
+        assert_eq!(days_fr(dec("2")), "2 jours");
+        assert_eq!(date_fr(date(2026, 9, 1)), "1er septembre 2026");
+        assert_eq!(date_fr(date(2026, 5, 26)), "26 mai 2026");
     }
 }
 

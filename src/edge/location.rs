@@ -46,6 +46,13 @@ pub fn drop_trailing_slash(base: &str) {
     }
 }
 
+/// Sets the document's title (the browser tab, history entries, screen readers).
+pub fn set_document_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
 /// `/base/screen/` → `Some("/base/screen")`; the base's own `/base/` and paths without a
 /// trailing slash → `None`.
 fn without_trailing_slash(path: &str, base: &str) -> Option<String> {

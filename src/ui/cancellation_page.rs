@@ -7,18 +7,21 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use rust_decimal::Decimal;
 
-use crate::domain::calendar::{self, format_date_fr, format_iso_date, parse_iso_date, DayKind};
+use crate::domain::calendar::{self, format_iso_date, parse_iso_date, DayKind};
 use crate::domain::cancellation::{
-    assess_cancellation, modules_from_full_course, CancellationError, CancellationOutcome,
+    assess_cancellation, booking_from_catalogue, booking_from_quote, modules_from_full_course,
+    schedule, BookingKind, BookingSource, CancellationError, CancellationOutcome,
     CancellationRequest, Case, FeeBand, FundingKind, ModuleBooking, ModuleLine, ModuleStatus, Who,
-    COUNTED_DAYS_CAP,
+    COUNTED_DAYS_CAP, FEE_BASIS_FR,
 };
-use crate::domain::catalogue::{CancellationTerms, Catalogue};
-use crate::domain::money::{format_eur, format_number, format_percent, parse_amount};
-use crate::domain::pricing::{Funding, LineKind, Quote, QuoteLine};
+use crate::domain::catalogue::CancellationTerms;
+use crate::domain::fr::{attended_fr, days_fr, format_date_fr};
+use crate::domain::money::{format_eur, format_percent, parse_amount};
+use crate::domain::pricing::Funding;
 use crate::edge::clock::today;
 use crate::ui::app::use_app;
 use crate::ui::quote_state::use_quote_state;
+use crate::ui::title::DocumentTitle;
 
 /// A message for one input of a form, shown next to it.
 #[derive(Clone, Debug, PartialEq)]
@@ -128,9 +131,10 @@ fn field_of(error: &CancellationError) -> Field {
     }
 }
 
-/// One module of the booking, as the interruption view edits it.
+/// One line of the booking (a module or the coaching), as the interruption view edits it.
 #[derive(Clone)]
 struct ModuleRow {
+    kind: BookingKind,
     number: u8,
     label: String,
     days: Decimal,
@@ -138,54 +142,34 @@ struct ModuleRow {
     start: RwSignal<String>,
 }
 
-/// Where the module lines came from.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum ModulesSource {
-    /// The simulator's full course, split by module days.
-    FullCourseQuote,
-    /// The simulator's modules à la carte, each with its line total.
-    ModularQuote,
-    /// No quote: the five modules with the catalogue's full-course split.
-    Catalogue,
-}
-
-fn module_booking(catalogue: &Catalogue, line: &QuoteLine) -> Option<ModuleBooking> {
-    let LineKind::Module(number) = line.kind else {
-        return None;
-    };
-    catalogue.module(number).map(|m| ModuleBooking {
-        number,
-        label: m.title.clone(),
-        days: m.days,
-        amount_ht: line.total_ht,
-        start: None,
-    })
-}
-
-fn initial_modules(
-    catalogue: &Catalogue,
-    quote: Option<&Quote>,
-) -> (Vec<ModuleBooking>, ModulesSource) {
-    if let Some(q) = quote {
-        if let Some(line) = q.lines.iter().find(|l| l.kind == LineKind::FullCourse) {
-            return (
-                modules_from_full_course(catalogue, line.total_ht, &[]),
-                ModulesSource::FullCourseQuote,
-            );
-        }
-        let modular: Vec<ModuleBooking> = q
-            .lines
-            .iter()
-            .filter_map(|l| module_booking(catalogue, l))
-            .collect();
-        if !modular.is_empty() {
-            return (modular, ModulesSource::ModularQuote);
+impl ModuleRow {
+    /// "du module 3", "de l'accompagnement": how the row's labels name it.
+    fn of_name(&self) -> String {
+        match self.kind {
+            BookingKind::Module => format!("du module {}", self.number),
+            BookingKind::Coaching => "de l'accompagnement".to_string(),
         }
     }
-    (
-        modules_from_full_course(catalogue, catalogue.prices.full_course_ht, &[]),
-        ModulesSource::Catalogue,
-    )
+
+    /// False when its amount is 0: the line is not booked.
+    fn is_booked(&self) -> bool {
+        self.amount.with(|t| parse_amount(t)) != Some(Decimal::ZERO)
+    }
+
+    /// The booking line as typed (an amount not yet valid counts as 0).
+    fn booking(&self, start: Option<NaiveDate>) -> ModuleBooking {
+        ModuleBooking {
+            kind: self.kind,
+            number: self.number,
+            label: self.label.clone(),
+            days: self.days,
+            amount_ht: self
+                .amount
+                .with(|t| parse_amount(t))
+                .unwrap_or(Decimal::ZERO),
+            start,
+        }
+    }
 }
 
 /// Which fields the user has visited: an empty field only shows its message afterwards.
@@ -212,11 +196,12 @@ impl Visited {
 pub fn CancellationPage() -> impl IntoView {
     let app = use_app();
     let catalogue = app.catalogue.clone();
-    let quote_state = use_quote_state();
-    let quote = if quote_state.touched.get_untracked() {
-        quote_state.last_quote.get_untracked()
-    } else {
-        None
+    // The simulator's current quote (its default one when untouched) prefills both the
+    // amount and the module lines, or neither when there is no valid quote.
+    let quote = use_quote_state().last_quote.get_untracked();
+    let booking = match &quote {
+        Some(q) => booking_from_quote(&catalogue, q),
+        None => booking_from_catalogue(&catalogue),
     };
 
     let start_text = RwSignal::new(String::new());
@@ -224,7 +209,7 @@ pub fn CancellationPage() -> impl IntoView {
     let amount_text_sig = RwSignal::new(
         quote
             .as_ref()
-            .map(|q| amount_text(q.total_ht))
+            .map(|_| amount_text(booking.basis_ht))
             .unwrap_or_default(),
     );
     let who = RwSignal::new(Who::ClientCancels);
@@ -240,10 +225,12 @@ pub fn CancellationPage() -> impl IntoView {
         amount: RwSignal::new(false),
     };
 
-    let (bookings, source) = initial_modules(&catalogue, quote.as_ref());
-    let rows: Vec<ModuleRow> = bookings
+    let source = booking.source;
+    let rows: Vec<ModuleRow> = booking
+        .lines
         .into_iter()
         .map(|b| ModuleRow {
+            kind: b.kind,
             number: b.number,
             label: b.label,
             days: b.days,
@@ -290,7 +277,7 @@ pub fn CancellationPage() -> impl IntoView {
                         amount_input(
                             t,
                             Field::ModuleAmount(n),
-                            &format!("le montant HT du module {n} (0 s'il n'est pas réservé)"),
+                            &format!("le montant HT {} (0 s'il n'est pas réservé)", row.of_name()),
                             &mut errors,
                         )
                     });
@@ -305,11 +292,8 @@ pub fn CancellationPage() -> impl IntoView {
                         // An amount of zero: the module is not booked.
                         if !amount_ht.is_zero() {
                             modules.push(ModuleBooking {
-                                number: n,
-                                label: row.label.clone(),
-                                days: row.days,
                                 amount_ht,
-                                start,
+                                ..row.booking(start)
                             });
                         }
                     }
@@ -360,25 +344,57 @@ pub fn CancellationPage() -> impl IntoView {
 
     let vat_label = format_percent(catalogue.prices.vat_rate);
     let amount_hint = match &quote {
-        Some(q) => format!(
-            "Prérempli depuis le simulateur : total HT du devis en cours ({}), modifiable.",
-            format_eur(q.total_ht)
+        Some(_) if booking.certification_ht.is_zero() => format!(
+            "Prérempli depuis le simulateur : prix HT de la formation commandée dans le devis \
+             en cours ({}), modifiable. {FEE_BASIS_FR}",
+            format_eur(booking.basis_ht)
         ),
-        None => "Prix HT de la réservation, en euros (par exemple 4 000,00).".to_string(),
+        Some(_) => format!(
+            "Prérempli depuis le simulateur : prix HT de la formation commandée dans le devis \
+             en cours ({}), sans les frais de certification ({}), modifiable. {FEE_BASIS_FR}",
+            format_eur(booking.basis_ht),
+            format_eur(booking.certification_ht)
+        ),
+        None => format!("Prix HT de la formation, en euros (par exemple 4 000,00). {FEE_BASIS_FR}"),
     };
     let modules_hint = match source {
-        ModulesSource::FullCourseQuote => {
+        BookingSource::FullCourseQuote => {
             "Montants préremplis depuis le simulateur : le prix du parcours complet réparti \
              entre les modules au prorata de leur durée."
         }
-        ModulesSource::ModularQuote => {
+        BookingSource::ModularQuote => {
             "Montants préremplis depuis le simulateur : le total HT de chaque module réservé."
         }
-        ModulesSource::Catalogue => {
+        BookingSource::Catalogue => {
             "Les cinq modules, avec le prix du parcours complet réparti au prorata de leur durée."
         }
     };
-    let can_split = source != ModulesSource::ModularQuote;
+    let can_split = source != BookingSource::ModularQuote;
+    // The start each line would be given: its own date, or the assumed one (`None` for a
+    // line not booked, its amount 0).
+    let planned = {
+        let rows = rows.clone();
+        Memo::new(move |_| {
+            let start = start_text.with(|t| parse_iso_date(t))?;
+            let booked: Vec<&ModuleRow> = rows.iter().filter(|r| r.is_booked()).collect();
+            let lines: Vec<ModuleBooking> = booked
+                .iter()
+                .map(|r| r.booking(r.start.with(|t| parse_iso_date(t))))
+                .collect();
+            let mut planned = schedule(start, &lines).into_iter();
+            Some(
+                rows.iter()
+                    .map(|r| {
+                        if r.is_booked() {
+                            planned.next().flatten()
+                        } else {
+                            None
+                        }
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+    };
     let split_catalogue = catalogue.clone();
     let split_rows = rows.clone();
     let split_amount = move |_: leptos::ev::MouseEvent| {
@@ -386,7 +402,8 @@ pub fn CancellationPage() -> impl IntoView {
             return;
         };
         let shares = modules_from_full_course(&split_catalogue, total, &[]);
-        for (row, share) in split_rows.iter().zip(shares) {
+        let module_rows = split_rows.iter().filter(|r| r.kind == BookingKind::Module);
+        for (row, share) in module_rows.zip(shares) {
             row.amount.set(amount_text(share.amount_ht));
         }
     };
@@ -410,6 +427,7 @@ pub fn CancellationPage() -> impl IntoView {
     };
 
     view! {
+        <DocumentTitle name="Frais d'annulation".to_string() />
         <h1>"Frais d'annulation"</h1>
         <div class="page-intro">
         <p class="hint">"Ce que doit le client qui annule, reporte, abandonne ou est absent, selon les conditions générales de vente de Co&Sens, et les dates limites à retenir. Les jours sont comptés strictement entre la date de notification et la date de début : ni l'une ni l'autre ne compte."</p>
@@ -486,7 +504,7 @@ pub fn CancellationPage() -> impl IntoView {
                 <Show when=show_modules>
                     <fieldset class="modules-interruption">
                         <legend>"Modules (absence ou interruption)"</legend>
-                        <p class="hint">"Notification le jour du démarrage ou après : indiquez la date de début de chaque module. Tout module commencé est dû en totalité ; les modules non commencés suivent le barème, compté jusqu'à leur propre début. Un montant de 0 : module non réservé."</p>
+                        <p class="hint">"Notification le jour du démarrage ou après : indiquez la date de début de chaque module. Tout module commencé est dû en totalité ; les modules non commencés suivent le barème, compté jusqu'à leur propre début. Un montant de 0 : module non réservé. Sans date saisie, un module est supposé suivre le précédent, le jour de formation suivant (du lundi au vendredi, hors jours fériés), le premier au début de la formation."</p>
                         <p class="hint">{modules_hint}</p>
                         {can_split.then(|| {
                             let split = split_amount.clone();
@@ -498,7 +516,7 @@ pub fn CancellationPage() -> impl IntoView {
                                 </button>
                             }
                         })}
-                        {module_fields(&rows, message_for)}
+                        {module_fields(&rows, planned, message_for)}
                     </fieldset>
                 </Show>
             </form>
@@ -512,38 +530,57 @@ pub fn CancellationPage() -> impl IntoView {
     }
 }
 
-/// The start date and amount of each module (interruption view).
+/// Per line of the booking, the start it would be given and whether it is assumed (`None`
+/// for a line not booked).
+type Planned = Vec<Option<(NaiveDate, bool)>>;
+
+/// The start date and amount of each line of the booking (interruption view). An empty
+/// start shows the date assumed for it.
 fn module_fields(
     rows: &[ModuleRow],
+    planned: Memo<Option<Planned>>,
     message_for: impl Fn(Field) -> Option<String> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let invalid = move |field: Field| message_for(field).is_some().to_string();
     rows.iter()
-        .map(|row| {
+        .enumerate()
+        .map(|(i, row)| {
             let n = row.number;
-            let start_id = format!("module-debut-{n}");
-            let amount_id = format!("module-montant-{n}");
-            let start_error = format!("erreur-module-debut-{n}");
-            let amount_error = format!("erreur-module-montant-{n}");
-            let start_hint = format!("aide-module-debut-{n}");
+            let key = match row.kind {
+                BookingKind::Module => format!("module-{n}"),
+                BookingKind::Coaching => "accompagnement".to_string(),
+            };
+            let (start_id, amount_id) = (format!("{key}-debut"), format!("{key}-montant"));
+            let (start_error, amount_error) = (format!("erreur-{start_id}"), format!("erreur-{amount_id}"));
+            let start_hint = format!("aide-{start_id}");
             let (start_sig, amount_sig) = (row.start, row.amount);
+            let legend = match row.kind {
+                BookingKind::Module => format!("Module {n} — {} ({})", row.label, days_fr(row.days)),
+                BookingKind::Coaching => format!("Accompagnement ({})", days_fr(row.days)),
+            };
+            let of_name = row.of_name();
+            let assumed = move || match planned.with(|p| p.as_ref().and_then(|p| p.get(i).copied().flatten())) {
+                Some((date, true)) => format!("Vide : date supposée, le {}.", format_date_fr(date)),
+                Some((_, false)) => "Date saisie.".to_string(),
+                None => "Vide : à la suite du module précédent (le premier au début de la formation).".to_string(),
+            };
             view! {
                 <fieldset class="module-booking">
-                    <legend>{format!("Module {n} — {} ({} j)", row.label, format_number(row.days))}</legend>
+                    <legend>{legend}</legend>
                     <div class="module-fields">
                         <div class="field">
-                            <label for=start_id.clone()>{format!("Début du module {n}")}</label>
+                            <label for=start_id.clone()>{format!("Début {of_name}")}</label>
                             <input id=start_id type="date"
                                 aria-describedby=format!("{start_hint} {start_error}")
                                 aria-invalid=move || invalid(Field::ModuleStart(n))
                                 prop:value=move || start_sig.get()
                                 on:input=move |ev| start_sig.set(event_target_value(&ev))
                                 on:change=move |ev| start_sig.set(event_target_value(&ev)) />
-                            <p id=start_hint class="hint">"Vide : la date de début de la formation."</p>
+                            <p id=start_hint class="hint" data-testid="date-supposee">{assumed}</p>
                             <p id=start_error class="error-text" aria-live="polite">{move || message_for(Field::ModuleStart(n))}</p>
                         </div>
                         <div class="field">
-                            <label for=amount_id.clone()>{format!("Montant du module {n} (HT)")}</label>
+                            <label for=amount_id.clone()>{format!("Montant {of_name} (HT)")}</label>
                             <input id=amount_id type="text" inputmode="decimal" autocomplete="off" maxlength="20"
                                 aria-describedby=amount_error.clone()
                                 aria-invalid=move || invalid(Field::ModuleAmount(n))
@@ -814,9 +851,9 @@ fn status_fr(line: &ModuleLine, terms: &CancellationTerms) -> String {
     match line.status {
         ModuleStatus::AttendedInFull => "Suivi en totalité".to_string(),
         ModuleStatus::Started => format!(
-            "Commencé : {} j suivi(s) sur {} j, le reste dû au titre de l'absence",
-            format_number(line.attended_days),
-            format_number(line.days)
+            "Commencé : {} sur {}, le reste dû au titre de l'absence",
+            attended_fr(line.attended_days),
+            days_fr(line.days)
         ),
         ModuleStatus::NotStarted => match (line.working_days, line.band) {
             (Some(n), Some(band)) => format!(
@@ -837,13 +874,13 @@ fn ModulesTable(lines: Vec<ModuleLine>) -> impl IntoView {
     let rows = lines
         .iter()
         .map(|l| {
-            let name = if l.status == ModuleStatus::Block {
-                l.label.clone()
-            } else {
-                format!("Module {}", l.number)
+            let name = match (l.status, l.kind) {
+                (ModuleStatus::Block, _) => l.label.clone(),
+                (_, BookingKind::Coaching) => "Accompagnement".to_string(),
+                (_, BookingKind::Module) => format!("Module {}", l.number),
             };
             let start = if l.start_assumed {
-                format!("{} (début de la formation)", format_date_fr(l.start))
+                format!("{} (date supposée)", format_date_fr(l.start))
             } else {
                 format_date_fr(l.start)
             };

@@ -4,19 +4,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::catalogue::Module;
+use crate::domain::fr::days_fr;
 use crate::domain::money::{format_eur, format_number};
 use crate::domain::search::{search_modules, DurationFilter};
 use crate::ui::app::use_app;
-
-/// "1 jour", "2 jours", "0,5 jour".
-pub fn days_label(days: rust_decimal::Decimal) -> String {
-    let plural = if days > rust_decimal::Decimal::ONE {
-        "s"
-    } else {
-        ""
-    };
-    format!("{} jour{plural}", format_number(days))
-}
+use crate::ui::title::DocumentTitle;
 
 fn bullet_list(items: &[String]) -> impl IntoView {
     let items = items
@@ -57,7 +49,7 @@ pub fn CataloguePage() -> impl IntoView {
     let tariff = p
         .modular_by_days
         .iter()
-        .map(|t| view! { <li>{format!("Module de {} : {} HT par stagiaire", days_label(t.days), format_eur(t.price_ht))}</li> })
+        .map(|t| view! { <li>{format!("Module de {} : {} HT par stagiaire", days_fr(t.days), format_eur(t.price_ht))}</li> })
         .collect_view();
     let referents = c
         .referents
@@ -79,10 +71,11 @@ pub fn CataloguePage() -> impl IntoView {
     view! {
         <section class="hero" aria-labelledby="titre-formation">
             <p class="eyebrow">{format!("Certification {} — {}", course.code, course.registration)}</p>
+            <DocumentTitle name=format!("Catalogue de la formation {}", course.code) />
             <h1 id="titre-formation">{course.title.clone()}</h1>
             {course.introduction.iter().map(|t| view! { <p>{t.clone()}</p> }).collect_view()}
             <ul class="facts" aria-label="En bref">
-                <li><strong>{format!("{} jours", format_number(course.total_days))}</strong>{format!(" soit {} h de formation", format_number(course.total_hours))}</li>
+                <li><strong>{days_fr(course.total_days)}</strong>{format!(" soit {} h de formation", format_number(course.total_hours))}</li>
                 <li><strong>{format_eur(p.full_course_ht)}</strong>" HT par stagiaire pour le parcours complet"</li>
                 <li><strong>{course.places.join(" ou ")}</strong>{format!(", {}", course.modes.join(" ou ").to_lowercase())}</li>
                 {course.cpf_eligible.then(|| view! { <li><strong>"Éligible au CPF"</strong>", financement OPCO possible"</li> })}
@@ -132,8 +125,8 @@ pub fn CataloguePage() -> impl IntoView {
                 <h2 id="titre-modalites">"Modalités et durée"</h2>
                 {bullet_list(&course.modalities)}
                 <p>{format!(
-                    "La formation complète dure {} h ({} jours de {} h), auxquelles peuvent s'ajouter jusqu'à {} heures d'accompagnement sur votre projet.",
-                    format_number(course.total_hours), format_number(course.total_days),
+                    "La formation complète dure {} h ({} de {} h), auxquelles peuvent s'ajouter jusqu'à {} heures d'accompagnement sur votre projet.",
+                    format_number(course.total_hours), days_fr(course.total_days),
                     format_number(course.hours_per_day), format_number(course.coaching_max_hours))}</p>
                 <p>{course.schedule.clone()}</p>
                 <p>{format!("Lieux : {}. Modes : {}.", course.places.join(", "), course.modes.join(", ").to_lowercase())}</p>
@@ -147,7 +140,7 @@ pub fn CataloguePage() -> impl IntoView {
             <section aria-labelledby="titre-tarifs">
                 <h2 id="titre-tarifs">"Tarifs"</h2>
                 <ul>
-                    <li>{format!("Parcours complet ({} modules, {} jours) : {} HT par stagiaire", c.modules.len(), format_number(course.total_days), format_eur(p.full_course_ht))}</li>
+                    <li>{format!("Parcours complet ({} modules, {}) : {} HT par stagiaire", c.modules.len(), days_fr(course.total_days), format_eur(p.full_course_ht))}</li>
                     {tariff}
                     <li>{format!("Accompagnement : de 1 à {} jours, {} HT par jour et par personne", p.coaching_max_days, format_eur(p.coaching_per_day_ht))}</li>
                     <li>{format!("Accès à la certification : {} HT par stagiaire", format_eur(p.certification_ht))}</li>
@@ -178,7 +171,7 @@ fn ModuleCard(module: Module, href: String) -> impl IntoView {
                 </A>
             </h3>
             <p class="card-meta">
-                <span>{days_label(module.days)}</span>
+                <span>{days_fr(module.days)}</span>
                 <span>{format!("{} HT / stagiaire", format_eur(module.price_ht))}</span>
             </p>
             <ul class="small">

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::domain::calendar::format_date_fr;
 use crate::domain::devis::{devis_number, terms_in_short};
+use crate::domain::fr::format_date_fr;
 use crate::domain::money::format_eur;
 use crate::domain::pricing::{Funding, Quote};
 use crate::domain::share_link::encode;
@@ -16,6 +16,7 @@ use crate::ui::app::use_app;
 use crate::ui::drafts_state::use_drafts;
 use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
+use crate::ui::title::DocumentTitle;
 
 /// The query parameter naming the draft a devis is printed from.
 pub const DRAFT_PARAM: &str = "brouillon";
@@ -42,6 +43,7 @@ fn CurrentQuoteDevis() -> impl IntoView {
                 .into_any()
         }
         _ => view! {
+            <DocumentTitle name="Devis".to_string() />
             <h1>"Devis"</h1>
             <p>"Aucun devis valide à imprimer pour l'instant."</p>
             <p><A href=simulator.clone()>"Composer un devis dans le simulateur"</A></p>
@@ -80,7 +82,8 @@ fn DraftDevis(id: String) -> impl IntoView {
                 ),
             };
             view! {
-                <h1>"Devis"</h1>
+                <DocumentTitle name="Devis".to_string() />
+            <h1>"Devis"</h1>
                 <p>{message}</p>
                 <p><A href=href>{link}</A></p>
             }
@@ -126,6 +129,7 @@ fn Devis(quote: Quote, number: String, client: (String, String)) -> impl IntoVie
                 <div class="devis-offices">{letterhead}</div>
                 <p class="small">{catalogue.declaration_note.clone()}</p>
             </header>
+            <DocumentTitle name=format!("Devis {number}") />
             <h1>"Devis " <span data-testid="devis-numero">{number}</span></h1>
             <p>{format!("Établi le {}", format_date_fr(quote.request.date))}</p>
             <p>{format!("Formation certifiante {} — {} ({})", course.code, course.title, course.registration)}</p>

@@ -26,6 +26,7 @@ use crate::ui::drafts_page::StorageMessages;
 use crate::ui::drafts_state::{use_drafts, SaveState};
 use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
+use crate::ui::title::DocumentTitle;
 
 #[component]
 pub fn DraftPage() -> impl IntoView {
@@ -51,6 +52,7 @@ fn UnknownDraft(id: String) -> impl IntoView {
     let app = use_app();
     let shown: String = id.chars().take(64).collect();
     view! {
+        <DocumentTitle name="Brouillon introuvable".to_string() />
         <h1>"Brouillon introuvable"</h1>
         <p role="alert" data-testid="brouillon-introuvable">
             {format!("Aucun brouillon « {shown} » n'est enregistré dans ce navigateur : il a peut-être été supprimé, ou créé dans un autre navigateur (importez-le alors depuis la liste).")}
@@ -69,10 +71,16 @@ struct Checks {
 }
 
 impl Checks {
+    /// The field's message, once the field was visited (or every field shown).
     fn message(&self, field: DraftField) -> Option<String> {
         if !(self.all.get() || self.touched.with(|t| t.contains(&field))) {
             return None;
         }
+        self.problem(field)
+    }
+
+    /// The field's message whether visited or not: for a choice that conflicts with another.
+    fn problem(&self, field: DraftField) -> Option<String> {
         self.problems
             .with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
     }
@@ -155,6 +163,8 @@ fn DraftEditor(id: String) -> impl IntoView {
         })
     };
     let funding = move || draft.with(|d| d.as_ref().map(|d| d.form.funding).unwrap_or_default());
+    let funding_error =
+        move || quote_error(QuoteField::Funding).or_else(|| checks.problem(DraftField::Funding));
     let trainee_count =
         move || draft.with(|d| d.as_ref().map_or(0, |d| d.enrolment.trainees.len()));
     let trainees_full = move || trainee_count() >= MAX_TRAINEES;
@@ -234,6 +244,7 @@ fn DraftEditor(id: String) -> impl IntoView {
             " › "
             <span aria-current="page">{name}</span>
         </nav>
+        <DocumentTitle name=Signal::derive(move || format!("Brouillon « {} »", name())) />
         <h1>"Brouillon : "{name}</h1>
         <p class="hint">"Chaque saisie est enregistrée dans ce navigateur. Les champs marqués d'un astérisque (*) sont nécessaires à la demande d'inscription."</p>
         <p class="save-state" data-testid="etat-enregistrement"
@@ -313,6 +324,7 @@ fn DraftEditor(id: String) -> impl IntoView {
                     <div class="field">
                         <label for="brouillon-financement">"Financement"</label>
                         <select id="brouillon-financement" aria-describedby="erreur-brouillon-financement"
+                            aria-invalid=move || funding_error().is_some().to_string()
                             on:change=move |ev| {
                                 let choice = FundingChoice::from_key(&event_target_value(&ev)).unwrap_or_default();
                                 edit(Box::new(move |d| d.form.funding = choice));
@@ -321,7 +333,7 @@ fn DraftEditor(id: String) -> impl IntoView {
                                 <option value=c.key() selected=move || funding() == c>{c.label()}</option>
                             }).collect_view()}
                         </select>
-                        <p id="erreur-brouillon-financement" class="error-text">{move || quote_error(QuoteField::Funding)}</p>
+                        <p id="erreur-brouillon-financement" class="error-text">{funding_error}</p>
                     </div>
                     <Show when=move || funding() == FundingChoice::Opco>
                         <div class="field">

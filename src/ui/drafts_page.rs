@@ -19,6 +19,7 @@ use crate::edge::storage::set_aside_text;
 use crate::ui::app::use_app;
 use crate::ui::drafts_state::use_drafts;
 use crate::ui::quote_state::use_quote_state;
+use crate::ui::title::DocumentTitle;
 
 /// One row of the list, as shown (the key of its row: any change re-renders it).
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -210,6 +211,7 @@ pub fn DraftsPage() -> impl IntoView {
     };
 
     view! {
+        <DocumentTitle name="Brouillons d'inscription".to_string() />
         <h1>"Brouillons d'inscription"</h1>
         <p class="hint">"Vos brouillons restent dans ce navigateur, enregistrés à chaque saisie ; aucune donnée n'est envoyée. Exportez-les pour les transmettre ou les conserver ailleurs."</p>
         <StorageMessages />

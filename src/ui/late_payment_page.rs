@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::calendar::{format_date_fr, format_iso_date};
+use crate::domain::calendar::format_iso_date;
+use crate::domain::fr::format_date_fr;
 use crate::domain::late_payment::{
     half_year_fr, late_payment_penalty, ClientKind, LatePaymentError, LatePaymentOutcome,
     LatePaymentRequest, PenaltyPeriod,
@@ -13,6 +14,7 @@ use crate::domain::money::{format_eur, format_number, format_percent};
 use crate::edge::clock::today;
 use crate::ui::app::use_app;
 use crate::ui::cancellation_page::{amount_input, date_input, InputError};
+use crate::ui::title::DocumentTitle;
 
 /// Which input a message belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,6 +127,7 @@ pub fn LatePaymentPage() -> impl IntoView {
     );
 
     view! {
+        <DocumentTitle name="Pénalités de retard".to_string() />
         <h1>"Pénalités de retard"</h1>
         <p class="hint page-intro">{intro}</p>
         <div class="layout-2">

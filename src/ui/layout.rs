@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::ui::app::use_app;
+use crate::ui::title::DocumentTitle;
 
 /// The screens of the navigation, in order: (path, label).
 pub const NAV: &[(&str, &str)] = &[
@@ -79,6 +80,7 @@ pub fn Footer() -> impl IntoView {
 pub fn NotFound() -> impl IntoView {
     let app = use_app();
     view! {
+        <DocumentTitle name="Page introuvable".to_string() />
         <h1>"Page introuvable"</h1>
         <p>"Cette adresse ne correspond à aucune page du simulateur."</p>
         <p><A href=app.href("/")>"Revenir au catalogue"</A></p>

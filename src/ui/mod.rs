@@ -15,5 +15,6 @@ pub mod quote_state;
 pub mod save_draft_button;
 pub mod share_panel;
 pub mod simulator_page;
+pub mod title;
 
 pub use app::{App, AppContext};

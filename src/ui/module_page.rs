@@ -4,10 +4,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::domain::fr::days_fr;
 use crate::domain::money::{format_eur, format_number};
 use crate::ui::app::use_app;
-use crate::ui::catalogue_page::days_label;
 use crate::ui::layout::NotFound;
+use crate::ui::title::DocumentTitle;
 
 #[component]
 pub fn ModulePage() -> impl IntoView {
@@ -29,9 +30,10 @@ pub fn ModulePage() -> impl IntoView {
                 <span aria-current="page">{format!("Module {}", module.number)}</span>
             </nav>
             <article class="module-detail">
+                <DocumentTitle name=format!("Module {} : {}", module.number, module.title) />
                 <h1>{format!("Module {} : {}", module.number, module.title)}</h1>
                 <ul class="facts" aria-label="En bref">
-                    <li><strong>{days_label(module.days)}</strong>{format!(" ({} h)", format_number(hours))}</li>
+                    <li><strong>{days_fr(module.days)}</strong>{format!(" ({} h)", format_number(hours))}</li>
                     <li><strong>{format_eur(module.price_ht)}</strong>" HT par stagiaire en parcours modulaire"</li>
                 </ul>
                 <p><A href=app.href(&format!("/simulateur?module={}", module.number))>"Simuler le coût de ce module"</A></p>

@@ -3,14 +3,15 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::domain::fr::days_fr;
 use crate::domain::money::{format_eur, format_number};
 use crate::domain::pricing::{Quote, QuoteField};
 use crate::domain::quote_form::{FundingChoice, QuoteForm};
 use crate::ui::app::use_app;
-use crate::ui::catalogue_page::days_label;
 use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
 use crate::ui::share_panel::{ArrivalNoticeBanner, SharePanel};
+use crate::ui::title::DocumentTitle;
 
 /// The error message for `field`, if the current input has one.
 fn field_error(field: QuoteField) -> impl Fn() -> Option<String> + Copy {
@@ -76,7 +77,7 @@ pub fn SimulatorPage() -> impl IntoView {
                             edit(Box::new(move |f| f.set_module(n, ticked, &all)));
                         } />
                     <label for=id>
-                        {format!("Module {n} — {} ({}, {} HT)", m.title, days_label(m.days), format_eur(m.price_ht))}
+                        {format!("Module {n} — {} ({}, {} HT)", m.title, days_fr(m.days), format_eur(m.price_ht))}
                     </label>
                 </div>
             }
@@ -92,6 +93,7 @@ pub fn SimulatorPage() -> impl IntoView {
     let vat_rate = crate::domain::money::format_percent(p.vat_rate);
 
     view! {
+        <DocumentTitle name="Simulateur de prix".to_string() />
         <h1>"Simulateur de prix"</h1>
         <ArrivalNoticeBanner />
         <p class="hint">"Les montants se mettent à jour à chaque saisie. Prix hors taxes, majorés de la TVA au taux en vigueur ; simulation indicative, seul le devis signé vaut engagement."</p>
@@ -257,6 +259,6 @@ fn QuoteBreakdown(quote: Quote) -> impl IntoView {
         <p class="small">{format!(
             "Par stagiaire : {} HT, {} TTC (indicatif). Formation : {} ({} h) ; accompagnement : {} h.",
             format_eur(quote.per_trainee_ht), format_eur(quote.per_trainee_ttc),
-            days_label(quote.training_days), format_number(quote.training_hours), format_number(quote.coaching_hours))}</p>
+            days_fr(quote.training_days), format_number(quote.training_hours), format_number(quote.coaching_hours))}</p>
     }
 }

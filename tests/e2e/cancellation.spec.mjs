@@ -247,9 +247,11 @@ test.describe('cancellation-fee calculator', () => {
     await expect(page.getByTestId('taux-frais')).toHaveCount(0);
   });
 
-  test("the simulator's current quote prefills the amount and the funding", async ({ page }) => {
-    // Simulator: full course, 2 trainees, certification, OPCO → HT = 2 × 4 000 + 2 × 500 =
-    // 9 000. Notified Mon 4 May (n = 15): 50 % → 4 500,00 HT, 900,00 VAT, 5 400,00 TTC.
+  test("the simulator's current quote prefills the fee basis, without the certification", async ({ page }) => {
+    // Simulator: full course, 2 trainees, certification, OPCO → quote HT = 2 × 4 000 +
+    // 2 × 500 = 9 000. The fee basis is the training ordered, 8 000 (the certification fee
+    // is never part of it). Notified Mon 4 May (n = 15): 50 % → 4 000,00 HT, 800,00 VAT,
+    // 4 800,00 TTC.
     await open(page);
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Simulateur' }).click();
     await page.getByRole('spinbutton', { name: 'Nombre de stagiaires' }).fill('2');
@@ -258,14 +260,62 @@ test.describe('cancellation-fee calculator', () => {
     await expect.poll(() => text(page.getByTestId('total-ht'))).toBe('9 000,00 €');
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Annulation' }).click();
     await expect(page).toHaveURL(/\/sous\/chemin\/annulation$/);
-    await expect(amount(page)).toHaveValue('9000,00');
+    await expect(amount(page)).toHaveValue('8000,00');
     await expect(funding(page)).toHaveValue('opco');
     await expect(page.getByText(/Prérempli depuis le simulateur/)).toBeVisible();
+    await expect(page.locator('#aide-montant-ht')).toContainText('sans les frais de certification (1 000,00 €)');
+    await expect(page.locator('#aide-montant-ht')).toContainText("n'en font jamais partie");
     await fillCase(page, { start: '2026-05-26', notified: '2026-05-04' });
     await expectFigure(page, 'taux-frais', '50 %');
-    await expectFigure(page, 'frais-ht', '4 500,00 €');
-    await expectFigure(page, 'frais-tva', '900,00 €');
-    await expectFigure(page, 'frais-ttc', '5 400,00 €');
+    await expectFigure(page, 'frais-ht', '4 000,00 €');
+    await expectFigure(page, 'frais-tva', '800,00 €');
+    await expectFigure(page, 'frais-ttc', '4 800,00 €');
+    // After the start, the basis is the same 8 000: the modules, never the certification.
+    await notifiedDate(page).fill('2026-05-27');
+    await expectFigure(page, 'frais-ht', '8 000,00 €');
+    await expect(page.getByText(/et non sur le montant saisi/)).toHaveCount(0);
+  });
+
+  test('the untouched default quote prefills both the amount and the modules', async ({ page }) => {
+    // Default quote: full course, 1 trainee, certification: basis 4 000, split by days.
+    await openCancellation(page);
+    await expect(amount(page)).toHaveValue('4000,00');
+    await fillCase(page, { start: '2026-05-26', notified: '2026-05-27' });
+    await expect(page.getByLabel('Montant du module 1 (HT)', { exact: true })).toHaveValue('615,39');
+  });
+
+  test('an interruption with undated modules counts only what was held: the assumed schedule', async ({ page }) => {
+    // Issue 11, point 1. Default quote (full course, 1 trainee); start Tue 26 May 2026,
+    // notified Wed 27 May; no module date typed. Assumed schedule (training days Monday to
+    // Friday, each module on the training day after the previous one ends):
+    //   M1 Tue 26 May (1 day) → held before the 27th: attended, 615,39;
+    //   M2 Wed 27 May (1 day) → starts on the notification day: absence, 615,38;
+    //   M3 Thu 28–Fri 29 May (2 days) → not started, n = 0 → 100 %, 1 230,77;
+    //   M4 Mon 1–Tue 2 June → n = 3 (28, 29, 30 May) → 100 %, 1 230,77;
+    //   M5 Wed 3 June (half day) → n = 5 → 100 %, 307,69.
+    // Attended 615,39 (the only part an OPCO may fund); the client's own 3 384,61; due 4 000.
+    await openCancellation(page);
+    await funding(page).selectOption({ label: 'OPCO' });
+    await fillCase(page, { start: '2026-05-26', notified: '2026-05-27' });
+    expect(ouvrablesBetween('2026-05-27', '2026-06-01')).toBe(3);
+    expect(ouvrablesBetween('2026-05-27', '2026-06-03')).toBe(5);
+    await expectFigure(page, 'part-suivie', '615,39 €');
+    await expectFigure(page, 'part-opco', '615,39 €');
+    await expectFigure(page, 'part-client', '3 384,61 €');
+    await expectFigure(page, 'frais-ht', '4 000,00 €');
+    const assumed = page.getByTestId('date-supposee');
+    await expect(assumed).toHaveCount(5);
+    const expected = ['mardi 26 mai 2026', 'mercredi 27 mai 2026', 'jeudi 28 mai 2026', 'lundi 1er juin 2026', 'mercredi 3 juin 2026'];
+    for (let i = 0; i < 5; i += 1) await expect(assumed.nth(i)).toContainText(`date supposée, le ${expected[i]}`);
+    const rows = page.getByTestId('modules-interruption').locator('tbody tr');
+    await expect(rows.nth(1)).toContainText('mercredi 27 mai 2026 (date supposée)');
+    await expect(page.getByText(/^Dates supposées/)).toBeVisible();
+    // Typing module 2's real date (Friday 5 June) moves it and those after it.
+    await page.getByLabel('Début du module 2', { exact: true }).fill('2026-06-05');
+    await expect(assumed.nth(1)).toContainText('Date saisie');
+    await expect(assumed.nth(2)).toContainText('lundi 8 juin 2026');
+    await expectFigure(page, 'part-suivie', '615,39 €');
+    await expectNoAxeViolation(page);
   });
 
   test('dates out of the calendar or cleared give a message, never a crash', async ({ page }) => {

@@ -52,8 +52,10 @@ plain('on a host that honours 404.html, any address opens the app: a draft addre
     await page.goto(`${site}brouillons/inconnu-42`);
     await expect(page.getByRole('link', { name: 'Brouillons' }).first()).toBeVisible();
     await expect(page.locator('main#contenu')).toContainText(/introuvable|n'existe pas|inconnu/i);
+    await expect(page).toHaveTitle('Brouillon introuvable — Co&Sens');
     await page.goto(`${site}nulle/part`);
     await expect(page.locator('main#contenu')).toContainText(/introuvable|n'existe pas/i);
+    await expect(page).toHaveTitle('Page introuvable — Co&Sens');
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Simulateur' }).click();
     await expect(page.getByTestId('total-ttc')).toBeVisible();
   });

@@ -1,0 +1,156 @@
+//! French wording: day counts, dates, half-years, counts of things, capitalisation.
+//!
+//! Every sentence of the domain and every label of the screens words these through here,
+//! so that one screen never says "1,5 jours" beside "1,5 jour". French grammar puts the
+//! noun in the singular below two ("0,5 jour", "1,5 jour", "2 jours"). Amounts and
+//! percentages are worded by [`crate::domain::money`] (`format_eur`, `format_percent`).
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use rust_decimal::Decimal;
+
+use crate::domain::money::format_number;
+
+/// `n` things with the noun agreeing: `count_fr(1u32, "stagiaire", "stagiaires")` →
+/// "1 stagiaire", `count_fr(3, …)` → "3 stagiaires" (0 and 1 are singular in French).
+pub fn count_fr<N: fmt::Display + PartialOrd + From<u8>>(n: N, one: &str, many: &str) -> String {
+    let noun = if n >= N::from(2) { many } else { one };
+    format!("{n} {noun}")
+}
+
+/// A duration in days: `0.5` → "0,5 jour", `1.5` → "1,5 jour", `6.5` → "6,5 jours".
+pub fn days_fr(days: Decimal) -> String {
+    let unit = if days >= Decimal::TWO {
+        "jours"
+    } else {
+        "jour"
+    };
+    format!("{} {unit}", format_number(days))
+}
+
+/// Days attended: "1 jour suivi", "0,5 jour suivi", "2 jours suivis".
+pub fn attended_fr(days: Decimal) -> String {
+    let suffix = if days >= Decimal::TWO {
+        "suivis"
+    } else {
+        "suivi"
+    };
+    format!("{} {suffix}", days_fr(days))
+}
+
+/// `1` → "1er", any other day of the month as its number.
+pub fn day_of_month_fr(day: u32) -> String {
+    if day == 1 {
+        "1er".to_string()
+    } else {
+        day.to_string()
+    }
+}
+
+/// The French name of month `month` (1–12); empty for anything else.
+pub fn month_fr(month: u32) -> &'static str {
+    match month {
+        1 => "janvier",
+        2 => "février",
+        3 => "mars",
+        4 => "avril",
+        5 => "mai",
+        6 => "juin",
+        7 => "juillet",
+        8 => "août",
+        9 => "septembre",
+        10 => "octobre",
+        11 => "novembre",
+        12 => "décembre",
+        _ => "",
+    }
+}
+
+/// "lundi" … "dimanche".
+pub fn weekday_fr(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "lundi",
+        Weekday::Tue => "mardi",
+        Weekday::Wed => "mercredi",
+        Weekday::Thu => "jeudi",
+        Weekday::Fri => "vendredi",
+        Weekday::Sat => "samedi",
+        Weekday::Sun => "dimanche",
+    }
+}
+
+/// `26 mai 2026`, `1er septembre 2026`.
+pub fn date_fr(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        day_of_month_fr(date.day()),
+        month_fr(date.month()),
+        date.year()
+    )
+}
+
+/// `mardi 26 mai 2026`, `vendredi 1er mai 2026`.
+pub fn format_date_fr(date: NaiveDate) -> String {
+    format!("{} {}", weekday_fr(date.weekday()), date_fr(date))
+}
+
+/// "1er semestre 2026", "2e semestre 2026".
+pub fn half_year_fr(year: i32, half: u8) -> String {
+    if half <= 1 {
+        format!("1er semestre {year}")
+    } else {
+        format!("2e semestre {year}")
+    }
+}
+
+/// The text with its first letter in capital: "mardi" → "Mardi".
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::dec;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn day_counts_are_singular_below_two() {
+        assert_eq!(days_fr(dec("0.5")), "0,5 jour");
+        assert_eq!(days_fr(dec("1")), "1 jour");
+        assert_eq!(days_fr(dec("1.5")), "1,5 jour");
+        assert_eq!(days_fr(dec("2")), "2 jours");
+        assert_eq!(days_fr(dec("6.5")), "6,5 jours");
+        assert_eq!(attended_fr(dec("1.5")), "1,5 jour suivi");
+        assert_eq!(attended_fr(dec("3")), "3 jours suivis");
+        assert_eq!(count_fr(0u32, "stagiaire", "stagiaires"), "0 stagiaire");
+        assert_eq!(count_fr(1u32, "stagiaire", "stagiaires"), "1 stagiaire");
+        assert_eq!(count_fr(2usize, "stagiaire", "stagiaires"), "2 stagiaires");
+    }
+
+    #[test]
+    fn dates_say_first_of_the_month_as_1er() {
+        assert_eq!(format_date_fr(d(2026, 5, 1)), "vendredi 1er mai 2026");
+        assert_eq!(format_date_fr(d(2026, 5, 26)), "mardi 26 mai 2026");
+        assert_eq!(date_fr(d(2026, 9, 1)), "1er septembre 2026");
+        assert_eq!(date_fr(d(2026, 12, 31)), "31 décembre 2026");
+        assert_eq!(month_fr(13), "");
+    }
+
+    #[test]
+    fn half_years_and_capitals() {
+        assert_eq!(half_year_fr(2026, 1), "1er semestre 2026");
+        assert_eq!(half_year_fr(2026, 2), "2e semestre 2026");
+        assert_eq!(capitalise("mardi 26 mai"), "Mardi 26 mai");
+        assert_eq!(capitalise("éte"), "Éte");
+        assert_eq!(capitalise(""), "");
+    }
+}

@@ -1,0 +1,17 @@
+//! Each screen's document title: the screen's name, then the site's.
+
+use leptos::prelude::*;
+
+use crate::edge::location::set_document_title;
+
+/// "Simulateur de prix" → "Simulateur de prix — Co&Sens".
+pub fn document_title(screen_name: &str) -> String {
+    format!("{screen_name} — Co&Sens")
+}
+
+/// Gives the document the title of the screen it stands in, kept up to date while the
+/// name changes (a draft being renamed).
+#[component]
+pub fn DocumentTitle(#[prop(into)] name: Signal<String>) -> impl IntoView {
+    Effect::new(move |_| set_document_title(&document_title(&name.get())));
+}
