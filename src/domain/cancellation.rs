@@ -19,12 +19,11 @@ use crate::domain::calendar::{
 };
 use crate::domain::catalogue::{CancellationTerms, Catalogue};
 use crate::domain::fr::{attended_fr, days_fr, format_date_fr};
-use crate::domain::money::{format_eur, format_percent, round_cents, split_by_largest_remainder};
+use crate::domain::money::{
+    format_eur, format_percent, round_cents, split_by_largest_remainder, MAX_AMOUNT,
+};
 use crate::domain::pricing::{LineKind, Quote};
 
-/// Largest amount accepted (1 000 000 000 000 €): far above any booking, small enough that
-/// no sum or product of amounts can overflow.
-pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
 /// Most module lines in one booking.
 pub const MAX_MODULES: usize = 64;
 /// Longest module accepted, in days.

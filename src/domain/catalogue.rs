@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::late_payment::half_year_fr;
+use crate::domain::fr::half_year_fr;
 
 /// The data file, embedded at build time. Editing it and rebuilding changes the offer.
 pub const EMBEDDED_JSON: &str = include_str!("../../data/catalogue.json");
@@ -417,7 +417,7 @@ impl Catalogue {
 }
 
 /// The half-year after the `half`-th (1 or 2) of `year`.
-fn next_half_year(year: i32, half: u8) -> (i32, u8) {
+pub(crate) fn next_half_year(year: i32, half: u8) -> (i32, u8) {
     if half == 1 {
         (year, 2)
     } else {
@@ -580,12 +580,16 @@ mod tests {
     fn rates_may_stop_before_the_current_half_year() {
         // The half-years after the last one listed are not published yet: the
         // late-payment calculator names them, the file is still valid.
+        let full = embedded();
+        let [.., before, last] = full.legal_interest_rates.as_slice() else {
+            panic!("at least two legal interest rates");
+        };
         let c = edited(|v| {
             v["legal_interest_rates"].as_array_mut().unwrap().pop();
         })
         .unwrap();
-        assert!(c.legal_rate_for(2026, 1).is_none());
-        assert!(c.legal_rate_for(2025, 2).is_some());
+        assert!(c.legal_rate_for(last.year, last.half).is_none());
+        assert!(c.legal_rate_for(before.year, before.half).is_some());
     }
 
     #[test]

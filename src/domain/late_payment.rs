@@ -8,6 +8,11 @@
 //! Co&Sens is a company), pro rata temporis on the days of that year. The multipliers and
 //! the indemnity come from the catalogue's `late_payment` terms, the rates from its
 //! `legal_interest_rates`.
+//!
+//! A new legal rate is published each half-year and the data file lags behind: the request
+//! may carry rates typed by the user ([`TypedRate`]) for half-years the file does not hold.
+//! [`missing_half_years`] lists the half-years of a delay the file lacks, and
+//! [`rates_known_until`] says up to which half-year it goes.
 
 use std::fmt;
 
@@ -16,10 +21,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar;
-use crate::domain::cancellation::MAX_AMOUNT;
-use crate::domain::catalogue::Catalogue;
-use crate::domain::fr::format_date_fr;
-use crate::domain::money::{format_eur, format_number, format_percent, round_cents};
+use crate::domain::catalogue::{next_half_year, Catalogue};
+use crate::domain::fr::{capitalise, count_fr, format_date_fr, half_year_fr};
+use crate::domain::money::{format_eur, format_number, format_percent, round_cents, MAX_AMOUNT};
 
 /// Who owes the sum.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +44,122 @@ pub struct LatePaymentRequest {
     /// The day the payment arrived.
     pub paid: NaiveDate,
     pub client: ClientKind,
+    /// Rates typed by the user for half-years missing from the data file. A half-year the
+    /// file holds always takes the file's rate (a typed rate for it is ignored); when a
+    /// half-year is typed twice, the first entry counts.
+    pub typed_rates: Vec<TypedRate>,
+}
+
+/// The legal interest rate of one half-year as typed by the user, when the data file does
+/// not hold it yet (the rate "pour tous les autres cas" of the arrêté, the one the file keeps
+/// in `other_creditor`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TypedRate {
+    pub year: i32,
+    /// 1 for January–June, 2 for July–December.
+    pub half: u8,
+    /// In percent, like the data file: `3.5` for 3,5 %. Valid from 0 to 100 inclusive with
+    /// at most [`TYPED_RATE_MAX_DECIMALS`] decimals (see [`check_typed_rate`]).
+    pub rate: Decimal,
+}
+
+/// Decimals accepted in a typed rate, in percent (published rates have two).
+pub const TYPED_RATE_MAX_DECIMALS: u32 = 4;
+
+/// Where the legal rate of a period comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RateSource {
+    /// The data file (`legal_interest_rates`).
+    Data,
+    /// Typed by the user: the file does not hold this half-year.
+    Typed,
+}
+
+/// Why a typed rate is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypedRateError {
+    /// Nothing typed.
+    Empty,
+    /// Not a number written with digits and at most one decimal comma or point.
+    NotANumber,
+    /// Below 0 % or above 100 %.
+    OutOfRange,
+    /// More than [`TYPED_RATE_MAX_DECIMALS`] decimals.
+    TooManyDecimals,
+}
+
+impl TypedRateError {
+    /// What is wrong, as the end of a French sentence.
+    fn detail(self) -> &'static str {
+        match self {
+            Self::Empty => "aucun taux saisi",
+            Self::NotANumber => "saisissez un pourcentage en chiffres, par exemple 3,5",
+            Self::OutOfRange => "un pourcentage entre 0 et 100 est attendu",
+            Self::TooManyDecimals => "quatre décimales au plus sont acceptées",
+        }
+    }
+
+    /// The message shown next to the field, in French.
+    pub fn message(self) -> String {
+        match self {
+            Self::Empty => "Indiquez le taux publié pour ce semestre, en pourcentage (par exemple \
+                            3,5)."
+                .to_string(),
+            other => format!("Taux invalide : {}.", other.detail()),
+        }
+    }
+}
+
+impl fmt::Display for TypedRateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for TypedRateError {}
+
+/// Checks a rate in percent: from 0 to 100 inclusive, at most [`TYPED_RATE_MAX_DECIMALS`]
+/// decimals (trailing zeros do not count).
+pub fn check_typed_rate(rate: Decimal) -> Result<Decimal, TypedRateError> {
+    if rate < Decimal::ZERO || rate > Decimal::ONE_HUNDRED {
+        return Err(TypedRateError::OutOfRange);
+    }
+    if rate.normalize().scale() > TYPED_RATE_MAX_DECIMALS {
+        return Err(TypedRateError::TooManyDecimals);
+    }
+    Ok(rate)
+}
+
+/// Parses a rate typed by the user, in percent, French or English style: `3,5`, `3.50`,
+/// `3,5 %`. Returns the percent (`3.5`), checked by [`check_typed_rate`].
+pub fn parse_typed_rate(text: &str) -> Result<Decimal, TypedRateError> {
+    let is_space = |c: char| c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}');
+    let trimmed = text.trim_matches(is_space);
+    let trimmed = trimmed
+        .strip_suffix('%')
+        .unwrap_or(trimmed)
+        .trim_end_matches(is_space);
+    if trimmed.is_empty() {
+        return Err(TypedRateError::Empty);
+    }
+    if trimmed.len() > 20 {
+        return Err(TypedRateError::NotANumber);
+    }
+    let cleaned = trimmed.replace(',', ".");
+    let (int, frac) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if int.is_empty() || !digits(int) || !digits(frac) || (cleaned.contains('.') && frac.is_empty())
+    {
+        return Err(TypedRateError::NotANumber);
+    }
+    if int.trim_start_matches('0').len() > 3 {
+        return Err(TypedRateError::OutOfRange);
+    }
+    if frac.trim_end_matches('0').len() > TYPED_RATE_MAX_DECIMALS as usize {
+        return Err(TypedRateError::TooManyDecimals);
+    }
+    let rate: Decimal = cleaned.parse().map_err(|_| TypedRateError::NotANumber)?;
+    check_typed_rate(rate)
 }
 
 /// The part of the delay inside one half-year.
@@ -57,6 +177,8 @@ pub struct PenaltyPeriod {
     pub year_length: u32,
     /// The legal interest rate of the half-year, as a fraction (0.0262 for 2,62 %).
     pub legal_rate: Decimal,
+    /// Whether `legal_rate` comes from the data file or was typed by the user.
+    pub rate_source: RateSource,
     /// `multiplier × legal_rate`, as a fraction.
     pub applied_rate: Decimal,
     /// `round_cents(amount × applied_rate × days / year_length)`.
@@ -91,22 +213,19 @@ pub enum LatePaymentError {
     AmountTooLarge,
     DueDateOutOfRange,
     PaidDateOutOfRange,
-    /// The data file has no legal interest rate for this half-year.
+    /// The data file has no legal interest rate for these half-years of the delay and
+    /// none was typed: every one of them, in order (never empty).
     MissingRate {
+        half_years: Vec<(i32, u8)>,
+    },
+    /// The rate typed for this half-year is not a valid percentage.
+    InvalidTypedRate {
         year: i32,
         half: u8,
+        reason: TypedRateError,
     },
     /// An arithmetic result out of bounds (a catalogue multiplier out of range, say).
     Overflow,
-}
-
-/// "1er semestre 2026", "2e semestre 2026".
-pub fn half_year_fr(year: i32, half: u8) -> String {
-    if half <= 1 {
-        format!("1er semestre {year}")
-    } else {
-        format!("2e semestre {year}")
-    }
 }
 
 impl LatePaymentError {
@@ -123,14 +242,37 @@ impl LatePaymentError {
             Self::PaidDateOutOfRange => {
                 format!("La date de paiement doit être une année {range}.")
             }
-            Self::MissingRate { year, half } => format!(
-                "Taux d'intérêt légal du {} absent du fichier de données",
-                half_year_fr(*year, *half)
+            Self::MissingRate { half_years } => missing_rate_message(half_years),
+            Self::InvalidTypedRate { year, half, reason } => format!(
+                "Taux saisi pour le {} invalide : {}.",
+                half_year_fr(*year, *half),
+                reason.detail()
             ),
             Self::Overflow => {
                 "Calcul impossible : un taux ou un montant sort des limites.".to_string()
             }
         }
+    }
+}
+
+/// "Taux d'intérêt légal du 2e semestre 2026 absent du fichier de données : …", naming
+/// every half-year.
+fn missing_rate_message(half_years: &[(i32, u8)]) -> String {
+    let names: Vec<String> = half_years
+        .iter()
+        .map(|&(year, half)| format!("du {}", half_year_fr(year, half)))
+        .collect();
+    match names.as_slice() {
+        [] => "Taux d'intérêt légal absent du fichier de données.".to_string(),
+        [one] => format!(
+            "Taux d'intérêt légal {one} absent du fichier de données : saisissez le taux \
+             publié pour ce semestre."
+        ),
+        [init @ .., last] => format!(
+            "Taux d'intérêt légal {} et {last} absents du fichier de données : saisissez le \
+             taux publié pour chacun de ces semestres.",
+            init.join(", ")
+        ),
     }
 }
 
@@ -160,11 +302,54 @@ fn half_year_end(date: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
-fn days_fr(n: u32) -> String {
-    if n <= 1 {
-        format!("{n} jour")
-    } else {
-        format!("{n} jours")
+/// The half-year (1 or 2) holding `date`.
+fn half_of(date: NaiveDate) -> (i32, u8) {
+    (date.year(), if date.month() <= 6 { 1 } else { 2 })
+}
+
+/// The half-years of the delay (from the day after `due` to `paid`) whose legal rate the
+/// data file does not hold, in order. Empty when the file covers the delay, when there is
+/// no delay, and when a date is out of the calendar's range (the calculator reports that).
+pub fn missing_half_years(
+    catalogue: &Catalogue,
+    due: NaiveDate,
+    paid: NaiveDate,
+) -> Vec<(i32, u8)> {
+    if paid <= due || !calendar::date_in_range(due) || !calendar::date_in_range(paid) {
+        return Vec::new();
+    }
+    let Some(first_day) = due.succ_opt() else {
+        return Vec::new();
+    };
+    let last = half_of(paid);
+    let mut current = half_of(first_day);
+    let mut missing = Vec::new();
+    while current <= last {
+        if catalogue.legal_rate_for(current.0, current.1).is_none() {
+            missing.push(current);
+        }
+        current = next_half_year(current.0, current.1);
+    }
+    missing
+}
+
+/// The last half-year the data file holds a legal interest rate for, if any.
+pub fn rates_known_until(catalogue: &Catalogue) -> Option<(i32, u8)> {
+    catalogue
+        .legal_interest_rates
+        .iter()
+        .map(|r| (r.year, r.half))
+        .max()
+}
+
+/// "Taux d'intérêt légal connus jusqu'au 1er semestre 2026." for the screen.
+pub fn rates_known_until_fr(catalogue: &Catalogue) -> String {
+    match rates_known_until(catalogue) {
+        Some((year, half)) => format!(
+            "Taux d'intérêt légal connus jusqu'au {}.",
+            half_year_fr(year, half)
+        ),
+        None => "Aucun taux d'intérêt légal dans le fichier de données.".to_string(),
     }
 }
 
@@ -219,7 +404,7 @@ pub fn late_payment_penalty(
          courent de plein droit, sans mise en demeure préalable (CGV).",
         format_date_fr(req.due),
         format_date_fr(req.paid),
-        days_fr(out.days_late),
+        count_fr(out.days_late, "jour", "jours"),
         format_date_fr(first_day),
         format_date_fr(req.paid)
     ));
@@ -233,20 +418,43 @@ pub fn late_payment_penalty(
             .to_string(),
     );
 
+    let typed_for = |year: i32, half: u8| {
+        req.typed_rates
+            .iter()
+            .find(|t| t.year == year && t.half == half)
+    };
+    let untyped: Vec<(i32, u8)> = missing_half_years(catalogue, req.due, req.paid)
+        .into_iter()
+        .filter(|&(year, half)| typed_for(year, half).is_none())
+        .collect();
+    if !untyped.is_empty() {
+        return Err(LatePaymentError::MissingRate {
+            half_years: untyped,
+        });
+    }
+
     let hundred = Decimal::ONE_HUNDRED;
+    let mut typed_sentences = Vec::new();
     let mut from = first_day;
     while from <= req.paid {
-        let (year, half) = (from.year(), if from.month() <= 6 { 1u8 } else { 2u8 });
+        let (year, half) = half_of(from);
         let end = half_year_end(from).ok_or(LatePaymentError::Overflow)?;
         let to = end.min(req.paid);
         let days = u32::try_from(to.signed_duration_since(from).num_days() + 1)
             .map_err(|_| LatePaymentError::Overflow)?;
         let year_len = year_length(year);
-        let row = catalogue
-            .legal_rate_for(year, half)
-            .ok_or(LatePaymentError::MissingRate { year, half })?;
-        let legal_rate = row
-            .other_creditor
+        let (percent, rate_source) = match catalogue.legal_rate_for(year, half) {
+            Some(row) => (row.other_creditor, RateSource::Data),
+            None => {
+                let typed = typed_for(year, half).ok_or(LatePaymentError::MissingRate {
+                    half_years: vec![(year, half)],
+                })?;
+                let rate = check_typed_rate(typed.rate)
+                    .map_err(|reason| LatePaymentError::InvalidTypedRate { year, half, reason })?;
+                (rate, RateSource::Typed)
+            }
+        };
+        let legal_rate = percent
             .checked_div(hundred)
             .ok_or(LatePaymentError::Overflow)?;
         let applied_rate = legal_rate
@@ -264,12 +472,24 @@ pub fn late_payment_penalty(
         } else {
             String::new()
         };
+        let typed_note = match rate_source {
+            RateSource::Data => "",
+            RateSource::Typed => {
+                typed_sentences.push(format!(
+                    "Taux d'intérêt légal saisi : {} pour le {}, absent du fichier de données.",
+                    format_percent(legal_rate),
+                    half_year_fr(year, half)
+                ));
+                ", taux saisi"
+            }
+        };
         let explanation = format!(
-            "{} : du {} au {}, {} sur {year_len}{leap}, au taux de {} ({} × {}) sur {} : {}.",
-            capitalised(&half_year_fr(year, half)),
+            "{} : du {} au {}, {} sur {year_len}{leap}, au taux de {} ({} × {}{typed_note}) sur \
+             {} : {}.",
+            capitalise(&half_year_fr(year, half)),
             format_date_fr(from),
             format_date_fr(to),
-            days_fr(days),
+            count_fr(days, "jour", "jours"),
             format_percent(applied_rate),
             format_number(multiplier),
             format_percent(legal_rate),
@@ -289,6 +509,7 @@ pub fn late_payment_penalty(
             days,
             year_length: year_len,
             legal_rate,
+            rate_source,
             applied_rate,
             interest,
             explanation,
@@ -298,6 +519,7 @@ pub fn late_payment_penalty(
             None => break,
         }
     }
+    out.explanations.extend(typed_sentences);
     if business {
         out.indemnity = terms.business_recovery_indemnity;
         out.explanations.push(format!(
@@ -321,14 +543,6 @@ pub fn late_payment_penalty(
         format!("Total des pénalités : {}.", format_eur(out.total))
     });
     Ok(out)
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 fn multiplier_sentence(catalogue: &Catalogue, client: ClientKind, floor_wins: bool) -> String {
@@ -357,8 +571,18 @@ mod tests {
     use super::*;
     use crate::domain::money::dec;
 
+    /// The shipped catalogue with its legal rates cut after 2026 S1, the ones these tests
+    /// were worked out with: adding a newly published rate to the file keeps them valid.
     fn catalogue() -> Catalogue {
-        Catalogue::embedded().expect("the embedded catalogue is valid")
+        let mut c = Catalogue::embedded().expect("the embedded catalogue is valid");
+        c.legal_interest_rates
+            .retain(|r| (r.year, r.half) <= (2026, 1));
+        assert_eq!(
+            c.legal_interest_rates.len(),
+            5,
+            "rates from 2024 S1 to 2026 S1"
+        );
+        c
     }
 
     fn d(s: &str) -> NaiveDate {
@@ -371,6 +595,15 @@ mod tests {
             due: d(due),
             paid: d(paid),
             client,
+            typed_rates: Vec::new(),
+        }
+    }
+
+    fn typed(year: i32, half: u8, rate: &str) -> TypedRate {
+        TypedRate {
+            year,
+            half,
+            rate: dec(rate),
         }
     }
 
@@ -520,13 +753,13 @@ mod tests {
         assert_eq!(
             e,
             LatePaymentError::MissingRate {
-                year: 2026,
-                half: 2
+                half_years: vec![(2026, 2)]
             }
         );
         assert_eq!(
             e.message(),
-            "Taux d'intérêt légal du 2e semestre 2026 absent du fichier de données"
+            "Taux d'intérêt légal du 2e semestre 2026 absent du fichier de données : saisissez \
+             le taux publié pour ce semestre."
         );
         let e = late_payment_penalty(
             &catalogue(),
@@ -540,6 +773,247 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("1er semestre 2023"));
+    }
+
+    #[test]
+    fn delay_into_2026_s2_without_a_typed_rate_names_the_missing_half_year() {
+        let cat = catalogue();
+        assert_eq!(
+            missing_half_years(&cat, d("2026-06-15"), d("2026-09-30")),
+            [(2026, 2)]
+        );
+        let e = late_payment_penalty(
+            &cat,
+            &request("10000", "2026-06-15", "2026-09-30", ClientKind::Individual),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            LatePaymentError::MissingRate {
+                half_years: vec![(2026, 2)]
+            }
+        );
+        assert!(e.message().contains("du 2e semestre 2026 absent"));
+    }
+
+    #[test]
+    fn typed_rate_for_2026_s2_gives_the_penalty_and_says_it_was_typed() {
+        // Due Mon 15 June 2026, paid Wed 30 September 2026, 3,50 % typed for 2026 S2:
+        // 2026 S1: 16–30 June, 15 days at 1,5 × 2,62 % = 3,93 %:
+        //   10 000 × 0,0393 × 15 / 365 = 5 895 / 365 = 16,1506… → 16,15 €;
+        // 2026 S2: 1 July–30 September, 31 + 31 + 30 = 92 days at 1,5 × 3,5 % = 5,25 %:
+        //   10 000 × 0,0525 × 92 / 365 = 48 300 / 365 = 132,3287… → 132,33 €.
+        let mut req = request("10000", "2026-06-15", "2026-09-30", ClientKind::Individual);
+        req.typed_rates = vec![typed(2026, 2, "3.50")];
+        let out = penalty(&req);
+        assert_eq!(out.days_late, 107);
+        assert_eq!(out.periods.len(), 2);
+        let (s1, s2) = (&out.periods[0], &out.periods[1]);
+        assert_eq!((s1.year, s1.half, s1.days), (2026, 1, 15));
+        assert_eq!(s1.rate_source, RateSource::Data);
+        assert_eq!(s1.legal_rate, dec("0.0262"));
+        assert_eq!(s1.interest, dec("16.15"));
+        assert_eq!((s2.year, s2.half, s2.days), (2026, 2, 92));
+        assert_eq!((s2.from, s2.to), (d("2026-07-01"), d("2026-09-30")));
+        assert_eq!(s2.rate_source, RateSource::Typed);
+        assert_eq!(s2.legal_rate, dec("0.035"));
+        assert_eq!(s2.applied_rate, dec("0.0525"));
+        assert_eq!(s2.interest, dec("132.33"));
+        assert_eq!(out.interest, dec("148.48"));
+        assert_eq!(out.total, dec("148.48"));
+        assert!(
+            s2.explanation.contains("(1,5 × 3,5\u{a0}%, taux saisi)"),
+            "{}",
+            s2.explanation
+        );
+        assert!(!s1.explanation.contains("saisi"));
+        assert!(out.explanations.iter().any(|e| e
+            == "Taux d'intérêt légal saisi : 3,5\u{a0}% pour le 2e semestre 2026, absent du \
+                fichier de données."));
+        assert_eq!(
+            out.explanations.last().unwrap(),
+            "Total des pénalités : 148,48 €."
+        );
+
+        // A business client: 3 × the rates and the 40 € indemnity.
+        // 10 000 × 0,0786 × 15 / 365 = 11 790 / 365 = 32,3013… → 32,30 €;
+        // 10 000 × 0,105 × 92 / 365 = 96 600 / 365 = 264,6575… → 264,66 €.
+        req.client = ClientKind::Business;
+        let out = penalty(&req);
+        assert_eq!(out.periods[0].interest, dec("32.30"));
+        assert_eq!(out.periods[1].interest, dec("264.66"));
+        assert_eq!(out.interest, dec("296.96"));
+        assert_eq!(out.indemnity, dec("40"));
+        assert_eq!(out.total, dec("336.96"));
+        assert_eq!(out.periods[1].rate_source, RateSource::Typed);
+    }
+
+    #[test]
+    fn a_typed_rate_never_replaces_the_data_file() {
+        let mut req = request("10000", "2026-06-15", "2026-09-30", ClientKind::Individual);
+        req.typed_rates = vec![
+            typed(2026, 1, "9"),
+            typed(2026, 2, "3.5"),
+            typed(2026, 2, "7"),
+        ];
+        let out = penalty(&req);
+        assert_eq!(out.periods[0].legal_rate, dec("0.0262"));
+        assert_eq!(out.periods[0].rate_source, RateSource::Data);
+        assert_eq!(out.periods[1].legal_rate, dec("0.035"));
+        assert_eq!(out.total, dec("148.48"));
+    }
+
+    #[test]
+    fn delay_over_2026_s2_and_2027_s1_lists_both_missing_half_years() {
+        let cat = catalogue();
+        assert_eq!(
+            missing_half_years(&cat, d("2026-12-20"), d("2027-01-10")),
+            [(2026, 2), (2027, 1)]
+        );
+        let mut req = request("1000", "2026-06-20", "2027-07-05", ClientKind::Business);
+        let e = late_payment_penalty(&cat, &req).unwrap_err();
+        assert_eq!(
+            e,
+            LatePaymentError::MissingRate {
+                half_years: vec![(2026, 2), (2027, 1), (2027, 2)]
+            }
+        );
+        assert_eq!(
+            e.message(),
+            "Taux d'intérêt légal du 2e semestre 2026, du 1er semestre 2027 et du 2e semestre \
+             2027 absents du fichier de données : saisissez le taux publié pour chacun de ces \
+             semestres."
+        );
+        // One typed: the others are still named.
+        req.typed_rates = vec![typed(2027, 1, "3")];
+        assert_eq!(
+            late_payment_penalty(&cat, &req).unwrap_err(),
+            LatePaymentError::MissingRate {
+                half_years: vec![(2026, 2), (2027, 2)]
+            }
+        );
+        req.typed_rates.push(typed(2026, 2, "3.5"));
+        req.typed_rates.push(typed(2027, 2, "2.75"));
+        let out = late_payment_penalty(&cat, &req).unwrap();
+        let sources: Vec<_> = out.periods.iter().map(|p| p.rate_source).collect();
+        assert_eq!(
+            sources,
+            [
+                RateSource::Data,
+                RateSource::Typed,
+                RateSource::Typed,
+                RateSource::Typed
+            ]
+        );
+        let typed_sentences = out
+            .explanations
+            .iter()
+            .filter(|e| e.starts_with("Taux d'intérêt légal saisi"))
+            .count();
+        assert_eq!(typed_sentences, 3);
+    }
+
+    #[test]
+    fn missing_half_years_is_empty_when_the_data_cover_the_delay() {
+        let cat = catalogue();
+        assert!(missing_half_years(&cat, d("2024-01-01"), d("2026-06-30")).is_empty());
+        assert!(missing_half_years(&cat, d("2025-06-20"), d("2025-07-10")).is_empty());
+        // No delay, or a date out of the calendar: nothing to ask.
+        assert!(missing_half_years(&cat, d("2030-03-15"), d("2030-03-15")).is_empty());
+        assert!(missing_half_years(&cat, d("2030-03-15"), d("2029-03-15")).is_empty());
+        assert!(missing_half_years(&cat, d("1850-03-15"), d("2030-03-15")).is_empty());
+        // Due on 30 June 2026: the delay starts on 1 July, in 2026 S2 only.
+        assert_eq!(
+            missing_half_years(&cat, d("2026-06-30"), d("2026-07-01")),
+            [(2026, 2)]
+        );
+        // Before the data too.
+        assert_eq!(
+            missing_half_years(&cat, d("2023-05-01"), d("2024-02-01")),
+            [(2023, 1), (2023, 2)]
+        );
+    }
+
+    #[test]
+    fn invalid_typed_rates_are_refused_in_french() {
+        for (text, reason) in [
+            ("", TypedRateError::Empty),
+            ("  % ", TypedRateError::Empty),
+            ("abc", TypedRateError::NotANumber),
+            ("-1", TypedRateError::NotANumber),
+            ("3,", TypedRateError::NotANumber),
+            (",5", TypedRateError::NotANumber),
+            ("3,5,1", TypedRateError::NotANumber),
+            ("3 5", TypedRateError::NotANumber),
+            ("1e2", TypedRateError::NotANumber),
+            ("100,01", TypedRateError::OutOfRange),
+            ("1000", TypedRateError::OutOfRange),
+            ("99999999999999999999", TypedRateError::OutOfRange),
+            ("999999999999999999999999", TypedRateError::NotANumber),
+            ("3,14159", TypedRateError::TooManyDecimals),
+        ] {
+            assert_eq!(parse_typed_rate(text), Err(reason), "{text:?}");
+        }
+        assert_eq!(
+            parse_typed_rate("abc").unwrap_err().message(),
+            "Taux invalide : saisissez un pourcentage en chiffres, par exemple 3,5."
+        );
+        assert_eq!(
+            parse_typed_rate("120").unwrap_err().message(),
+            "Taux invalide : un pourcentage entre 0 et 100 est attendu."
+        );
+        assert!(parse_typed_rate("")
+            .unwrap_err()
+            .message()
+            .starts_with("Indiquez"));
+        for (text, rate) in [
+            ("3,5", "3.5"),
+            ("3.50", "3.50"),
+            (" 3,5 % ", "3.5"),
+            ("3,5\u{a0}%", "3.5"),
+            ("0", "0"),
+            ("100", "100"),
+            ("0,0415", "0.0415"),
+            ("2,62000", "2.62"),
+        ] {
+            assert_eq!(parse_typed_rate(text), Ok(dec(rate)), "{text:?}");
+        }
+        // A rate out of range handed to the calculator directly is refused too.
+        let mut req = request("10000", "2026-06-15", "2026-09-30", ClientKind::Individual);
+        req.typed_rates = vec![typed(2026, 2, "-0.5")];
+        let e = late_payment_penalty(&catalogue(), &req).unwrap_err();
+        assert_eq!(
+            e,
+            LatePaymentError::InvalidTypedRate {
+                year: 2026,
+                half: 2,
+                reason: TypedRateError::OutOfRange
+            }
+        );
+        assert_eq!(
+            e.message(),
+            "Taux saisi pour le 2e semestre 2026 invalide : un pourcentage entre 0 et 100 est \
+             attendu."
+        );
+        req.typed_rates = vec![typed(2026, 2, "3.14159")];
+        assert!(late_payment_penalty(&catalogue(), &req)
+            .unwrap_err()
+            .message()
+            .contains("décimales"));
+    }
+
+    #[test]
+    fn the_data_go_up_to_their_last_half_year() {
+        let cat = catalogue();
+        assert_eq!(rates_known_until(&cat), Some((2026, 1)));
+        assert_eq!(
+            rates_known_until_fr(&cat),
+            "Taux d'intérêt légal connus jusqu'au 1er semestre 2026."
+        );
+        let mut empty = cat.clone();
+        empty.legal_interest_rates.clear();
+        assert_eq!(rates_known_until(&empty), None);
+        assert!(rates_known_until_fr(&empty).starts_with("Aucun taux"));
     }
 
     #[test]
@@ -624,8 +1098,12 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
+    /// As in `tests`: the legal rates up to 2026 S1.
     fn catalogue() -> Catalogue {
-        Catalogue::embedded().expect("the embedded catalogue is valid")
+        let mut c = Catalogue::embedded().expect("the embedded catalogue is valid");
+        c.legal_interest_rates
+            .retain(|r| (r.year, r.half) <= (2026, 1));
+        c
     }
 
     fn date_in(from: (i32, u32, u32), to: (i32, u32, u32)) -> impl Strategy<Value = NaiveDate> {
@@ -659,7 +1137,7 @@ mod properties {
             cents in 0i64..100_000_000_000,
             client in client(),
         ) {
-            let req = LatePaymentRequest { amount: Decimal::new(cents, 2), due, paid, client };
+            let req = LatePaymentRequest { amount: Decimal::new(cents, 2), due, paid, client, typed_rates: Vec::new() };
             let out = late_payment_penalty(&catalogue(), &req).unwrap();
             let days: u32 = out.periods.iter().map(|p| p.days).sum();
             prop_assert_eq!(days, out.days_late);
@@ -679,7 +1157,7 @@ mod properties {
             let cat = catalogue();
             let at = |k: i64| {
                 let paid = due + chrono::TimeDelta::days(k);
-                late_payment_penalty(&cat, &LatePaymentRequest { amount: Decimal::new(cents, 2), due, paid, client })
+                late_payment_penalty(&cat, &LatePaymentRequest { amount: Decimal::new(cents, 2), due, paid, client, typed_rates: Vec::new() })
                     .unwrap()
                     .total
             };
@@ -694,11 +1172,54 @@ mod properties {
             scale in 0u32..=28,
             client in client(),
         ) {
-            let req = LatePaymentRequest { amount: Decimal::new(n, scale), due, paid, client };
+            let req = LatePaymentRequest { amount: Decimal::new(n, scale), due, paid, client, typed_rates: Vec::new() };
             match late_payment_penalty(&catalogue(), &req) {
                 Ok(out) => prop_assert!(out.total >= Decimal::ZERO),
                 Err(e) => prop_assert!(!e.message().is_empty()),
             }
+        }
+
+        #[test]
+        fn with_every_missing_half_year_typed_the_delay_is_computed_and_adds_up(
+            due in date_in((2021, 1, 1), (2028, 12, 31)),
+            paid in date_in((2021, 1, 1), (2029, 12, 31)),
+            cents in 0i64..100_000_000_000,
+            rate_bp in 0i64..=10_000,
+            client in client(),
+        ) {
+            let cat = catalogue();
+            let missing = missing_half_years(&cat, due, paid);
+            let typed_rates = missing
+                .iter()
+                .map(|&(year, half)| TypedRate { year, half, rate: Decimal::new(rate_bp, 2) })
+                .collect();
+            let req = LatePaymentRequest { amount: Decimal::new(cents, 2), due, paid, client, typed_rates };
+            let out = late_payment_penalty(&cat, &req).unwrap();
+            let days: u32 = out.periods.iter().map(|p| p.days).sum();
+            prop_assert_eq!(days, out.days_late);
+            prop_assert_eq!(out.periods.iter().map(|p| p.interest).sum::<Decimal>(), out.interest);
+            prop_assert_eq!(out.interest + out.indemnity, out.total);
+            let typed: Vec<(i32, u8)> = out
+                .periods
+                .iter()
+                .filter(|p| p.rate_source == RateSource::Typed)
+                .map(|p| (p.year, p.half))
+                .collect();
+            prop_assert_eq!(typed, missing);
+        }
+
+        #[test]
+        fn parsing_a_typed_rate_never_panics_and_stays_in_range(text in "\\PC{0,30}") {
+            if let Ok(rate) = parse_typed_rate(&text) {
+                prop_assert!(rate >= Decimal::ZERO && rate <= Decimal::ONE_HUNDRED);
+            }
+        }
+
+        #[test]
+        fn a_typed_rate_written_in_french_reads_back(bp in 0i64..=1_000_000) {
+            let rate = Decimal::new(bp, 4);
+            let text = rate.to_string().replace('.', ",");
+            prop_assert_eq!(parse_typed_rate(&text), Ok(rate));
         }
     }
 }

@@ -2,6 +2,10 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+/// Largest amount accepted (1 000 000 000 000 €): far above any booking, small enough that
+/// no sum or product of amounts can overflow.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
+
 /// Rounds to the cent, half away from zero (the rule for VAT and fees).
 pub fn round_cents(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)

@@ -1,14 +1,19 @@
 //! `/penalites`: the late-payment penalty of a sum paid after its due date. The domain
 //! computes (`late_payment_penalty`); this screen reads the inputs, calls it and shows the
-//! figures, the half-year periods and the explanations.
+//! figures, the half-year periods and the explanations. When the delay runs through
+//! half-years the data file lacks (`missing_half_years`), it asks for their rates; what
+//! is typed lives in plain signals and is never stored.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
-use crate::domain::calendar::format_iso_date;
-use crate::domain::fr::format_date_fr;
+use crate::domain::calendar::{format_iso_date, parse_iso_date};
+use crate::domain::fr::{format_date_fr, half_year_fr};
 use crate::domain::late_payment::{
-    half_year_fr, late_payment_penalty, ClientKind, LatePaymentError, LatePaymentOutcome,
-    LatePaymentRequest, PenaltyPeriod,
+    late_payment_penalty, missing_half_years, parse_typed_rate, rates_known_until_fr, ClientKind,
+    LatePaymentError, LatePaymentOutcome, LatePaymentRequest, PenaltyPeriod, RateSource, TypedRate,
+    TypedRateError,
 };
 use crate::domain::money::{format_eur, format_number, format_percent};
 use crate::edge::clock::today;
@@ -22,6 +27,8 @@ enum Field {
     Amount,
     Due,
     Paid,
+    /// The rate typed for a half-year (year, 1 or 2) missing from the data file.
+    Rate(i32, u8),
     /// Not tied to one input (a missing legal rate, say): shown above the results.
     Other,
 }
@@ -33,7 +40,27 @@ fn field_of(error: &LatePaymentError) -> Field {
         LatePaymentError::NegativeAmount | LatePaymentError::AmountTooLarge => Field::Amount,
         LatePaymentError::DueDateOutOfRange => Field::Due,
         LatePaymentError::PaidDateOutOfRange => Field::Paid,
+        LatePaymentError::InvalidTypedRate { year, half, .. } => Field::Rate(*year, *half),
         LatePaymentError::MissingRate { .. } | LatePaymentError::Overflow => Field::Other,
+    }
+}
+
+/// A half-year: (year, 1 or 2).
+type HalfYear = (i32, u8);
+
+/// Reads the rate typed for a half-year missing from the data file. An empty field asks
+/// for the rate once visited; the calculator names every half-year still missing.
+fn rate_input(text: &str, (year, half): HalfYear, errors: &mut Errors) -> Option<TypedRate> {
+    match parse_typed_rate(text) {
+        Ok(rate) => Some(TypedRate { year, half, rate }),
+        Err(e @ TypedRateError::Empty) => {
+            errors.push(InputError::missing(Field::Rate(year, half), e.message()));
+            None
+        }
+        Err(e) => {
+            errors.push(InputError::invalid(Field::Rate(year, half), e.message()));
+            None
+        }
     }
 }
 
@@ -49,14 +76,33 @@ pub fn LatePaymentPage() -> impl IntoView {
     let visited_amount = RwSignal::new(false);
     let visited_due = RwSignal::new(false);
     let visited_paid = RwSignal::new(false);
+    // Rates typed for half-years missing from the data, kept while the dates change.
+    let typed_texts = RwSignal::new(BTreeMap::<HalfYear, String>::new());
+    let visited_rates = RwSignal::new(BTreeSet::<HalfYear>::new());
     let shows = move |e: &InputError<Field>| {
         !e.missing
             || match e.field {
                 Field::Amount => visited_amount.get(),
                 Field::Due => visited_due.get(),
                 Field::Paid => visited_paid.get(),
+                Field::Rate(year, half) => visited_rates.with(|v| v.contains(&(year, half))),
                 Field::Other => true,
             }
+    };
+
+    let known_until = rates_known_until_fr(&catalogue);
+    // The half-years of the delay whose rate the data file lacks: one field each.
+    let missing = {
+        let catalogue = catalogue.clone();
+        Memo::new(move |_| {
+            match (
+                due.with(|t| parse_iso_date(t)),
+                paid.with(|t| parse_iso_date(t)),
+            ) {
+                (Some(due), Some(paid)) => missing_half_years(&catalogue, due, paid),
+                _ => Vec::new(),
+            }
+        })
     };
 
     let computed = Memo::new(move |_| -> Result<LatePaymentOutcome, Errors> {
@@ -64,6 +110,16 @@ pub fn LatePaymentPage() -> impl IntoView {
         let amount = amount.with(|t| amount_input(t, Field::Amount, "le montant dû", &mut errors));
         let due = due.with(|t| date_input(t, Field::Due, "la date d'échéance", &mut errors));
         let paid = paid.with(|t| date_input(t, Field::Paid, "la date de paiement", &mut errors));
+        let typed_rates: Vec<TypedRate> = typed_texts.with(|texts| {
+            missing.with(|missing| {
+                missing
+                    .iter()
+                    .filter_map(|hy| {
+                        rate_input(texts.get(hy).map_or("", String::as_str), *hy, &mut errors)
+                    })
+                    .collect()
+            })
+        });
         let (Some(amount), Some(due), Some(paid)) = (amount, due, paid) else {
             return Err(errors);
         };
@@ -72,9 +128,14 @@ pub fn LatePaymentPage() -> impl IntoView {
             due,
             paid,
             client: client.get(),
+            typed_rates,
         };
-        late_payment_penalty(&catalogue, &request)
-            .map_err(|e| vec![InputError::invalid(field_of(&e), e.message())])
+        match late_payment_penalty(&catalogue, &request) {
+            Ok(outcome) if errors.is_empty() => return Ok(outcome),
+            Ok(_) => {}
+            Err(e) => errors.push(InputError::invalid(field_of(&e), e.message())),
+        }
+        Err(errors)
     });
     // The last valid result stays while a field is being retyped; an error the inputs
     // cannot fix field by field (a missing legal rate) clears it.
@@ -130,6 +191,7 @@ pub fn LatePaymentPage() -> impl IntoView {
         <DocumentTitle name="Pénalités de retard".to_string() />
         <h1>"Pénalités de retard"</h1>
         <p class="hint page-intro">{intro}</p>
+        <p class="hint page-intro" data-testid="penalites-taux-connus">{known_until}</p>
         <div class="layout-2">
             <form class="late-payment-form" on:submit=|ev| ev.prevent_default() aria-label="Paramètres du retard de paiement">
                 <div class="field">
@@ -175,6 +237,16 @@ pub fn LatePaymentPage() -> impl IntoView {
                         <option value="professionnel" selected=move || client.get() == ClientKind::Business>"Professionnel (entreprise)"</option>
                     </select>
                 </div>
+                <Show when=move || missing.with(|m| !m.is_empty())>
+                    <fieldset class="typed-rates">
+                        <legend>"Taux d'intérêt légal à saisir"</legend>
+                        <p id="aide-taux-saisis" class="hint">"Les données du simulateur ne contiennent pas encore le taux de tous les semestres du retard. Pour chaque semestre ci-dessous, saisissez le taux d'intérêt légal publié « pour tous les autres cas » (créancier autre qu'un particulier), en pourcentage, par exemple 3,5. Ce taux est fixé chaque semestre par un arrêté publié au Journal officiel ; la Banque de France le publie aussi sur son site."</p>
+                        <For each=move || missing.get() key=|hy| *hy let:hy>
+                            <TypedRateField half_year=hy texts=typed_texts visited=visited_rates
+                                message=Signal::derive(move || message_for(Field::Rate(hy.0, hy.1))) />
+                        </For>
+                    </fieldset>
+                </Show>
             </form>
             <section class="results" aria-labelledby="titre-penalites">
                 <h2 id="titre-penalites">"Pénalités dues"</h2>
@@ -184,6 +256,35 @@ pub fn LatePaymentPage() -> impl IntoView {
                 {status}
                 {move || last_ok.get().map(|outcome| view! { <PenaltyOutcome outcome=outcome /> })}
             </section>
+        </div>
+    }
+}
+
+/// The rate typed for one half-year missing from the data file, in percent.
+#[component]
+fn TypedRateField(
+    half_year: HalfYear,
+    texts: RwSignal<BTreeMap<HalfYear, String>>,
+    visited: RwSignal<BTreeSet<HalfYear>>,
+    message: Signal<Option<String>>,
+) -> impl IntoView {
+    let (year, half) = half_year;
+    let id = format!("taux-{year}-s{half}");
+    let error_id = format!("erreur-{id}");
+    let label = format!("Taux d'intérêt légal du {} (%)", half_year_fr(year, half));
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id type="text" inputmode="decimal" autocomplete="off" maxlength="20"
+                aria-describedby=format!("aide-taux-saisis {error_id}")
+                aria-invalid=move || message.with(Option::is_some).to_string()
+                prop:value=move || texts.with(|t| t.get(&half_year).cloned().unwrap_or_default())
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    texts.update(|t| { t.insert(half_year, text); });
+                }
+                on:blur=move |_| visited.update(|v| { v.insert(half_year); }) />
+            <p id=error_id class="error-text" aria-live="polite">{move || message.get()}</p>
         </div>
     }
 }
@@ -228,6 +329,14 @@ fn PenaltyOutcome(outcome: LatePaymentOutcome) -> impl IntoView {
     }
 }
 
+/// The legal rate of a period, marked when the user typed it.
+fn legal_rate_cell(p: &PenaltyPeriod) -> String {
+    match p.rate_source {
+        RateSource::Data => format_percent(p.legal_rate),
+        RateSource::Typed => format!("{} (saisi)", format_percent(p.legal_rate)),
+    }
+}
+
 /// One row per half-year the delay runs through.
 #[component]
 fn PeriodsTable(periods: Vec<PenaltyPeriod>) -> impl IntoView {
@@ -241,7 +350,7 @@ fn PeriodsTable(periods: Vec<PenaltyPeriod>) -> impl IntoView {
                     <td>{format_date_fr(p.to)}</td>
                     <td class="num">{p.days.to_string()}</td>
                     <td class="num">{p.year_length.to_string()}</td>
-                    <td class="num">{format_percent(p.legal_rate)}</td>
+                    <td class="num">{legal_rate_cell(p)}</td>
                     <td class="num">{format_percent(p.applied_rate)}</td>
                     <td class="num">{format_eur(p.interest)}</td>
                 </tr>

@@ -4,7 +4,8 @@
 // - CGV: 1,5 × the legal rate of each half-year the delay runs through (creditor other than
 //   an individual: Co&Sens is a company), pro rata temporis on the days of that year;
 // - business client: the Code de commerce floor of 3 × the legal rate, plus 40 € indemnity;
-// - rates (other creditor): 2025 S1 3,71 %, 2025 S2 2,76 %, 2026 S1 2,62 %; 2026 S2 absent.
+// - rates (other creditor): 2025 S1 3,71 %, 2025 S2 2,76 %, 2026 S1 2,62 %; 2026 S2 absent:
+//   the screen asks for the rate of each half-year of the delay missing from the data.
 // Each half-year's interest is rounded half away from zero to the cent.
 import { test, expect, open, expectNoAxeViolation, text } from './fixtures.mjs';
 
@@ -139,6 +140,92 @@ test.describe('late-payment calculator', () => {
     await page.getByLabel('Date de paiement', { exact: true }).fill('2026-06-30');
     await expectFigure(page, 'penalites-jours', '10');
     await expect(error).toHaveCount(0);
+  });
+
+  test('the data end at 2026 S1: the rate of 2026 S2 is asked for, typed, and said to be typed', async ({ page }) => {
+    // 10 000 € due Mon 15 June 2026, paid Wed 30 September 2026 (individual client), 3,5 %
+    // typed for 2026 S2:
+    // 2026 S1: 16–30 June = 15 days at 1,5 × 2,62 % = 3,93 % → 10 000 × 0,0393 × 15 / 365
+    //   = 5 895 / 365 = 16,1506… → 16,15 €;
+    // 2026 S2: 1 July–30 September = 31 + 31 + 30 = 92 days at 1,5 × 3,5 % = 5,25 %
+    //   → 10 000 × 0,0525 × 92 / 365 = 48 300 / 365 = 132,3287… → 132,33 €. Total 148,48 €.
+    const s1 = interestCents(1_000_000, 3, 262, 15, 365);
+    const s2 = interestCents(1_000_000, 3, 350, 92, 365);
+    expect([s1, s2]).toEqual([1615, 13233]);
+    await openLatePayment(page);
+    await expect(page.getByText("Taux d'intérêt légal connus jusqu'au 1er semestre 2026.", { exact: true })).toBeVisible();
+    await fillCase(page, { amount: '10 000', due: '2026-06-15', paid: '2026-09-30' });
+    const rate = page.getByLabel("Taux d'intérêt légal du 2e semestre 2026 (%)", { exact: true });
+    await expect(rate).toBeVisible();
+    // Only the missing half-year is asked for; the screen says it is missing.
+    await expect(page.getByLabel(/^Taux d'intérêt légal du /)).toHaveCount(1);
+    await expect(page.locator('#aide-taux-saisis')).toContainText('Journal officiel');
+    await expect(page.locator('#aide-taux-saisis')).toContainText('Banque de France');
+    const error = page.getByTestId('penalites-erreur');
+    await expect(error).toContainText('2e semestre 2026');
+    await expect(page.getByTestId('penalites-total')).toHaveCount(0);
+
+    // Not a percentage: a message on the field, still no figure.
+    await rate.fill('3,5 pour cent');
+    await expect(page.locator('#erreur-taux-2026-s2')).toContainText('Taux invalide');
+    await expect(rate).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('penalites-total')).toHaveCount(0);
+    await expectNoAxeViolation(page);
+
+    // 3,5 with a French decimal comma: the figures, and the typed rate named.
+    await rate.fill('3,5');
+    await expectFigure(page, 'penalites-total', eur(s1 + s2));
+    await expectFigure(page, 'penalites-total', '148,48 €');
+    await expectFigure(page, 'penalites-jours', '107');
+    await expect(rate).toHaveAttribute('aria-invalid', 'false');
+    await expect(page.locator('#erreur-taux-2026-s2')).toHaveText('');
+    await expect(error).toHaveCount(0);
+    await expect.poll(() => text(page.locator('ul.explain')))
+      .toContain("Taux d'intérêt légal saisi : 3,5 % pour le 2e semestre 2026, absent du fichier de données.");
+    const rows = page.getByTestId('penalites-periodes').locator('tbody tr');
+    await expect(rows).toHaveCount(2);
+    const row = async (i) => (await rows.nth(i).locator('th, td').allInnerTexts()).map((t) => t.replace(/[\s\u00a0\u202f]+/g, ' ').trim());
+    expect(await row(0)).toEqual(['1er semestre 2026', 'mardi 16 juin 2026', 'mardi 30 juin 2026', '15', '365', '2,62 %', '3,93 %', '16,15 €']);
+    expect(await row(1)).toEqual(['2e semestre 2026', 'mercredi 1er juillet 2026', 'mercredi 30 septembre 2026', '92', '365', '3,5 % (saisi)', '5,25 %', '132,33 €']);
+    await expectNoAxeViolation(page);
+  });
+
+  test('a delay over 2026 S2 and 2027 S1 asks for both rates', async ({ page }) => {
+    // 1 000 € due Sun 20 December 2026, paid Sun 10 January 2027 (individual client):
+    // 2026 S2: 21–31 December = 11 days at 1,5 × 3,5 % = 5,25 % → 1 000 × 0,0525 × 11 / 365
+    //   = 577,5 / 365 = 1,5821… → 1,58 €;
+    // 2027 S1: 1–10 January = 10 days at 1,5 × 3 % = 4,5 % → 1 000 × 0,045 × 10 / 365
+    //   = 450 / 365 = 1,2328… → 1,23 €. Total 2,81 €.
+    const s2 = interestCents(100_000, 3, 350, 11, 365);
+    const s1 = interestCents(100_000, 3, 300, 10, 365);
+    expect([s2, s1]).toEqual([158, 123]);
+    await openLatePayment(page);
+    await fillCase(page, { amount: '1000', due: '2026-12-20', paid: '2027-01-10' });
+    await expect(page.getByLabel(/^Taux d'intérêt légal du /)).toHaveCount(2);
+    await expect(page.getByTestId('penalites-erreur')).toContainText('2e semestre 2026');
+    await expect(page.getByTestId('penalites-erreur')).toContainText('1er semestre 2027');
+    await page.getByLabel("Taux d'intérêt légal du 2e semestre 2026 (%)", { exact: true }).fill('3,5');
+    // One still missing: named alone, no figure.
+    await expect(page.getByTestId('penalites-erreur')).not.toContainText('2e semestre 2026');
+    await expect(page.getByTestId('penalites-total')).toHaveCount(0);
+    await page.getByLabel("Taux d'intérêt légal du 1er semestre 2027 (%)", { exact: true }).fill('3 %');
+    await expectFigure(page, 'penalites-total', eur(s2 + s1));
+    await expectFigure(page, 'penalites-total', '2,81 €');
+    await expect(page.getByTestId('penalites-erreur')).toHaveCount(0);
+  });
+
+  test('on its default payment date (today), a delay after the data asks for the rate instead of failing', async ({ page }) => {
+    // The payment date defaults to today: 30 November 2026 here, after the data (2026 S1).
+    await page.clock.setFixedTime(new Date('2026-11-30T12:00:00+01:00'));
+    await openLatePayment(page);
+    await expect(page.getByLabel('Date de paiement', { exact: true })).toHaveValue('2026-11-30');
+    await page.getByLabel('Montant dû', { exact: true }).fill('1000');
+    await page.getByLabel("Date d'échéance", { exact: true }).fill('2026-06-15');
+    const rate = page.getByLabel("Taux d'intérêt légal du 2e semestre 2026 (%)", { exact: true });
+    await expect(rate).toBeVisible();
+    await rate.fill('3,5');
+    await expect(page.getByTestId('penalites-total')).toBeVisible();
+    await expect(page.getByTestId('penalites-erreur')).toHaveCount(0);
   });
 
   test('a date out of the calendar gives a message, never a crash', async ({ page }) => {
