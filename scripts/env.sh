@@ -7,3 +7,6 @@ export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 # The end-to-end tests serve the release build under this sub-path.
 export E2E_BASE="/sous/chemin/"
 export E2E_DIST="$ROOT/target/e2e-dist"
+# The tests build and run the app on a fixture catalogue, not the site's data/catalogue.json
+# (build.rs): a price change there breaks only the test that checks the shipped file.
+# scripts/serve.sh and a deploy build leave it unset.

@@ -18,7 +18,9 @@ import { renderFirstScreen } from './prerender.mjs';
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run by trunk)');
 const release = process.env.TRUNK_PROFILE === 'release';
-const catalogue = JSON.parse(readFileSync(new URL('../data/catalogue.json', import.meta.url), 'utf8'));
+// The catalogue the app was built with (build.rs: COSENS_CATALOGUE, else the site's file).
+const cataloguePath = process.env.COSENS_CATALOGUE || new URL('../data/catalogue.json', import.meta.url);
+const catalogue = JSON.parse(readFileSync(cataloguePath, 'utf8'));
 
 // Fixed screens (src/ui/app.rs); /brouillons/ID depends on the user's data and relies on
 // 404.html, or on in-app navigation where the host has no fallback.

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
+export COSENS_CATALOGUE="$ROOT/tests/fixtures/catalogue.json"
 
 step() { printf '\n== %s\n' "$*"; }
 step "format"

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::domain::fr::half_year_fr;
 
 /// The data file, embedded at build time. Editing it and rebuilding changes the offer.
-pub const EMBEDDED_JSON: &str = include_str!("../../data/catalogue.json");
+/// The catalogue the build embeds: `data/catalogue.json`, or the file named by the
+/// `COSENS_CATALOGUE` environment variable at build time (see `build.rs`).
+pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -194,6 +196,14 @@ impl Catalogue {
     /// The catalogue embedded in the build.
     pub fn embedded() -> Result<Self, CatalogueError> {
         Self::from_json(EMBEDDED_JSON)
+    }
+
+    /// The test catalogue (`tests/fixtures/catalogue.json`): the rules are tested on it,
+    /// whatever the site's own offer says.
+    #[cfg(test)]
+    pub fn fixture() -> Self {
+        Self::from_json(include_str!("../../tests/fixtures/catalogue.json"))
+            .expect("the fixture catalogue is valid")
     }
 
     pub fn module(&self, number: u8) -> Option<&Module> {
