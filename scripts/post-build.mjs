@@ -22,10 +22,14 @@ const release = process.env.TRUNK_PROFILE === 'release';
 const cataloguePath = process.env.COSENS_CATALOGUE || new URL('../data/catalogue.json', import.meta.url);
 const catalogue = JSON.parse(readFileSync(cataloguePath, 'utf8'));
 
-// Fixed screens (src/ui/app.rs); /brouillons/ID depends on the user's data and relies on
-// 404.html, or on in-app navigation where the host has no fallback.
-const SCREENS = ['simulateur', 'annulation', 'penalites', 'brouillons', 'devis',
-  ...catalogue.modules.map((m) => `module/${m.number}`)];
+// Fixed screens (src/ui/routes.rs, written out as scripts/screens.json and kept equal to it
+// by a test); /brouillons/ID depends on the user's data and relies on 404.html, or on
+// in-app navigation where the host has no fallback.
+const routes = JSON.parse(readFileSync(new URL('./screens.json', import.meta.url), 'utf8'));
+const SCREENS = [
+  ...routes.screens.map((s) => s.path.slice(1)).filter(Boolean),
+  ...catalogue.modules.map((m) => `${routes.module_path.slice(1)}${m.number}`),
+];
 
 const sha256 = (text) => createHash('sha256').update(text).digest('base64');
 

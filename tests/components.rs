@@ -22,10 +22,10 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::HtmlInputElement;
 
 use cosens_simulateur::domain::catalogue::Catalogue;
-use cosens_simulateur::ui::catalogue_page::CataloguePage;
+use cosens_simulateur::ui::catalogue::CataloguePage;
 use cosens_simulateur::ui::module_page::ModulePage;
 use cosens_simulateur::ui::quote_state::QuoteState;
-use cosens_simulateur::ui::simulator_page::SimulatorPage;
+use cosens_simulateur::ui::simulator::SimulatorPage;
 use cosens_simulateur::ui::{App, AppContext};
 
 // ---------------------------------------------------------------------------------------

@@ -29,11 +29,11 @@ use web_sys::{HtmlElement, HtmlInputElement};
 use cosens_simulateur::domain::catalogue::Catalogue;
 use cosens_simulateur::domain::draft::{DraftStore, STORAGE_KEY};
 use cosens_simulateur::domain::quote_form::QuoteForm;
-use cosens_simulateur::ui::draft_page::DraftPage;
-use cosens_simulateur::ui::drafts_page::DraftsPage;
+use cosens_simulateur::ui::draft::DraftPage;
+use cosens_simulateur::ui::drafts::DraftsPage;
 use cosens_simulateur::ui::drafts_state::{DraftsState, WRITE_DELAY};
 use cosens_simulateur::ui::quote_state::QuoteState;
-use cosens_simulateur::ui::simulator_page::SimulatorPage;
+use cosens_simulateur::ui::simulator::SimulatorPage;
 use cosens_simulateur::ui::AppContext;
 
 // ---------------------------------------------------------------------------------------

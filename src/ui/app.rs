@@ -1,53 +1,26 @@
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::domain::catalogue::Catalogue;
 use crate::edge::clock::today;
 use crate::edge::location::{base_path, drop_trailing_slash};
-use crate::ui::cancellation_page::CancellationPage;
-use crate::ui::catalogue_page::CataloguePage;
-use crate::ui::devis_page::DevisPage;
-use crate::ui::draft_page::DraftPage;
-use crate::ui::drafts_page::DraftsPage;
+use crate::ui::cancellation::CancellationPage;
+use crate::ui::catalogue::CataloguePage;
+use crate::ui::context::AppContext;
+use crate::ui::devis::DevisPage;
+use crate::ui::draft::DraftPage;
+use crate::ui::drafts::DraftsPage;
 use crate::ui::drafts_state::DraftsState;
-use crate::ui::late_payment_page::LatePaymentPage;
+use crate::ui::late_payment::LatePaymentPage;
 use crate::ui::layout::{Footer, Header, NotFound};
 use crate::ui::module_page::ModulePage;
 use crate::ui::quote_state::QuoteState;
+use crate::ui::routes::{
+    CANCELLATION, CATALOGUE, DEVIS, DRAFTS, LATE_PAYMENT, MODULE_SEGMENT, SIMULATOR,
+};
 use crate::ui::share_panel::ShareLinkArrival;
-use crate::ui::simulator_page::SimulatorPage;
-
-/// What every screen may read: the validated catalogue and where the site lives.
-#[derive(Clone)]
-pub struct AppContext {
-    pub catalogue: Arc<Catalogue>,
-    base: Arc<str>,
-}
-
-impl AppContext {
-    pub fn new(catalogue: Catalogue, base: &str) -> Self {
-        Self {
-            catalogue: Arc::new(catalogue),
-            base: base.into(),
-        }
-    }
-
-    /// An in-app address under the site's base path: `href("/simulateur")`.
-    pub fn href(&self, path: &str) -> String {
-        format!("{}{}", self.base, path)
-    }
-
-    pub fn base(&self) -> &str {
-        &self.base
-    }
-}
-
-pub fn use_app() -> AppContext {
-    expect_context::<AppContext>()
-}
+use crate::ui::simulator::SimulatorPage;
 
 /// The whole app. A catalogue file that does not validate shows its error instead of
 /// the screens: the build embeds the file, so this is a deploy mistake, never a panic.
@@ -91,14 +64,14 @@ fn Shell(base: String) -> impl IntoView {
             <Header />
             <main id="contenu" class="page" tabindex="-1" node_ref=main>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=CataloguePage />
-                    <Route path=path!("/module/:n") view=ModulePage />
-                    <Route path=path!("/simulateur") view=SimulatorPage />
-                    <Route path=path!("/annulation") view=CancellationPage />
-                    <Route path=path!("/penalites") view=LatePaymentPage />
-                    <Route path=path!("/brouillons") view=DraftsPage />
-                    <Route path=path!("/brouillons/:id") view=DraftPage />
-                    <Route path=path!("/devis") view=DevisPage />
+                    <Route path=StaticSegment(CATALOGUE.segment) view=CataloguePage />
+                    <Route path=(StaticSegment(MODULE_SEGMENT), ParamSegment("n")) view=ModulePage />
+                    <Route path=StaticSegment(SIMULATOR.segment) view=SimulatorPage />
+                    <Route path=StaticSegment(CANCELLATION.segment) view=CancellationPage />
+                    <Route path=StaticSegment(LATE_PAYMENT.segment) view=LatePaymentPage />
+                    <Route path=StaticSegment(DRAFTS.segment) view=DraftsPage />
+                    <Route path=(StaticSegment(DRAFTS.segment), ParamSegment("id")) view=DraftPage />
+                    <Route path=StaticSegment(DEVIS.segment) view=DevisPage />
                 </Routes>
             </main>
             <Footer />

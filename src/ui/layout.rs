@@ -3,37 +3,25 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::ui::app::use_app;
+use crate::ui::context::use_app;
+use crate::ui::routes::{CATALOGUE, NOT_FOUND_NAME, SCREENS};
 use crate::ui::title::DocumentTitle;
-
-/// The screens of the navigation, in order: (path, label).
-pub const NAV: &[(&str, &str)] = &[
-    ("/", "Catalogue"),
-    ("/simulateur", "Simulateur"),
-    ("/annulation", "Annulation"),
-    ("/penalites", "Pénalités de retard"),
-    ("/brouillons", "Brouillons"),
-];
 
 #[component]
 pub fn Header() -> impl IntoView {
     let app = use_app();
     let title = app.catalogue.course.code.clone();
-    let links = NAV
+    let links = SCREENS
         .iter()
+        .filter_map(|s| s.nav.map(|label| (s.path, label)))
         .map(|(path, label)| {
-            let href = if *path == "/" {
-                app.href("/")
-            } else {
-                app.href(path)
-            };
-            view! { <li><A href=href exact=*path == "/">{*label}</A></li> }
+            view! { <li><A href=app.href(path) exact=path == CATALOGUE.path>{label}</A></li> }
         })
         .collect_view();
     view! {
         <header class="site-header">
             <p class="brand">
-                <A href=app.href("/")>
+                <A href=app.href(CATALOGUE.path)>
                     <span class="brand-name">"Co&Sens"</span>
                     <span class="brand-sub">{format!("Formation certifiante {title}")}</span>
                 </A>
@@ -80,9 +68,9 @@ pub fn Footer() -> impl IntoView {
 pub fn NotFound() -> impl IntoView {
     let app = use_app();
     view! {
-        <DocumentTitle name="Page introuvable".to_string() />
+        <DocumentTitle name=NOT_FOUND_NAME.to_string() />
         <h1>"Page introuvable"</h1>
         <p>"Cette adresse ne correspond à aucune page du simulateur."</p>
-        <p><A href=app.href("/")>"Revenir au catalogue"</A></p>
+        <p><A href=app.href(CATALOGUE.path)>"Revenir au catalogue"</A></p>
     }
 }

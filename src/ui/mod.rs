@@ -1,20 +1,30 @@
 //! The Leptos screens: they read and write signals and call the domain, nothing more.
+//! A screen is a module of its own (`catalogue`, `simulator`, `cancellation`,
+//! `late_payment`, `drafts`, `draft`, `devis`, `module_page`); what two screens share
+//! lives beside them (`context`, `routes`, `form`, `layout`, `title`, the quote and drafts
+//! states, `quote_lines`, `share_panel`, `save_draft_button`, `storage_messages`), and no
+//! screen imports another.
 
 mod app;
-pub mod cancellation_page;
-pub mod catalogue_page;
-pub mod devis_page;
-pub mod draft_page;
-pub mod drafts_page;
+pub mod cancellation;
+pub mod catalogue;
+pub mod context;
+pub mod devis;
+pub mod draft;
+pub mod drafts;
 pub mod drafts_state;
-pub mod late_payment_page;
+pub mod form;
+pub mod late_payment;
 pub mod layout;
 pub mod module_page;
 pub mod quote_lines;
 pub mod quote_state;
+pub mod routes;
 pub mod save_draft_button;
 pub mod share_panel;
-pub mod simulator_page;
+pub mod simulator;
+pub mod storage_messages;
 pub mod title;
 
-pub use app::{App, AppContext};
+pub use app::App;
+pub use context::AppContext;

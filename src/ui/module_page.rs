@@ -6,8 +6,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::fr::days_fr;
 use crate::domain::money::{format_eur, format_number};
-use crate::ui::app::use_app;
+use crate::ui::context::use_app;
 use crate::ui::layout::NotFound;
+use crate::ui::routes::{module_path, CATALOGUE, MODULE_PARAM, SIMULATOR};
 use crate::ui::title::DocumentTitle;
 
 #[component]
@@ -25,7 +26,7 @@ pub fn ModulePage() -> impl IntoView {
         let next = (usize::from(module.number) < total).then(|| module.number + 1);
         view! {
             <nav aria-label="Fil d'Ariane" class="breadcrumb">
-                <A href=app.href("/")>"Catalogue"</A>
+                <A href=app.href(CATALOGUE.path)>"Catalogue"</A>
                 " › "
                 <span aria-current="page">{format!("Module {}", module.number)}</span>
             </nav>
@@ -36,14 +37,14 @@ pub fn ModulePage() -> impl IntoView {
                     <li><strong>{days_fr(module.days)}</strong>{format!(" ({} h)", format_number(hours))}</li>
                     <li><strong>{format_eur(module.price_ht)}</strong>" HT par stagiaire en parcours modulaire"</li>
                 </ul>
-                <p><A href=app.href(&format!("/simulateur?module={}", module.number))>"Simuler le coût de ce module"</A></p>
+                <p><A href=app.href(&format!("{}?{MODULE_PARAM}={}", SIMULATOR.path, module.number))>"Simuler le coût de ce module"</A></p>
                 <h2>"Programme"</h2>
                 <ul>{module.programme.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}</ul>
                 <p class="small">"Contenus fournis à titre indicatif ; l'intervenant peut les adapter à l'actualité et au groupe."</p>
             </article>
             <nav aria-label="Autres modules" class="pager">
-                {prev.map(|p| view! { <A href=app.href(&format!("/module/{p}"))>{format!("← Module {p}")}</A> })}
-                {next.map(|n| view! { <A href=app.href(&format!("/module/{n}"))>{format!("Module {n} →")}</A> })}
+                {prev.map(|p| view! { <A href=app.href(&module_path(p))>{format!("← Module {p}")}</A> })}
+                {next.map(|n| view! { <A href=app.href(&module_path(n))>{format!("Module {n} →")}</A> })}
             </nav>
         }
         .into_any()

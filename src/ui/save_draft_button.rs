@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::draft::Draft;
-use crate::ui::app::use_app;
+use crate::ui::context::use_app;
 use crate::ui::drafts_state::DraftsState;
 use crate::ui::quote_state::use_quote_state;
+use crate::ui::routes::draft_path;
 
 /// What the last click did: the message and the draft it concerns.
 #[derive(Clone)]
@@ -92,7 +93,7 @@ fn SaveDraft(drafts: DraftsState) -> impl IntoView {
             <p role="status" aria-live="polite" data-testid="statut-enregistrement">
                 {move || saved.get().map(|s| {
                     let link = s.id.map(|id| view! {
-                        " " <A href=app.href(&format!("/brouillons/{id}"))>"Ouvrir le brouillon"</A>
+                        " " <A href=app.href(&draft_path(&id))>"Ouvrir le brouillon"</A>
                     });
                     view! { {s.message} {link} }
                 })}

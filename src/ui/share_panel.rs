@@ -11,8 +11,9 @@ use crate::domain::share_link::{decode_for, encode, share_url, PARAM};
 use crate::edge::clipboard::copy_text;
 use crate::edge::clock::today;
 use crate::edge::location::origin;
-use crate::ui::app::use_app;
+use crate::ui::context::use_app;
 use crate::ui::quote_state::{use_quote_state, ArrivalNotice};
+use crate::ui::routes::{DEVIS, SIMULATOR};
 
 /// The link to the last valid quote, a button that copies it, and the way to the devis.
 #[component]
@@ -55,7 +56,7 @@ pub fn SharePanel() -> impl IntoView {
             </div>
             <div class="actions">
                 <button type="button" on:click=copy>"Copier le lien"</button>
-                <A href=app.href("/devis")>"Imprimer le devis"</A>
+                <A href=app.href(DEVIS.path)>"Imprimer le devis"</A>
             </div>
             <p id="statut-partage" role="status" class="small">{move || status.get()}</p>
         </section>
@@ -97,7 +98,7 @@ pub fn ShareLinkArrival() -> impl IntoView {
         // Navigate once the router has mounted; `replace` drops the code from history.
         Effect::new(move |_| {
             navigate(
-                "/simulateur",
+                SIMULATOR.path,
                 NavigateOptions {
                     replace: true,
                     ..Default::default()

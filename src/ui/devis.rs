@@ -12,14 +12,12 @@ use crate::domain::pricing::{Funding, Quote};
 use crate::domain::share_link::encode;
 use crate::edge::clock::today;
 use crate::edge::print::print_page;
-use crate::ui::app::use_app;
+use crate::ui::context::use_app;
 use crate::ui::drafts_state::use_drafts;
 use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
+use crate::ui::routes::{draft_path, DEVIS, DRAFTS, DRAFT_PARAM, SIMULATOR};
 use crate::ui::title::DocumentTitle;
-
-/// The query parameter naming the draft a devis is printed from.
-pub const DRAFT_PARAM: &str = "brouillon";
 
 #[component]
 pub fn DevisPage() -> impl IntoView {
@@ -35,7 +33,7 @@ pub fn DevisPage() -> impl IntoView {
 fn CurrentQuoteDevis() -> impl IntoView {
     let app = use_app();
     let state = use_quote_state();
-    let simulator = app.href("/simulateur");
+    let simulator = app.href(SIMULATOR.path);
     move || match (state.last_quote.get(), state.last_valid_form.get()) {
         (Some(quote), Some(form)) => {
             let number = devis_number(today(), &encode(&form, &app.catalogue.version));
@@ -43,7 +41,7 @@ fn CurrentQuoteDevis() -> impl IntoView {
                 .into_any()
         }
         _ => view! {
-            <DocumentTitle name="Devis".to_string() />
+            <DocumentTitle name=DEVIS.name.to_string() />
             <h1>"Devis"</h1>
             <p>"Aucun devis valide à imprimer pour l'instant."</p>
             <p><A href=simulator.clone()>"Composer un devis dans le simulateur"</A></p>
@@ -72,17 +70,17 @@ fn DraftDevis(id: String) -> impl IntoView {
             let (message, href, link) = match draft {
                 Some(_) => (
                     "La simulation de ce brouillon ne donne pas de devis : corrigez-la d'abord.",
-                    app.href(&format!("/brouillons/{id}")),
+                    app.href(&draft_path(&id)),
                     "Revenir au brouillon",
                 ),
                 None => (
                     "Ce brouillon n'existe pas (ou plus) dans ce navigateur.",
-                    app.href("/brouillons"),
+                    app.href(DRAFTS.path),
                     "Voir les brouillons",
                 ),
             };
             view! {
-                <DocumentTitle name="Devis".to_string() />
+                <DocumentTitle name=DEVIS.name.to_string() />
             <h1>"Devis"</h1>
                 <p>{message}</p>
                 <p><A href=href>{link}</A></p>
@@ -165,20 +163,28 @@ fn Devis(quote: Quote, number: String, client: (String, String)) -> impl IntoVie
                 <h2 id="titre-conditions">"Conditions d'annulation et de report (extrait des CGV)"</h2>
                 <ul class="small">{terms}</ul>
             </section>
-            <section class="bon-pour-accord" aria-labelledby="titre-accord">
-                <h2 id="titre-accord">"Bon pour accord"</h2>
-                <p class="small">"Devis à retourner daté et signé, précédé de la mention « Bon pour accord », avec le cachet de l'entreprise."</p>
-                <div class="accord-grid">
-                    <p>"Date :"</p>
-                    <p>"Lieu :"</p>
-                    <p class="accord-box">"Signature :"</p>
-                    <p class="accord-box">"Cachet de l'entreprise :"</p>
-                </div>
-            </section>
+            <BonPourAccord />
             <div class="actions no-print">
                 <button type="button" on:click=|_| print_page()>"Imprimer le devis"</button>
-                <A href=app.href("/simulateur")>"Modifier le devis dans le simulateur"</A>
+                <A href=app.href(SIMULATOR.path)>"Modifier le devis dans le simulateur"</A>
             </div>
         </article>
+    }
+}
+
+/// The block the client signs: date, place, signature, stamp.
+#[component]
+fn BonPourAccord() -> impl IntoView {
+    view! {
+        <section class="bon-pour-accord" aria-labelledby="titre-accord">
+            <h2 id="titre-accord">"Bon pour accord"</h2>
+            <p class="small">"Devis à retourner daté et signé, précédé de la mention « Bon pour accord », avec le cachet de l'entreprise."</p>
+            <div class="accord-grid">
+                <p>"Date :"</p>
+                <p>"Lieu :"</p>
+                <p class="accord-box">"Signature :"</p>
+                <p class="accord-box">"Cachet de l'entreprise :"</p>
+            </div>
+        </section>
     }
 }

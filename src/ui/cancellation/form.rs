@@ -1,0 +1,83 @@
+//! The cancellation form: dates, amount, who ends the booking, funding, VAT, and the module
+//! lines once the training has started.
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::domain::cancellation::{BookingSource, FundingKind, Who, FEE_BASIS_FR};
+use crate::domain::money::{format_eur, format_percent};
+use crate::ui::context::use_app;
+use crate::ui::form::{ChoiceSelect, TextField};
+
+use super::modules::ModuleLines;
+use super::state::{Field, Inputs};
+
+/// The hint under "Montant HT": where the prefilled amount comes from, and the fee basis.
+fn amount_hint(prefilled: Option<(Decimal, Decimal)>) -> String {
+    match prefilled {
+        Some((basis, certification)) if certification.is_zero() => format!(
+            "Prérempli depuis le simulateur : prix HT de la formation commandée dans le devis \
+             en cours ({}), modifiable. {FEE_BASIS_FR}",
+            format_eur(basis)
+        ),
+        Some((basis, certification)) => format!(
+            "Prérempli depuis le simulateur : prix HT de la formation commandée dans le devis \
+             en cours ({}), sans les frais de certification ({}), modifiable. {FEE_BASIS_FR}",
+            format_eur(basis),
+            format_eur(certification)
+        ),
+        None => format!("Prix HT de la formation, en euros (par exemple 4 000,00). {FEE_BASIS_FR}"),
+    }
+}
+
+fn options(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[component]
+pub fn CancellationForm(
+    inputs: Inputs,
+    /// The fee basis and the certification fee left out of it, when a quote prefilled them.
+    prefilled: Option<(Decimal, Decimal)>,
+    source: BookingSource,
+    with_modules: Signal<bool>,
+    message_for: impl Fn(Field) -> Option<String> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let visit = move |field: Field| Callback::new(move |()| inputs.visits.visit(field));
+    let vat = format!(
+        "{} (taux normal)",
+        format_percent(use_app().catalogue.prices.vat_rate)
+    );
+    view! {
+        <form class="cancellation-form" on:submit=|ev| ev.prevent_default() aria-label="Paramètres de l'annulation">
+            <TextField id="date-debut" label="Date de début de la formation" kind="date"
+                value=inputs.start on_input=Callback::new(move |v| inputs.start.set(v))
+                message=Signal::derive(move || message_for(Field::Start)) on_visit=visit(Field::Start) />
+            <TextField id="date-notification" label="Date de notification" kind="date"
+                hint="Le jour où Co&Sens est informé de l'annulation, de l'absence ou de l'abandon (aujourd'hui par défaut).".to_string()
+                value=inputs.notified on_input=Callback::new(move |v| inputs.notified.set(v))
+                message=Signal::derive(move || message_for(Field::Notified)) on_visit=visit(Field::Notified) />
+            <TextField id="montant-ht" label="Montant HT" inputmode="decimal" maxlength=20
+                hint=amount_hint(prefilled)
+                value=inputs.amount on_input=Callback::new(move |v| inputs.amount.set(v))
+                message=Signal::derive(move || message_for(Field::Amount)) on_visit=visit(Field::Amount) />
+            <ChoiceSelect id="qui-annule" label="Qui annule ?"
+                options=options(&[("client", "Le client (annulation, absence ou abandon)"), ("ajournement", "Co&Sens ajourne faute de participants")])
+                value=Signal::derive(move || if inputs.who.get() == Who::CoSensAdjourns { "ajournement" } else { "client" }.to_string())
+                on_change=Callback::new(move |v: String| inputs.who.set(if v == "ajournement" { Who::CoSensAdjourns } else { Who::ClientCancels })) />
+            <ChoiceSelect id="financement-annulation" label="Financement"
+                options=options(&[("aucun", "Aucun (paiement par le client)"), ("opco", "OPCO"), ("cpf", "CPF (Mon Compte Formation)")])
+                value=Signal::derive(move || match inputs.funding.get() { FundingKind::Opco => "opco", FundingKind::Cpf => "cpf", FundingKind::None => "aucun" }.to_string())
+                on_change=Callback::new(move |v: String| inputs.funding.set(match v.as_str() { "opco" => FundingKind::Opco, "cpf" => FundingKind::Cpf, _ => FundingKind::None })) />
+            <ChoiceSelect id="tva-annulation" label="TVA"
+                options=vec![("normale".into(), vat), ("exoneree".into(), "Exonérée".into())]
+                value=Signal::derive(move || if inputs.vat_exempt.get() { "exoneree" } else { "normale" }.to_string())
+                on_change=Callback::new(move |v: String| inputs.vat_exempt.set(v == "exoneree")) />
+            <Show when=move || with_modules.get()>
+                <ModuleLines inputs=inputs source=source message_for=message_for />
+            </Show>
+        </form>
+    }
+}

@@ -1,0 +1,113 @@
+//! `/annulation`: what a client owes when it cancels, postpones, drops out or is absent,
+//! and the dates that matter. The domain computes (`assess_cancellation`); this screen
+//! reads the inputs (`state`), calls it and shows the outcome (`outcome`).
+
+mod calendar;
+mod counted_days;
+mod form;
+mod modules;
+mod outcome;
+mod state;
+mod table;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::cancellation::{
+    booking_from_catalogue, booking_from_quote, CancellationOutcome, FundingKind, Who,
+};
+use crate::ui::context::use_app;
+use crate::ui::quote_state::use_quote_state;
+use crate::ui::routes::{CANCELLATION, SIMULATOR};
+use crate::ui::title::DocumentTitle;
+
+use form::CancellationForm;
+use outcome::Outcome;
+use state::{assess, Errors, Field, Inputs};
+
+#[component]
+pub fn CancellationPage() -> impl IntoView {
+    let app = use_app();
+    let catalogue = app.catalogue.clone();
+    // The simulator's current quote (its default one when untouched) prefills both the
+    // amount and the module lines, or neither when there is no valid quote.
+    let quote = use_quote_state().last_quote.get_untracked();
+    let booking = match &quote {
+        Some(q) => booking_from_quote(&catalogue, q),
+        None => booking_from_catalogue(&catalogue),
+    };
+    let certification_ht = booking.certification_ht;
+    let source = booking.source;
+    let inputs = Inputs::new(quote.as_ref(), booking.clone());
+
+    // On or after the start: the interruption view (kept while a date is being retyped).
+    let after_start = Memo::new(move |previous: Option<&bool>| inputs.after_start(previous));
+    let with_modules = Signal::derive(move || {
+        after_start.get()
+            && inputs.who.get() == Who::ClientCancels
+            && inputs.funding.get() != FundingKind::Cpf
+    });
+    let computed = Memo::new(move |_| -> Result<CancellationOutcome, Errors> {
+        assess(&catalogue, inputs.request(&catalogue, with_modules.get())?)
+    });
+    let message_for = move |field: Field| -> Option<String> {
+        computed.with(|r| {
+            r.as_ref()
+                .err()
+                .and_then(|e| inputs.visits.message(e, field))
+        })
+    };
+    let prefilled = quote.as_ref().map(|_| (booking.basis_ht, certification_ht));
+
+    view! {
+        <DocumentTitle name=CANCELLATION.name.to_string() />
+        <h1>"Frais d'annulation"</h1>
+        <div class="page-intro">
+        <p class="hint">"Ce que doit le client qui annule, reporte, abandonne ou est absent, selon les conditions générales de vente de Co&Sens, et les dates limites à retenir. Les jours sont comptés strictement entre la date de notification et la date de début : ni l'une ni l'autre ne compte."</p>
+        {quote.is_none().then(|| view! {
+            <p class="hint"><A href=app.href(SIMULATOR.path)>"Composez d'abord un devis"</A>" pour que le montant et les modules soient préremplis ici."</p>
+        })}
+        </div>
+        <div class="layout-2">
+            <CancellationForm inputs=inputs prefilled=prefilled source=source
+                with_modules=with_modules message_for=message_for />
+            <Results computed=computed other_error=Signal::derive(move || message_for(Field::Other)) />
+        </div>
+    }
+}
+
+/// The result panel: the last valid outcome, and why the current input has none.
+#[component]
+fn Results(
+    computed: Memo<Result<CancellationOutcome, Errors>>,
+    other_error: Signal<Option<String>>,
+) -> impl IntoView {
+    let last_ok =
+        Memo::new(
+            move |previous: Option<&Option<CancellationOutcome>>| match computed.get() {
+                Ok(outcome) => Some(outcome),
+                Err(_) => previous.cloned().flatten(),
+            },
+        );
+    let status = move || {
+        if computed.with(|r| r.is_ok()) {
+            None
+        } else if last_ok.with(Option::is_some) {
+            Some(view! {
+                <p class="notice warn" role="status">"Saisie incomplète ou invalide : le dernier résultat valide reste affiché. Corrigez le champ signalé."</p>
+            }.into_any())
+        } else {
+            Some(view! {
+                <p class="hint" role="status">"Indiquez la date de début de la formation, la date de notification et le montant HT : le calcul s'affiche aussitôt."</p>
+            }.into_any())
+        }
+    };
+    view! {
+        <section class="results" aria-labelledby="titre-resultat-annulation">
+            <h2 id="titre-resultat-annulation">"Résultat"</h2>
+            {move || other_error.get().map(|m| view! { <p class="notice error" role="alert">{m}</p> })}
+            {status}
+            {move || last_ok.get().map(|outcome| view! { <Outcome outcome=outcome /> })}
+        </section>
+    }
+}

@@ -1,0 +1,100 @@
+//! What the client owes: the verdict and the figures, then the deadlines, the calendar,
+//! the module lines and the explanations.
+
+use leptos::prelude::*;
+
+use crate::domain::cancellation::{CancellationOutcome, Case, InterruptionTotals};
+use crate::domain::cancellation_text::verdict_fr;
+use crate::domain::money::{format_eur, format_percent};
+use crate::ui::context::use_app;
+
+use super::calendar::{Deadlines, Timeline};
+use super::counted_days::CountedDays;
+use super::table::ModulesTable;
+
+fn explanation_items(explanations: &[String]) -> impl IntoView {
+    explanations
+        .iter()
+        .map(|e| view! { <li>{e.clone()}</li> })
+        .collect_view()
+}
+
+#[component]
+pub fn Outcome(outcome: CancellationOutcome) -> impl IntoView {
+    let o = outcome;
+    if o.case == Case::Cpf {
+        return view! {
+            <div class="results-live" aria-live="polite">
+                <div class="notice" data-testid="annulation-cpf">
+                    <ul class="plain">{explanation_items(&o.explanations)}</ul>
+                </div>
+            </div>
+        }
+        .into_any();
+    }
+    let interruption = o.case == Case::Interruption;
+    view! {
+        <div class="results-live" aria-live="polite">
+            <p class="verdict" data-testid="verdict-annulation">{verdict_fr(&o, &use_app().catalogue.cancellation)}</p>
+            <Figures outcome=o.clone() />
+        </div>
+        <Deadlines outcome=o.clone() />
+        {(o.case != Case::Adjourned).then(|| view! { <Timeline outcome=o.clone() /> })}
+        {interruption.then(|| view! { <ModulesTable lines=o.modules.clone() /> })}
+        <h3>"Explications"</h3>
+        <ul class="explain">{explanation_items(&o.explanations)}</ul>
+        {(!interruption).then(|| view! { <CountedDays outcome=o /> })}
+    }
+    .into_any()
+}
+
+/// The count, the fee and, after the start, its split.
+#[component]
+fn Figures(outcome: CancellationOutcome) -> impl IntoView {
+    let o = outcome;
+    let vat_label = if o.vat_rate.is_zero() {
+        "TVA (exonérée)".to_string()
+    } else {
+        format!("TVA ({})", format_percent(o.vat_rate))
+    };
+    let rate_label = if o.case == Case::Interruption {
+        "Part du prix due"
+    } else {
+        "Taux des frais"
+    };
+    view! {
+        <dl class="totals">
+            <dt>"Jours ouvrables avant le démarrage"</dt>
+            <dd data-testid="jours-ouvrables">{o.working_days.to_string()}</dd>
+            <dt>{rate_label}</dt>
+            <dd data-testid="taux-frais">{format_percent(o.rate)}</dd>
+            <dt>"Frais HT"</dt>
+            <dd data-testid="frais-ht">{format_eur(o.fee_ht)}</dd>
+            <dt>{vat_label}</dt>
+            <dd data-testid="frais-tva">{format_eur(o.fee_vat)}</dd>
+            <dt>"Frais TTC"</dt>
+            <dd data-testid="frais-ttc" class="big">{format_eur(o.fee_ttc)}</dd>
+            {o.totals.map(|t| view! { <InterruptionFigures totals=t /> })}
+        </dl>
+    }
+}
+
+/// After the start: the days attended, the client's own part, what an OPCO may fund.
+#[component]
+fn InterruptionFigures(totals: InterruptionTotals) -> impl IntoView {
+    let t = totals;
+    view! {
+        <dt>"Journées effectivement suivies (HT)"</dt>
+        <dd data-testid="part-suivie">{format_eur(t.attended_ht)}</dd>
+        <dt>"Sommes dues au titre des absences ou de l'annulation, à la charge du client (HT)"</dt>
+        <dd data-testid="part-client">{format_eur(t.client_only_ht)}</dd>
+        {(!t.unsplit_ht.is_zero()).then(|| view! {
+            <dt>"Dû sans détail des journées (HT)"</dt>
+            <dd data-testid="part-non-detaillee">{format_eur(t.unsplit_ht)}</dd>
+        })}
+        {(!t.opco_chargeable_ht.is_zero()).then(|| view! {
+            <dt>"Part que l'OPCO peut prendre en charge (HT)"</dt>
+            <dd data-testid="part-opco">{format_eur(t.opco_chargeable_ht)}</dd>
+        })}
+    }
+}

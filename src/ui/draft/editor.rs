@@ -1,0 +1,124 @@
+//! The open draft as the editor's parts share it: read it, change it, and the messages of
+//! its fields.
+
+use leptos::prelude::*;
+
+use crate::domain::draft::{Draft, DraftField};
+use crate::domain::pricing::{price_quote, Quote, QuoteField};
+use crate::domain::quote_form::FieldError;
+use crate::ui::context::use_app;
+use crate::ui::drafts_state::DraftsState;
+use crate::ui::form::Visits;
+
+/// A change to the open draft: shown at once, written after a pause in typing.
+pub type Change = Box<dyn FnOnce(&mut Draft)>;
+
+/// The draft's quote, or why its simulator inputs give none.
+pub type Priced = Option<Result<Quote, Vec<FieldError>>>;
+
+#[derive(Clone, Copy)]
+pub struct Editor {
+    pub draft: Memo<Option<Draft>>,
+    pub problems: Memo<Vec<(DraftField, String)>>,
+    /// The fields typed in; every message once "Vérifier la demande" is pressed.
+    pub visits: Visits<DraftField>,
+    pub priced: Memo<Priced>,
+    /// The last message of the editor (saved, exported, or why not).
+    pub status: RwSignal<Option<String>>,
+    drafts: DraftsState,
+    id: StoredValue<String>,
+}
+
+impl Editor {
+    pub fn new(drafts: DraftsState, id: String) -> Self {
+        let catalogue = use_app().catalogue.clone();
+        let today = drafts.today;
+        let id = StoredValue::new(id);
+        let draft =
+            Memo::new(move |_| id.with_value(|id| drafts.store.with(|s| s.get(id).cloned())));
+        let cat = catalogue.clone();
+        let problems = Memo::new(move |_| {
+            draft.with(|d| d.as_ref().map(|d| d.problems(&cat)).unwrap_or_default())
+        });
+        let priced = Memo::new(move |_| {
+            draft.with(|d| {
+                d.as_ref().map(|d| {
+                    let request = d.form.to_request(&catalogue, today)?;
+                    price_quote(&catalogue, &request).map_err(|e| {
+                        vec![FieldError {
+                            field: e.field(),
+                            message: e.message(),
+                        }]
+                    })
+                })
+            })
+        });
+        Self {
+            draft,
+            problems,
+            visits: Visits::new(),
+            priced,
+            status: RwSignal::new(None),
+            drafts,
+            id,
+        }
+    }
+
+    pub fn id(self) -> String {
+        self.id.get_value()
+    }
+
+    /// A text of the draft (empty while it is missing).
+    pub fn read(self, f: fn(&Draft) -> String) -> String {
+        self.draft.with(|d| d.as_ref().map(f).unwrap_or_default())
+    }
+
+    /// A reactive text of the draft, for a field's value.
+    pub fn text(self, f: fn(&Draft) -> String) -> Signal<String> {
+        Signal::derive(move || self.read(f))
+    }
+
+    pub fn edit(self, change: Change) {
+        if let Err(message) = self
+            .drafts
+            .update_draft_as_typed(&self.id.get_value(), change)
+        {
+            self.status.set(Some(message));
+        }
+    }
+
+    /// A callback for a text field: marks `field` visited and applies `set`.
+    pub fn on_text(self, field: DraftField, set: fn(&mut Draft, String)) -> Callback<String> {
+        Callback::new(move |v: String| {
+            self.visits.visit(field);
+            self.edit(Box::new(move |d| set(d, v)));
+        })
+    }
+
+    /// The field's message whether visited or not: for a choice that conflicts with another.
+    pub fn problem(self, field: DraftField) -> Option<String> {
+        self.problems
+            .with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
+    }
+
+    /// The field's message, once the field was typed in (or every message is asked for).
+    pub fn message(self, field: DraftField) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            self.visits
+                .visited(field)
+                .then(|| self.problem(field))
+                .flatten()
+        })
+    }
+
+    /// The message of a simulator input of the draft, when it gives no quote.
+    pub fn quote_error(self, field: QuoteField) -> Option<String> {
+        self.priced.with(|p| match p {
+            Some(Err(errors)) => errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone()),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,101 @@
+//! `/penalites`: the late-payment penalty of a sum paid after its due date. The domain
+//! computes (`late_payment_penalty`); this screen reads the inputs (`state`), calls it and
+//! shows the figures, the half-year periods and the explanations (`outcome`). When the
+//! delay runs through half-years the data file lacks, it asks for their rates.
+
+mod form;
+mod outcome;
+mod state;
+
+use leptos::prelude::*;
+
+use crate::domain::late_payment::{rates_known_until_fr, LatePaymentOutcome};
+use crate::domain::money::{format_eur, format_number};
+use crate::ui::context::use_app;
+use crate::ui::routes::LATE_PAYMENT;
+use crate::ui::title::DocumentTitle;
+
+use form::LatePaymentForm;
+use outcome::PenaltyOutcome;
+use state::{Errors, Field, Inputs};
+
+#[component]
+pub fn LatePaymentPage() -> impl IntoView {
+    let catalogue = use_app().catalogue.clone();
+    let terms = catalogue.late_payment.clone();
+    let inputs = Inputs::new();
+    let known_until = rates_known_until_fr(&catalogue);
+    let missing = {
+        let catalogue = catalogue.clone();
+        Memo::new(move |_| inputs.missing(&catalogue))
+    };
+    let computed = Memo::new(move |_| missing.with(|m| inputs.compute(&catalogue, m)));
+    let message_for = move |field: Field| -> Option<String> {
+        computed.with(|r| {
+            r.as_ref()
+                .err()
+                .and_then(|e| inputs.visits.message(e, field))
+        })
+    };
+    let intro = format!(
+        "Toute somme non payée à l'échéance entraîne de plein droit, sans mise en demeure, des \
+         pénalités égales à {} fois le taux d'intérêt légal du semestre couru, au prorata des \
+         jours de retard (CGV). Pour un client professionnel, le Code de commerce (art. \
+         L441-10) impose au moins {} fois ce taux et ajoute une indemnité forfaitaire de \
+         recouvrement de {}.",
+        format_number(terms.cgv_multiplier),
+        format_number(terms.business_floor_multiplier),
+        format_eur(terms.business_recovery_indemnity)
+    );
+    view! {
+        <DocumentTitle name=LATE_PAYMENT.name.to_string() />
+        <h1>"Pénalités de retard"</h1>
+        <p class="hint page-intro">{intro}</p>
+        <p class="hint page-intro" data-testid="penalites-taux-connus">{known_until}</p>
+        <div class="layout-2">
+            <LatePaymentForm inputs=inputs missing=missing message_for=message_for />
+            <Results computed=computed other_error=Signal::derive(move || message_for(Field::Other)) />
+        </div>
+    }
+}
+
+/// The result panel: the last valid penalty, and why the current input has none.
+#[component]
+fn Results(
+    computed: Memo<Result<LatePaymentOutcome, Errors>>,
+    other_error: Signal<Option<String>>,
+) -> impl IntoView {
+    // The last valid result stays while a field is being retyped; an error the inputs
+    // cannot fix field by field (a missing legal rate) clears it.
+    let last_ok =
+        Memo::new(
+            move |previous: Option<&Option<LatePaymentOutcome>>| match computed.get() {
+                Ok(outcome) => Some(outcome),
+                Err(errors) if errors.iter().any(|e| e.field == Field::Other) => None,
+                Err(_) => previous.cloned().flatten(),
+            },
+        );
+    let status = move || {
+        if computed.with(|r| r.is_ok()) || other_error.with(Option::is_some) {
+            None
+        } else if last_ok.with(Option::is_some) {
+            Some(view! {
+                <p class="notice warn" role="status">"Saisie incomplète ou invalide : le dernier résultat valide reste affiché. Corrigez le champ signalé."</p>
+            }.into_any())
+        } else {
+            Some(view! {
+                <p class="hint" role="status">"Indiquez le montant dû, la date d'échéance et la date de paiement : le calcul s'affiche aussitôt."</p>
+            }.into_any())
+        }
+    };
+    view! {
+        <section class="results" aria-labelledby="titre-penalites">
+            <h2 id="titre-penalites">"Pénalités dues"</h2>
+            {move || other_error.get().map(|m| view! {
+                <p class="notice error" role="alert" data-testid="penalites-erreur">{m}</p>
+            })}
+            {status}
+            {move || last_ok.get().map(|outcome| view! { <PenaltyOutcome outcome=outcome /> })}
+        </section>
+    }
+}

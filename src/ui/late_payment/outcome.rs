@@ -1,0 +1,98 @@
+//! The penalty: its figures, one row per half-year, and the explanations.
+
+use leptos::prelude::*;
+
+use crate::domain::fr::{format_date_fr, half_year_fr};
+use crate::domain::late_payment::{LatePaymentOutcome, PenaltyPeriod, RateSource};
+use crate::domain::money::{format_eur, format_number, format_percent};
+
+/// The figures, the periods and the explanations of a penalty.
+#[component]
+pub fn PenaltyOutcome(outcome: LatePaymentOutcome) -> impl IntoView {
+    let o = outcome;
+    let multiplier = format!(
+        "{} × le taux d'intérêt légal{}",
+        format_number(o.multiplier),
+        if o.business_floor_applied {
+            " (plancher du Code de commerce)"
+        } else {
+            ""
+        }
+    );
+    let has_periods = !o.periods.is_empty();
+    let explanations = o
+        .explanations
+        .iter()
+        .map(|e| view! { <li>{e.clone()}</li> })
+        .collect_view();
+    view! {
+        <div class="results-live" aria-live="polite">
+            <dl class="totals">
+                <dt>"Jours de retard"</dt>
+                <dd data-testid="penalites-jours">{o.days_late.to_string()}</dd>
+                <dt>"Taux appliqué"</dt>
+                <dd data-testid="penalites-multiplicateur">{multiplier}</dd>
+                <dt>"Pénalités (intérêts)"</dt>
+                <dd data-testid="penalites-interets">{format_eur(o.interest)}</dd>
+                <dt>"Indemnité forfaitaire de recouvrement"</dt>
+                <dd data-testid="penalites-indemnite">{format_eur(o.indemnity)}</dd>
+                <dt>"Total"</dt>
+                <dd data-testid="penalites-total" class="big">{format_eur(o.total)}</dd>
+            </dl>
+        </div>
+        {has_periods.then(|| view! { <PeriodsTable periods=o.periods.clone() /> })}
+        <h3>"Explications"</h3>
+        <ul class="explain">{explanations}</ul>
+    }
+}
+
+/// The legal rate of a period, marked when the user typed it.
+fn legal_rate_cell(p: &PenaltyPeriod) -> String {
+    match p.rate_source {
+        RateSource::Data => format_percent(p.legal_rate),
+        RateSource::Typed => format!("{} (saisi)", format_percent(p.legal_rate)),
+    }
+}
+
+/// One row per half-year the delay runs through.
+#[component]
+fn PeriodsTable(periods: Vec<PenaltyPeriod>) -> impl IntoView {
+    let rows = periods
+        .iter()
+        .map(|p| {
+            view! {
+                <tr>
+                    <th scope="row">{half_year_fr(p.year, p.half)}</th>
+                    <td>{format_date_fr(p.from)}</td>
+                    <td>{format_date_fr(p.to)}</td>
+                    <td class="num">{p.days.to_string()}</td>
+                    <td class="num">{p.year_length.to_string()}</td>
+                    <td class="num">{legal_rate_cell(p)}</td>
+                    <td class="num">{format_percent(p.applied_rate)}</td>
+                    <td class="num">{format_eur(p.interest)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3 id="titre-detail-semestres">"Détail par semestre"</h3>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-detail-semestres">
+            <table data-testid="penalites-periodes">
+                <caption class="small">"Intérêts = montant dû × taux appliqué × jours de retard du semestre ÷ jours de l'année."</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Semestre"</th>
+                        <th scope="col">"Du"</th>
+                        <th scope="col">"Au"</th>
+                        <th scope="col" class="num">"Jours"</th>
+                        <th scope="col" class="num">"Jours de l'année"</th>
+                        <th scope="col" class="num">"Taux légal"</th>
+                        <th scope="col" class="num">"Taux appliqué"</th>
+                        <th scope="col" class="num">"Intérêts"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

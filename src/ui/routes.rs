@@ -1,0 +1,143 @@
+//! The app's addresses and the name of each screen: the one table the router, the
+//! navigation, the document titles, the build script's per-screen pages
+//! (`scripts/screens.json`, kept equal to this table by a test) and the tests read.
+
+/// A screen with an address of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Screen {
+    /// Its address under the site's base path.
+    pub path: &'static str,
+    /// The router's segment: the address without its leading slash.
+    pub segment: &'static str,
+    /// Its name: the document title starts with it.
+    pub name: &'static str,
+    /// Its label in the main navigation, if it is there.
+    pub nav: Option<&'static str>,
+}
+
+pub const CATALOGUE: Screen = Screen {
+    path: "/",
+    segment: "",
+    name: "Catalogue de la formation RS5302",
+    nav: Some("Catalogue"),
+};
+pub const SIMULATOR: Screen = Screen {
+    path: "/simulateur",
+    segment: "simulateur",
+    name: "Simulateur de prix",
+    nav: Some("Simulateur"),
+};
+pub const CANCELLATION: Screen = Screen {
+    path: "/annulation",
+    segment: "annulation",
+    name: "Frais d'annulation",
+    nav: Some("Annulation"),
+};
+pub const LATE_PAYMENT: Screen = Screen {
+    path: "/penalites",
+    segment: "penalites",
+    name: "Pénalités de retard",
+    nav: Some("Pénalités de retard"),
+};
+pub const DRAFTS: Screen = Screen {
+    path: "/brouillons",
+    segment: "brouillons",
+    name: "Brouillons d'inscription",
+    nav: Some("Brouillons"),
+};
+pub const DEVIS: Screen = Screen {
+    path: "/devis",
+    segment: "devis",
+    name: "Devis",
+    nav: None,
+};
+/// The screen of an address no route knows.
+pub const NOT_FOUND_NAME: &str = "Page introuvable";
+
+/// The screens with a fixed address, in the navigation's order, then the others.
+pub const SCREENS: [Screen; 6] = [
+    CATALOGUE,
+    SIMULATOR,
+    CANCELLATION,
+    LATE_PAYMENT,
+    DRAFTS,
+    DEVIS,
+];
+
+/// The router's segment of a module's page (`/module/3`).
+pub const MODULE_SEGMENT: &str = "module";
+
+/// `/module/3`.
+pub fn module_path(number: u8) -> String {
+    format!("/{MODULE_SEGMENT}/{number}")
+}
+
+/// `/brouillons/ID`.
+pub fn draft_path(id: &str) -> String {
+    format!("{}/{id}", DRAFTS.path)
+}
+
+/// The devis's query parameter naming the draft it prints (`/devis?brouillon=ID`).
+pub const DRAFT_PARAM: &str = "brouillon";
+
+/// `/devis?brouillon=ID`: the devis of a draft.
+pub fn draft_devis_path(id: &str) -> String {
+    format!("{}?{DRAFT_PARAM}={id}", DEVIS.path)
+}
+
+/// The simulator's query parameter pre-selecting a module (`/simulateur?module=3`).
+pub const MODULE_PARAM: &str = "module";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `scripts/screens.json`, what the build script and the end-to-end tests read.
+    fn screens_json() -> String {
+        let screens: Vec<String> = SCREENS
+            .iter()
+            .map(|s| {
+                format!(
+                    "    {{ \"path\": \"{}\", \"name\": \"{}\", \"nav\": {} }}",
+                    s.path,
+                    s.name,
+                    s.nav
+                        .map(|n| format!("\"{n}\""))
+                        .unwrap_or_else(|| "null".into())
+                )
+            })
+            .collect();
+        format!(
+            "{{\n  \"screens\": [\n{}\n  ],\n  \"module_path\": \"/module/\",\n  \"not_found\": \"{NOT_FOUND_NAME}\",\n  \"title_suffix\": \" — Co&Sens\"\n}}\n",
+            screens.join(",\n")
+        )
+    }
+
+    #[test]
+    fn the_screen_list_of_the_build_scripts_matches_the_route_table() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/screens.json");
+        let expected = screens_json();
+        if std::env::var_os("UPDATE_SCREENS").is_some() {
+            std::fs::write(path, &expected).expect("scripts/ is writable");
+        }
+        let actual = std::fs::read_to_string(path).unwrap_or_default();
+        assert_eq!(
+            actual, expected,
+            "scripts/screens.json differs from src/ui/routes.rs: run `UPDATE_SCREENS=1 cargo test screen_list`"
+        );
+    }
+
+    #[test]
+    fn each_path_is_its_segment_under_the_root() {
+        for s in SCREENS {
+            assert_eq!(s.path, format!("/{}", s.segment));
+        }
+    }
+
+    #[test]
+    fn a_draft_and_its_devis_have_their_addresses() {
+        assert_eq!(draft_path("b1"), "/brouillons/b1");
+        assert_eq!(draft_devis_path("b1"), "/devis?brouillon=b1");
+        assert_eq!(module_path(3), "/module/3");
+    }
+}

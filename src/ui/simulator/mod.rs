@@ -1,0 +1,63 @@
+//! `/simulateur`: every way to buy the course, priced as the user types.
+
+mod form;
+mod funding;
+mod results;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::domain::pricing::QuoteField;
+use crate::domain::quote_form::QuoteForm;
+use crate::ui::context::use_app;
+use crate::ui::quote_state::{use_quote_state, QuoteState};
+use crate::ui::routes::{MODULE_PARAM, SIMULATOR};
+use crate::ui::share_panel::ArrivalNoticeBanner;
+use crate::ui::title::DocumentTitle;
+
+use form::SimulatorForm;
+use results::QuoteResults;
+
+/// The error message for `field`, if the current input has one (shown at once).
+fn field_error(state: QuoteState, field: QuoteField) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        state.result.with(|r| {
+            r.as_ref()
+                .err()
+                .and_then(|errors| errors.iter().find(|e| e.field == field))
+                .map(|e| e.message.clone())
+        })
+    })
+}
+
+/// A change to the simulator's inputs, made by the user.
+fn edit(state: QuoteState, change: impl FnOnce(&mut QuoteForm)) {
+    state.touched.set(true);
+    state.form.update(change);
+}
+
+#[component]
+pub fn SimulatorPage() -> impl IntoView {
+    let app = use_app();
+    let state = use_quote_state();
+    // `?module=N` (from a module page) pre-selects that module, once, on arrival.
+    let query = use_query_map();
+    let module = query
+        .read_untracked()
+        .get(MODULE_PARAM)
+        .and_then(|n| n.parse::<u8>().ok());
+    if let Some(n) = module.filter(|n| app.catalogue.module(*n).is_some()) {
+        state.form.set(QuoteForm::for_module(n));
+        state.touched.set(true);
+    }
+    view! {
+        <DocumentTitle name=SIMULATOR.name.to_string() />
+        <h1>"Simulateur de prix"</h1>
+        <ArrivalNoticeBanner />
+        <p class="hint">"Les montants se mettent à jour à chaque saisie. Prix hors taxes, majorés de la TVA au taux en vigueur ; simulation indicative, seul le devis signé vaut engagement."</p>
+        <div class="layout-2">
+            <SimulatorForm />
+            <QuoteResults />
+        </div>
+    }
+}

@@ -1,0 +1,72 @@
+//! The simulator's answer: the breakdown, totals, funding and advice of the last valid
+//! quote, saving it as a draft and sharing it.
+
+use leptos::prelude::*;
+
+use crate::domain::fr::days_fr;
+use crate::domain::money::{format_eur, format_number};
+use crate::domain::pricing::Quote;
+use crate::ui::quote_lines::QuoteLines;
+use crate::ui::quote_state::use_quote_state;
+use crate::ui::save_draft_button::SaveDraftButton;
+use crate::ui::share_panel::SharePanel;
+
+/// The breakdown, totals, funding and advice of the last valid quote.
+#[component]
+pub fn QuoteResults() -> impl IntoView {
+    let state = use_quote_state();
+    let invalid = move || state.result.with(|r| r.is_err());
+    view! {
+        <section class="results" aria-labelledby="titre-resultat">
+            <h2 id="titre-resultat">"Votre devis estimatif"</h2>
+            <Show when=invalid>
+                <p class="notice warn" role="status">"Saisie incomplète ou invalide : le dernier devis valide reste affiché. Corrigez le champ signalé."</p>
+            </Show>
+            {move || state.last_quote.get().map(|q| view! { <QuoteBreakdown quote=q /> })}
+            <SaveDraftButton />
+            <SharePanel />
+        </section>
+    }
+}
+
+#[component]
+fn QuoteBreakdown(quote: Quote) -> impl IntoView {
+    let e = quote.explained.clone();
+    let funded = quote.funded;
+    let has_contribution = !quote.cpf_contribution.is_zero();
+    view! {
+        <QuoteLines lines=quote.lines.clone() caption="Détail des lignes, en euros hors taxes" explained=true />
+        <div aria-live="polite" aria-atomic="true" class="totals-live">
+            <dl class="totals">
+                <dt>"Total HT"</dt><dd data-testid="total-ht">{format_eur(quote.total_ht)}</dd>
+                <dt>"TVA"</dt><dd data-testid="total-tva">{format_eur(quote.total_vat)}</dd>
+                <dt>"Total TTC"</dt><dd data-testid="total-ttc" class="big">{format_eur(quote.total_ttc)}</dd>
+                <dt>"Prise en charge"</dt><dd data-testid="prise-en-charge">{format_eur(funded)}</dd>
+                {has_contribution.then(|| view! { <dt>"Participation forfaitaire CPF"</dt><dd data-testid="participation-cpf">{format_eur(quote.cpf_contribution)}</dd> })}
+                <dt>"Reste à charge"</dt><dd data-testid="reste-a-charge" class="big">{format_eur(quote.remaining)}</dd>
+            </dl>
+        </div>
+        {quote.advice.clone().map(|a| view! {
+            <p class="notice" data-testid="conseil-parcours-complet">{a.message}</p>
+        })}
+        {quote.vat_mention.clone().map(|m| view! { <p class="small" data-testid="mention-tva">{m}</p> })}
+        <details class="explain-all">
+            <summary>"Comment ces montants sont calculés"</summary>
+            <ul class="explain">
+                <li>{e.total_ht}</li>
+                <li>{e.total_vat}</li>
+                <li>{e.total_ttc}</li>
+                <li>{e.per_trainee}</li>
+                <li>{e.training}</li>
+                {e.coaching.map(|c| view! { <li>{c}</li> })}
+                <li>{e.funded}</li>
+                {e.cpf_contribution.map(|c| view! { <li>{c}</li> })}
+                <li>{e.remaining}</li>
+            </ul>
+        </details>
+        <p class="small">{format!(
+            "Par stagiaire : {} HT, {} TTC (indicatif). Formation : {} ({} h) ; accompagnement : {} h.",
+            format_eur(quote.per_trainee_ht), format_eur(quote.per_trainee_ttc),
+            days_fr(quote.training_days), format_number(quote.training_hours), format_number(quote.coaching_hours))}</p>
+    }
+}
