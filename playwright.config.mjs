@@ -1,9 +1,10 @@
-// End-to-end tests: the release build (target/e2e-dist, built by scripts/test.sh) served by a
-// plain static file server under a sub-path, driven in Debian's headless Chromium.
+// End-to-end tests: the release build (E2E_DIST, target/e2e-dist built by scripts/test.sh)
+// served by a plain static file server under the sub-path E2E_BASE on E2E_PORT
+// (scripts/e2e-serve.mjs), driven in Debian's headless Chromium. The launch options and
+// the locale and time zone serve every browser the project starts (scripts/prerender.mjs,
+// scripts/bench.mjs, the tests' own extra contexts).
 import { defineConfig } from '@playwright/test';
-
-const port = Number(process.env.E2E_PORT || 4173);
-const base = process.env.E2E_BASE || '/sous/chemin/';
+import { E2E_BASE as base, E2E_PORT as port } from './scripts/e2e-serve.mjs';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,7 +28,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `bash scripts/e2e-serve.sh ${port}`,
+    command: `node scripts/e2e-serve.mjs ${port}`,
     url: `http://127.0.0.1:${port}${base}index.html`,
     reuseExistingServer: false,
     timeout: 30_000,

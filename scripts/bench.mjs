@@ -14,9 +14,10 @@
 //   --draft-runs N    cold loads with 500 drafts stored, and with none (default 10)
 //
 // What it does, in Debian's headless Chromium (/usr/bin/chromium, never downloaded):
-//  1. serves the build under /sous/chemin/ with a plain in-process static server (no
-//     rewrite rule), and beside it /statique/: the catalogue as the app rendered it, saved
-//     as plain HTML with the same stylesheet and no script — the floor no app can beat;
+//  1. serves the build under E2E_BASE (/sous/chemin/) with a plain in-process static
+//     server (no rewrite rule), and beside it /statique/: the catalogue as the app
+//     rendered it, saved as plain HTML with the same stylesheet and no script — the floor
+//     no app can beat;
 //  2. cold loads (a new browser context each time, service workers blocked) of the app and
 //     of the static page, interleaved: first contentful paint, catalogue rendered
 //     (main#contenu h1 visible, stylesheet loaded, seen by a MutationObserver installed
@@ -37,10 +38,11 @@ import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import config from '../playwright.config.mjs';
+import { E2E_BASE as BASE } from './e2e-serve.mjs';
 import { startServer } from './static-server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BASE = '/sous/chemin/';
 const STATIC_BASE = '/statique/';
 const BLANK = '/__bench/blank.html';
 const STORAGE_KEY = 'cosens.brouillons';
@@ -166,15 +168,10 @@ const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null);
 // Browser helpers
 // ------------------------------------------------------------------------------------
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-];
-
 const problems = [];
 
 async function freshPage(browser, watch) {
-  const context = await browser.newContext({ serviceWorkers: 'block', locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const context = await browser.newContext({ serviceWorkers: 'block', locale: config.use.locale, timezoneId: config.use.timezoneId });
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
@@ -448,7 +445,8 @@ async function main() {
     onNotFound: (url) => notFound.add(url),
   });
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  // The tests' launch options (Debian's Chromium, CHROME_PATH).
+  const browser = await chromium.launch({ ...config.use.launchOptions, headless: true });
   const failures = [];
   const t0 = Date.now();
   console.log(`Build ${path.relative(ROOT, opts.dist) || opts.dist} (index.html ${distPrint}), served at ${origin}${BASE}`);

@@ -1,8 +1,10 @@
 // A plain static file server, as a static host has it: no rewrite rule and no fallback (a
-// missing file is a 404), a folder answered by its index.html (after a redirect to the
-// address with a trailing slash); or, given `notFound`, a host that answers a missing file
-// with that page (as GitHub Pages serves 404.html). Used by the benchmark, by the build's
-// prerender step and by the end-to-end tests of hosts.
+// missing file is a 404), a folder answered by its index.html after a 301 redirect to the
+// address with a trailing slash, query kept (as `python3 -m http.server` does: `/base` and
+// `/base/simulateur` → `/base/`, `/base/simulateur/`); or, given `notFound`, a host that
+// answers a missing file with that page (as GitHub Pages serves 404.html). Used by the
+// end-to-end tests (scripts/e2e-serve.mjs, and host.spec.mjs for a pages-like host), the
+// benchmark and the build's prerender step.
 import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,12 +20,12 @@ const MIME = {
 };
 
 /**
- * Serves `mounts` ({ '/prefix/': dir }) on 127.0.0.1 and a free port, and `pages`
- * ({ '/path': html }) as fixed HTML pages; calls `onNotFound(url)` on each 404, answered
- * with the file `notFound` (an HTML page, read once at start) when given. Resolves to the
- * listening `http.Server`.
+ * Serves `mounts` ({ '/prefix/': dir }) on 127.0.0.1 and `port` (a free one by default),
+ * and `pages` ({ '/path': html }) as fixed HTML pages; calls `onNotFound(url)` on each 404,
+ * answered with the file `notFound` (an HTML page, read once at start) when given.
+ * Resolves to the listening `http.Server`.
  */
-export async function startServer(mounts, { pages = {}, onNotFound = () => {}, notFound } = {}) {
+export async function startServer(mounts, { port = 0, pages = {}, onNotFound = () => {}, notFound } = {}) {
   const notFoundPage = notFound ? await readFile(notFound) : null;
   const server = http.createServer(async (req, res) => {
     const send = (code, body, type = 'text/plain; charset=utf-8', extra = {}) => {
@@ -36,17 +38,21 @@ export async function startServer(mounts, { pages = {}, onNotFound = () => {}, n
     };
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method Not Allowed');
+      const url = new URL(req.url, 'http://x');
       let pathname;
-      try { pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { return send(400, 'Bad Request'); }
+      try { pathname = decodeURIComponent(url.pathname); } catch { return send(400, 'Bad Request'); }
+      // A folder asked without its trailing slash: the same address (as sent, query kept)
+      // with the slash.
+      const withSlash = () => send(301, '', MIME['.txt'], { Location: `${url.pathname}/${url.search}` });
       if (Object.hasOwn(pages, pathname)) return send(200, pages[pathname], MIME['.html']);
       for (const [prefix, dir] of Object.entries(mounts)) {
-        if (pathname === prefix.slice(0, -1)) return send(301, '', MIME['.txt'], { Location: prefix });
+        if (pathname === prefix.slice(0, -1)) return withSlash();
         if (!pathname.startsWith(prefix)) continue;
         let file = path.join(dir, pathname.slice(prefix.length));
         if (file !== dir && !file.startsWith(dir + path.sep)) return send(404, 'Not Found');
         let info = await stat(file).catch(() => null);
         if (info?.isDirectory()) {
-          if (!pathname.endsWith('/')) return send(301, '', MIME['.txt'], { Location: pathname + '/' });
+          if (!pathname.endsWith('/')) return withSlash();
           file = path.join(file, 'index.html');
           info = await stat(file).catch(() => null);
         }
@@ -65,6 +71,6 @@ export async function startServer(mounts, { pages = {}, onNotFound = () => {}, n
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
+    server.listen(port, '127.0.0.1', () => resolve(server));
   });
 }

@@ -24,27 +24,22 @@ use web_sys::HtmlInputElement;
 use cosens_simulateur::domain::catalogue::Catalogue;
 use cosens_simulateur::ui::catalogue::CataloguePage;
 use cosens_simulateur::ui::module_page::ModulePage;
-use cosens_simulateur::ui::quote_state::QuoteState;
 use cosens_simulateur::ui::simulator::SimulatorPage;
-use cosens_simulateur::ui::{App, AppContext};
+use cosens_simulateur::ui::App;
 
 // ---------------------------------------------------------------------------------------
 // Harness (the shared part is in tests/harness/)
 // ---------------------------------------------------------------------------------------
 
-/// The contexts `App` provides: the embedded catalogue at the root of the host, and the
-/// shared quote priced on a fixed date.
-fn provide_app_contexts() {
-    let app = AppContext::new(Catalogue::embedded().expect("embedded catalogue"), "");
-    let today = NaiveDate::from_ymd_opt(2025, 6, 2).expect("a date");
-    provide_context(QuoteState::new(app.catalogue.clone(), today));
-    provide_context(app);
+/// The date the shared quote is priced on.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 6, 2).expect("a date")
 }
 
 async fn mount_catalogue() -> Mounted<impl Mountable> {
     go_to("/");
     mount(|| {
-        provide_app_contexts();
+        provide_app_contexts(today());
         view! { <Router><CataloguePage /></Router> }
     })
     .await
@@ -53,8 +48,24 @@ async fn mount_catalogue() -> Mounted<impl Mountable> {
 async fn mount_simulator(path: &str) -> Mounted<impl Mountable> {
     go_to(path);
     mount(|| {
-        provide_app_contexts();
+        provide_app_contexts(today());
         view! { <Router><SimulatorPage /></Router> }
+    })
+    .await
+}
+
+/// The module page's route, at `path`.
+async fn mount_module_page(path: &str) -> Mounted<impl Mountable> {
+    go_to(path);
+    mount(|| {
+        provide_app_contexts(today());
+        view! {
+            <Router>
+                <Routes fallback=|| "introuvable">
+                    <Route path=path!("/module/:n") view=ModulePage />
+                </Routes>
+            </Router>
+        }
     })
     .await
 }
@@ -111,11 +122,9 @@ async fn search_matching_nothing_says_so_and_clearing_it_brings_the_cards_back()
 async fn two_days_filter_leaves_modules_3_and_4() {
     let page = mount_catalogue().await;
     let two_days = page
-        .find_all("#filtre-duree option")
-        .iter()
-        .find(|o| normalise(&o.text_content().unwrap_or_default()) == "2 jours")
-        .and_then(|o| o.get_attribute("value"))
-        .expect("a \"2 jours\" option");
+        .find_text("#filtre-duree option", "2 jours")
+        .get_attribute("value")
+        .expect("a value for \"2 jours\"");
     page.choose("#filtre-duree", &two_days).await;
     let cards = page.texts("[data-testid=carte-module] h3");
     assert_eq!(cards.len(), 2, "{cards:?}");
@@ -254,18 +263,7 @@ async fn simulator_opened_from_a_module_page_prices_that_module_alone() {
 
 #[wasm_bindgen_test]
 async fn module_page_for_module_2_shows_its_title_and_neighbours() {
-    go_to("/module/2");
-    let page = mount(|| {
-        provide_app_contexts();
-        view! {
-            <Router>
-                <Routes fallback=|| "introuvable">
-                    <Route path=path!("/module/:n") view=ModulePage />
-                </Routes>
-            </Router>
-        }
-    })
-    .await;
+    let page = mount_module_page("/module/2").await;
     assert_eq!(
         page.text("h1"),
         "Module 2 : Réaliser une note d'opportunité"
@@ -291,18 +289,7 @@ async fn module_page_for_module_2_shows_its_title_and_neighbours() {
 
 #[wasm_bindgen_test]
 async fn module_page_for_an_unknown_module_shows_not_found() {
-    go_to("/module/9");
-    let page = mount(|| {
-        provide_app_contexts();
-        view! {
-            <Router>
-                <Routes fallback=|| "introuvable">
-                    <Route path=path!("/module/:n") view=ModulePage />
-                </Routes>
-            </Router>
-        }
-    })
-    .await;
+    let page = mount_module_page("/module/9").await;
     assert_eq!(page.text("h1"), "Page introuvable");
     drop(page);
     go_to("/");
@@ -322,6 +309,13 @@ fn broken_catalogue_is_an_error_not_a_panic() {
     let error = Catalogue::from_json("{}").expect_err("an empty object is no catalogue");
     assert!(!error.to_string().is_empty());
     assert!(Catalogue::from_json("not json").is_err());
-    // The embedded file is the one the app ships, and it validates.
-    assert!(Catalogue::embedded().is_ok());
+}
+
+/// The other tests mount the screens on the fixture catalogue; `App` reads the embedded one:
+/// the file the build ships (`data/catalogue.json`, or the one `COSENS_CATALOGUE` names).
+#[wasm_bindgen_test]
+fn embedded_catalogue_validates() {
+    if let Err(error) = Catalogue::embedded() {
+        panic!("the embedded catalogue does not validate: {error}");
+    }
 }

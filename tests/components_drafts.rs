@@ -24,17 +24,14 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlInputElement;
 
-use cosens_simulateur::domain::catalogue::Catalogue;
 use cosens_simulateur::domain::draft::{DraftStore, STORAGE_KEY};
 use cosens_simulateur::domain::quote_form::QuoteForm;
 use cosens_simulateur::ui::draft::DraftPage;
 use cosens_simulateur::ui::drafts::DraftsPage;
 use cosens_simulateur::ui::drafts_state::{DraftsState, WRITE_DELAY};
-use cosens_simulateur::ui::quote_state::QuoteState;
 use cosens_simulateur::ui::simulator::SimulatorPage;
-use cosens_simulateur::ui::AppContext;
 
 // ---------------------------------------------------------------------------------------
 // Harness (the shared part is in tests/harness/)
@@ -86,11 +83,9 @@ fn store_of(names: &[&str]) -> String {
 /// The contexts `App` provides, the drafts read from the page's storage; handed back to
 /// the test.
 fn provide_contexts() -> DraftsState {
-    let app = AppContext::new(Catalogue::embedded().expect("embedded catalogue"), "");
-    provide_context(QuoteState::new(app.catalogue.clone(), today()));
+    provide_app_contexts(today());
     let drafts = DraftsState::from_browser(today());
     provide_context(drafts);
-    provide_context(app);
     drafts
 }
 
@@ -121,6 +116,26 @@ fn first_id(drafts: &DraftsState) -> String {
         .store
         .with_untracked(|s| s.drafts.first().map(|d| d.id.clone()))
         .expect("a draft")
+}
+
+/// The page of the only stored draft, named `name`.
+async fn open_only_draft(name: &str) -> Mounted<impl Mountable> {
+    reset_storage(Some(&store_of(&[name])));
+    let id = stored_store().drafts[0].id.clone();
+    mount_drafts(&format!("/brouillons/{id}")).await.0
+}
+
+/// Lists one draft named `name` and submits `typed` in its "Renommer" form; returns the
+/// page and the draft's id.
+async fn rename_the_only_draft(name: &str, typed: &str) -> (Mounted<impl Mountable>, String) {
+    reset_storage(Some(&store_of(&[name])));
+    let (page, drafts) = mount_drafts("/brouillons").await;
+    page.click(&format!("[aria-label='Renommer « {name} »']"))
+        .await;
+    let id = first_id(&drafts);
+    page.type_into(&format!("#renommer-{id}"), typed).await;
+    page.click(".rename-form button[type=submit]").await;
+    (page, id)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -175,13 +190,7 @@ async fn list_shows_each_draft_with_its_french_date_and_total_ttc_most_recent_fi
 
 #[wasm_bindgen_test]
 async fn renaming_a_draft_shows_and_stores_the_new_name() {
-    reset_storage(Some(&store_of(&["Avant"])));
-    let (page, drafts) = mount_drafts("/brouillons").await;
-    page.click("[aria-label='Renommer « Avant »']").await;
-    let id = first_id(&drafts);
-    page.type_into(&format!("#renommer-{id}"), "  Après  ")
-        .await;
-    page.click(".rename-form button[type=submit]").await;
+    let (page, _) = rename_the_only_draft("Avant", "  Après  ").await;
     assert_eq!(page.texts("[data-testid=brouillon] h3"), ["Après"]);
     assert_eq!(
         page.text("[data-testid=statut-brouillons]"),
@@ -192,12 +201,7 @@ async fn renaming_a_draft_shows_and_stores_the_new_name() {
 
 #[wasm_bindgen_test]
 async fn renaming_to_nothing_is_refused_next_to_the_field() {
-    reset_storage(Some(&store_of(&["Garder"])));
-    let (page, drafts) = mount_drafts("/brouillons").await;
-    page.click("[aria-label='Renommer « Garder »']").await;
-    let id = first_id(&drafts);
-    page.type_into(&format!("#renommer-{id}"), "   ").await;
-    page.click(".rename-form button[type=submit]").await;
+    let (page, id) = rename_the_only_draft("Garder", "   ").await;
     assert_eq!(
         page.text(&format!("#erreur-renommer-{id}")),
         "Le nom du brouillon ne peut pas être vide."
@@ -239,13 +243,7 @@ async fn deleting_then_annuler_puts_the_draft_back_in_place() {
         Some("Annuler"),
         "focus moves to the undo button"
     );
-    let undo = page
-        .find_all(".drafts-status button")
-        .into_iter()
-        .find(|b| normalise(&b.text_content().unwrap_or_default()) == "Annuler")
-        .expect("an Annuler button");
-    undo.unchecked_into::<HtmlElement>().click();
-    settle().await;
+    page.click_text(".drafts-status button", "Annuler").await;
     assert_eq!(
         page.texts("[data-testid=brouillon] h3"),
         ["Trois", "Deux", "Un"]
@@ -329,9 +327,7 @@ async fn unknown_draft_id_says_so_with_a_link_back_to_the_list() {
 
 #[wasm_bindgen_test]
 async fn draft_page_shows_the_quote_of_the_draft() {
-    reset_storage(Some(&store_of(&["Devis"])));
-    let id = stored_store().drafts[0].id.clone();
-    let (page, _) = mount_drafts(&format!("/brouillons/{id}")).await;
+    let page = open_only_draft("Devis").await;
     assert_eq!(page.text("h1"), "Brouillon : Devis");
     assert_eq!(page.text("[data-testid=brouillon-total-ht]"), "4 500,00 €");
     assert_eq!(page.text("[data-testid=brouillon-total-ttc]"), "5 400,00 €");
@@ -347,9 +343,7 @@ async fn draft_page_shows_the_quote_of_the_draft() {
 
 #[wasm_bindgen_test]
 async fn siret_with_a_wrong_key_is_flagged_next_to_the_field_then_cleared() {
-    reset_storage(Some(&store_of(&["Entreprise"])));
-    let id = stored_store().drafts[0].id.clone();
-    let (page, _) = mount_drafts(&format!("/brouillons/{id}")).await;
+    let page = open_only_draft("Entreprise").await;
     assert_eq!(
         page.attribute("#client-siret", "aria-describedby")
             .as_deref(),
@@ -378,9 +372,7 @@ async fn siret_with_a_wrong_key_is_flagged_next_to_the_field_then_cleared() {
 
 #[wasm_bindgen_test]
 async fn details_are_saved_as_the_user_types() {
-    reset_storage(Some(&store_of(&["Saisie"])));
-    let id = stored_store().drafts[0].id.clone();
-    let (page, _) = mount_drafts(&format!("/brouillons/{id}")).await;
+    let page = open_only_draft("Saisie").await;
     page.click("#client-particulier").await;
     page.type_into("#client-nom", "Camille Martin").await;
     page.type_into("#client-email", "camille@exemple.fr").await;
@@ -413,34 +405,17 @@ async fn details_are_saved_as_the_user_types() {
 
 #[wasm_bindgen_test]
 async fn trainees_are_added_and_removed_and_capped_by_the_simulation() {
-    reset_storage(Some(&store_of(&["Stagiaires"])));
-    let id = stored_store().drafts[0].id.clone();
-    let (page, _) = mount_drafts(&format!("/brouillons/{id}")).await;
-    let add = || {
-        page.find_all("button")
-            .into_iter()
-            .find(|b| normalise(&b.text_content().unwrap_or_default()) == "Ajouter un stagiaire")
-            .expect("the add button")
-            .unchecked_into::<HtmlElement>()
-    };
-    add().click();
-    settle().await;
+    let page = open_only_draft("Stagiaires").await;
+    page.click_text("button", "Ajouter un stagiaire").await;
     page.type_into("#stagiaire-1-nom", "Alex").await;
-    add().click();
-    settle().await;
+    page.click_text("button", "Ajouter un stagiaire").await;
     page.type_into("#stagiaire-2-nom", "Sam").await;
     assert_eq!(page.text("label[for=stagiaire-2-nom]"), "Stagiaire 2 : nom");
     // The simulation plans one trainee: two named is flagged next to the list.
     assert!(page
         .text("#erreur-stagiaires-liste")
         .contains("2 stagiaires sont nommés alors que la simulation en prévoit 1"));
-    let remove_first = page
-        .find_all("button")
-        .into_iter()
-        .find(|b| normalise(&b.text_content().unwrap_or_default()) == "Retirer le stagiaire 1")
-        .expect("the remove button");
-    remove_first.unchecked_into::<HtmlElement>().click();
-    settle().await;
+    page.click_text("button", "Retirer le stagiaire 1").await;
     assert!(page.try_find("#stagiaire-2-nom").is_none());
     let name: HtmlInputElement = page.find("#stagiaire-1-nom").unchecked_into();
     assert_eq!(name.value(), "Sam");
@@ -452,17 +427,9 @@ async fn trainees_are_added_and_removed_and_capped_by_the_simulation() {
 
 #[wasm_bindgen_test]
 async fn verifier_la_demande_lists_what_is_missing() {
-    reset_storage(Some(&store_of(&["Vide"])));
-    let id = stored_store().drafts[0].id.clone();
-    let (page, _) = mount_drafts(&format!("/brouillons/{id}")).await;
+    let page = open_only_draft("Vide").await;
     assert_eq!(page.text("#erreur-client-email"), "");
-    let check = page
-        .find_all("button")
-        .into_iter()
-        .find(|b| normalise(&b.text_content().unwrap_or_default()) == "Vérifier la demande")
-        .expect("the check button");
-    check.unchecked_into::<HtmlElement>().click();
-    settle().await;
+    page.click_text("button", "Vérifier la demande").await;
     let summary = page.text("[data-testid=verification]");
     assert!(summary.contains("à compléter"), "{summary}");
     assert!(summary.contains("SIRET"), "{summary}");
@@ -481,17 +448,8 @@ async fn enregistrer_le_brouillon_creates_a_draft_from_the_simulator_then_update
     reset_storage(None);
     let (page, _) = mount_drafts("/simulateur").await;
     page.type_into("#stagiaires", "2").await;
-    let save = || {
-        page.find_all(".save-draft button")
-            .into_iter()
-            .find(|b| {
-                normalise(&b.text_content().unwrap_or_default()) == "Enregistrer le brouillon"
-            })
-            .expect("the save button")
-            .unchecked_into::<HtmlElement>()
-    };
-    save().click();
-    settle().await;
+    page.click_text(".save-draft button", "Enregistrer le brouillon")
+        .await;
     let stored = stored_store();
     assert_eq!(stored.drafts.len(), 1);
     assert_eq!(stored.drafts[0].form.trainees, "2");
@@ -504,8 +462,8 @@ async fn enregistrer_le_brouillon_creates_a_draft_from_the_simulator_then_update
     );
     // A second save updates the same draft.
     page.type_into("#stagiaires", "3").await;
-    save().click();
-    settle().await;
+    page.click_text(".save-draft button", "Enregistrer le brouillon")
+        .await;
     let stored = stored_store();
     assert_eq!(stored.drafts.len(), 1);
     assert_eq!(stored.drafts[0].form.trainees, "3");

@@ -8,7 +8,7 @@
 //   HT price; VAT 20 % on the fee, rounded half away from zero to the cent; TTC = HT + VAT;
 // - postpone/replace free with at least 7 calendar days strictly between; OPCO agreement
 //   with at least 1 jour ouvrable between; Co&Sens adjourns at the latest a week before.
-import { test, expect, open, expectNoAxeViolation, text } from './fixtures.mjs';
+import { test, expect, openVia, openSimulator, goVia, expectFigure, expectNoAxeViolation, text, texts } from './fixtures.mjs';
 
 // 2026's public holidays. Easter Sunday 2026 by the Gregorian computus (Meeus/Jones/Butcher):
 // a = 2026 mod 19 = 12, b = 20, c = 26, d = 5, e = 0, f = 1, g = 6,
@@ -34,9 +34,7 @@ function ouvrablesBetween(notified, start) {
 }
 
 async function openCancellation(page) {
-  await open(page);
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Annulation' }).click();
-  await expect(page).toHaveURL(/\/sous\/chemin\/annulation$/);
+  await openVia(page, 'Annulation', 'annulation');
   await expect(page.getByRole('heading', { level: 1, name: "Frais d'annulation" })).toBeVisible();
 }
 
@@ -45,11 +43,6 @@ const notifiedDate = (page) => page.getByLabel('Date de notification', { exact: 
 const amount = (page) => page.getByLabel('Montant HT', { exact: true });
 const who = (page) => page.getByLabel('Qui annule ?', { exact: true });
 const funding = (page) => page.getByLabel('Financement', { exact: true });
-
-/** Waits until the figure shown by `testid` reads `value` (spaces folded). */
-async function expectFigure(page, testid, value) {
-  await expect.poll(() => text(page.getByTestId(testid)), { message: testid }).toBe(value);
-}
 
 async function fillCase(page, { start, notified, ht }) {
   await startDate(page).fill(start);
@@ -144,7 +137,7 @@ test.describe('cancellation-fee calculator', () => {
     // The days counted are listed, Easter Monday among the holidays left out.
     const counted = page.locator('details.counted-days');
     await counted.getByText('Voir les jours comptés').click();
-    const days = (await counted.locator('ol.counted-list li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const days = await texts(counted.locator('ol.counted-list li'));
     expect(days).toHaveLength(15);
     expect(days[0]).toBe('jeudi 2 avril 2026');
     expect(days.at(-1)).toBe('lundi 20 avril 2026');
@@ -252,14 +245,12 @@ test.describe('cancellation-fee calculator', () => {
     // 2 × 500 = 9 000. The fee basis is the training ordered, 8 000 (the certification fee
     // is never part of it). Notified Mon 4 May (n = 15): 50 % → 4 000,00 HT, 800,00 VAT,
     // 4 800,00 TTC.
-    await open(page);
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Simulateur' }).click();
+    await openSimulator(page);
     await page.getByRole('spinbutton', { name: 'Nombre de stagiaires' }).fill('2');
     await page.getByRole('combobox', { name: 'Financement' }).selectOption('opco');
     await page.getByRole('textbox', { name: "Montant pris en charge par l'OPCO" }).fill('1000');
     await expect.poll(() => text(page.getByTestId('total-ht'))).toBe('9 000,00 €');
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Annulation' }).click();
-    await expect(page).toHaveURL(/\/sous\/chemin\/annulation$/);
+    await goVia(page, 'Annulation', 'annulation');
     await expect(amount(page)).toHaveValue('8000,00');
     await expect(funding(page)).toHaveValue('opco');
     await expect(page.getByText(/Prérempli depuis le simulateur/)).toBeVisible();

@@ -6,13 +6,14 @@
 import { readFile } from 'node:fs/promises';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { test, expect, open, expectNoAxeViolation, text } from './fixtures.mjs';
+import {
+  test, expect, open, openVia, openSimulator, goVia, urlOf, freshContext, expectNoAxeViolation, text,
+} from './fixtures.mjs';
 
 const STORAGE_KEY = 'cosens.brouillons';
 const ASIDE_PREFIX = 'cosens.brouillons.illisible.';
 const VALID_SIRET = '732 829 320 00074';
 
-const nav = (page) => page.getByRole('navigation', { name: 'Navigation principale' });
 const rows = (page) => page.getByTestId('brouillon');
 const row = (page, name) => rows(page).filter({ has: page.getByRole('heading', { name, exact: true }) });
 const listStatus = (page) => page.getByTestId('statut-brouillons');
@@ -24,31 +25,18 @@ async function importFile(page, files) {
   await chooser.setFiles(files);
 }
 
-// A plain static server has only the root file: the app is opened there and the screens
-// reached through the menu, as a visitor would.
+/** Opens the app afresh (a reload, as far as the drafts go) and the drafts list. */
 async function openDrafts(page) {
-  await open(page);
-  await nav(page).getByRole('link', { name: 'Brouillons' }).click();
-  await expect(page).toHaveURL(/\/sous\/chemin\/brouillons$/);
+  await openVia(page, 'Brouillons', 'brouillons');
   await expect(page.getByRole('heading', { level: 1, name: "Brouillons d'inscription" })).toBeVisible();
 }
 
-async function goToDrafts(page) {
-  await nav(page).getByRole('link', { name: 'Brouillons' }).click();
-  await expect(page).toHaveURL(/\/sous\/chemin\/brouillons$/);
-}
-
-async function openSimulator(page) {
-  await open(page);
-  await nav(page).getByRole('link', { name: 'Simulateur' }).click();
-  await expect(page).toHaveURL(/\/sous\/chemin\/simulateur$/);
-  await expect(page.getByRole('radio', { name: 'Parcours complet' })).toBeVisible();
-}
+const goToDrafts = (page) => goVia(page, 'Brouillons', 'brouillons');
 
 /** "Nouveau brouillon" on the list: lands on the new draft's page; returns its id. */
 async function newDraft(page) {
   await page.getByRole('button', { name: 'Nouveau brouillon' }).click();
-  await expect(page).toHaveURL(/\/sous\/chemin\/brouillons\/b[0-9-]+$/);
+  await expect(page).toHaveURL(urlOf(/brouillons\/b[0-9-]+/));
   await expect(page.getByRole('heading', { level: 1, name: /^Brouillon : / })).toBeVisible();
   return page.url().split('/').pop();
 }
@@ -87,7 +75,7 @@ test.describe('draft enrolments', () => {
     // Saving again from the simulator after loading the draft updates it, not a new one.
     await rows(page).first().getByRole('link', { name: /^Ouvrir/ }).click();
     await page.getByRole('button', { name: 'Modifier dans le simulateur' }).click();
-    await expect(page).toHaveURL(/\/simulateur$/);
+    await expect(page).toHaveURL(urlOf('simulateur'));
     await expect(page.getByRole('spinbutton', { name: 'Nombre de stagiaires' })).toHaveValue('2');
     await page.getByRole('spinbutton', { name: 'Nombre de stagiaires' }).fill('3');
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
@@ -317,7 +305,7 @@ test.describe('draft enrolments', () => {
     const backup = await downloadOf(page, () => page.getByRole('button', { name: 'Tout exporter' }).click());
 
     for (const file of [request, backup]) {
-      const fresh = await browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
+      const fresh = await freshContext(browser, { acceptDownloads: true });
       const other = await fresh.newPage();
       const errors = [];
       other.on('pageerror', (e) => errors.push(e.message));
@@ -342,7 +330,7 @@ test.describe('draft enrolments', () => {
     await page.getByLabel('Adresse', { exact: true }).fill('1 rue de la Paix\n75002 Paris');
     const total = await text(page.getByTestId('brouillon-total-ttc'));
     await page.getByRole('link', { name: 'Imprimer le devis' }).click();
-    await expect(page).toHaveURL(/\/sous\/chemin\/devis\?brouillon=b[0-9-]+$/);
+    await expect(page).toHaveURL(urlOf(/devis\?brouillon=b[0-9-]+/));
     await expect.poll(() => text(page.getByTestId('devis-total-ttc'))).toBe(total);
     await expect(page.getByRole('textbox', { name: 'Nom ou raison sociale du client' })).toHaveValue('ACME Formation');
     await expect(page.getByRole('textbox', { name: 'Adresse du client' })).toHaveValue('1 rue de la Paix\n75002 Paris');

@@ -4,13 +4,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test as plain } from '@playwright/test';
-import { test, expect, open } from './fixtures.mjs';
+import { test, expect, open, BASE, DIST, urlOf, navLink } from './fixtures.mjs';
+import { servedCopy } from '../../scripts/e2e-serve.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
 
-const BASE = process.env.E2E_BASE || '/sous/chemin/';
-const PORT = Number(process.env.E2E_PORT || 4173);
-// What scripts/e2e-serve.sh serves: a copy of the build under the base path.
-const SERVED = join(process.cwd(), 'target', `e2e-root-${PORT}`, BASE);
+// What scripts/e2e-serve.mjs serves under the base path: its own copy of the build.
+const SERVED = servedCopy();
 
 const SCREENS = [
   ['simulateur', 'Simulateur de prix'],
@@ -36,8 +35,7 @@ test.describe('a plain static server, with no rewrite rule and no fallback', () 
 
 // A host that serves 404.html for unknown paths, as GitHub Pages does.
 async function withPagesLikeHost(run) {
-  const root = join(process.cwd(), 'target', 'e2e-dist');
-  const server = await startServer({ [BASE]: root }, { notFound: join(root, '404.html') });
+  const server = await startServer({ [BASE]: DIST }, { notFound: join(DIST, '404.html') });
   try {
     await run(`http://127.0.0.1:${server.address().port}${BASE}`);
   } finally {
@@ -56,7 +54,7 @@ plain('on a host that honours 404.html, any address opens the app: a draft addre
     await page.goto(`${site}nulle/part`);
     await expect(page.locator('main#contenu')).toContainText(/introuvable|n'existe pas/i);
     await expect(page).toHaveTitle('Page introuvable — Co&Sens');
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Simulateur' }).click();
+    await navLink(page, 'Simulateur').click();
     await expect(page.getByTestId('total-ttc')).toBeVisible();
   });
   expect(pageErrors).toEqual([]);
@@ -68,27 +66,26 @@ plain('on a host that honours 404.html, any address opens the app: a draft addre
  * simulator) and a draft's form ("Nouveau brouillon" on /brouillons).
  */
 async function tourEveryScreen(page) {
-  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
   const visited = [];
   await page.getByRole('link', { name: /Module 2/ }).first().click();
-  await expect(page).toHaveURL(/\/module\/2$/);
+  await expect(page).toHaveURL(urlOf('module/2'));
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Module 2');
   visited.push(new URL(page.url()).pathname);
   for (const name of ['Simulateur', 'Annulation', 'Pénalités de retard', 'Brouillons', 'Catalogue']) {
-    await nav.getByRole('link', { name }).click();
+    await navLink(page, name).click();
     await expect(page.locator('main#contenu h1').first()).toBeVisible();
     visited.push(new URL(page.url()).pathname);
   }
-  await nav.getByRole('link', { name: 'Simulateur' }).click();
+  await navLink(page, 'Simulateur').click();
   await expect(page.getByTestId('total-ttc')).toBeVisible();
   await page.getByRole('link', { name: 'Imprimer le devis' }).click();
-  await expect(page).toHaveURL(/\/devis$/);
+  await expect(page).toHaveURL(urlOf('devis'));
   await expect(page.getByTestId('devis-numero')).toBeVisible();
   visited.push(new URL(page.url()).pathname);
-  await nav.getByRole('link', { name: 'Brouillons' }).click();
-  await expect(page).toHaveURL(/\/brouillons$/);
+  await navLink(page, 'Brouillons').click();
+  await expect(page).toHaveURL(urlOf('brouillons'));
   await page.getByRole('button', { name: 'Nouveau brouillon' }).click();
-  await expect(page).toHaveURL(/\/brouillons\/b[0-9-]+$/);
+  await expect(page).toHaveURL(urlOf(/brouillons\/b[0-9-]+/));
   await expect(page.getByRole('heading', { level: 1, name: /^Brouillon : / })).toBeVisible();
   await expect(page.getByLabel('Nom du brouillon *')).toBeVisible();
   visited.push(new URL(page.url()).pathname.replace(/[^/]+$/, 'ID'));
@@ -159,8 +156,7 @@ test.describe('offline and new deployments', () => {
     try {
       await page.reload();
       await expect(page.locator('main#contenu h1').first()).toBeVisible();
-      const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-      await nav.getByRole('link', { name: 'Simulateur' }).click();
+      await navLink(page, 'Simulateur').click();
       await page.getByRole('spinbutton', { name: 'Nombre de stagiaires' }).fill('2');
       // Full course with certification for 2 trainees: 9 000 € HT, 10 800 € TTC.
       await expect(page.getByTestId('total-ttc')).toHaveText(/10\s800,00\s€/);

@@ -2,9 +2,7 @@
 // focus always visible, the simulator reachable and usable from the catalogue), and every
 // screen fits a 320 px wide window with no horizontal scroll. Screens are reached by in-app
 // navigation from the root, as the static server has no rewrite rule.
-import { test, expect, open } from './fixtures.mjs';
-
-const nav = (page) => page.getByRole('navigation', { name: 'Navigation principale' });
+import { test, expect, open, BASE, urlOf, navLink, goVia } from './fixtures.mjs';
 
 /** What has the focus, described for messages, and whether its focus ring shows. */
 async function focused(page) {
@@ -49,6 +47,17 @@ async function tabTo(page, target, key = 'Tab', max = 60) {
   throw new Error(`${key} × ${max} never reached the target; focus went through: ${path.join(' → ')}`);
 }
 
+/**
+ * After Enter on the skip link: the focus is on the main content, and the next Tab goes on
+ * inside it, not back to the header.
+ */
+async function expectSkippedToMain(page) {
+  await expect.soft.poll(async () => (await focused(page)).what, { message: 'focus after Enter on the skip link' }).toMatch(/^main#contenu/);
+  await page.keyboard.press('Tab');
+  const next = await expectVisibleFocus(page);
+  expect.soft(next.inMain, `Tab after the skip link went to ${next.what}`).toBe(true);
+}
+
 test.describe('keyboard only', () => {
   test('on the catalogue the skip link is the first Tab stop and Enter moves the focus to the main content', async ({ page }) => {
     await open(page);
@@ -59,20 +68,16 @@ test.describe('keyboard only', () => {
     await expectVisibleFocus(page);
     await expect(skip).toBeInViewport();
     await page.keyboard.press('Enter');
-    await expect.soft.poll(async () => (await focused(page)).what, { message: 'focus after Enter on the skip link' }).toMatch(/^main#contenu/);
-    expect.soft(new URL(page.url()).pathname).toBe('/sous/chemin/');
-    // The next Tab goes on inside the main content, not back to the header.
-    await page.keyboard.press('Tab');
-    const next = await expectVisibleFocus(page);
-    expect.soft(next.inMain, `Tab after the skip link went to ${next.what}`).toBe(true);
+    await expectSkippedToMain(page);
+    expect.soft(new URL(page.url()).pathname).toBe(BASE);
   });
 
   test('on the simulator too, the skip link moves the focus to the main content and stays on the screen', async ({ page }) => {
     await open(page);
-    const simulatorLink = nav(page).getByRole('link', { name: 'Simulateur' });
+    const simulatorLink = navLink(page, 'Simulateur');
     await tabTo(page, simulatorLink, 'Tab', 10);
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(/\/sous\/chemin\/simulateur$/);
+    await expect(page).toHaveURL(urlOf('simulateur'));
     await expect(page.getByTestId('total-ht')).toBeVisible();
     // Back to the skip link, the first stop of the page, and Enter.
     const skip = page.getByRole('link', { name: 'Aller au contenu' });
@@ -80,24 +85,21 @@ test.describe('keyboard only', () => {
     await expect(skip).toBeInViewport();
     await page.keyboard.press('Enter');
     await page.waitForTimeout(300);
-    expect.soft(new URL(page.url()).pathname, 'the skip link must not leave the simulator').toBe('/sous/chemin/simulateur');
+    expect.soft(new URL(page.url()).pathname, 'the skip link must not leave the simulator').toBe(`${BASE}simulateur`);
     await expect.soft(page.getByRole('radio', { name: 'Parcours complet' })).toBeVisible();
-    await expect.soft.poll(async () => (await focused(page)).what, { message: 'focus after Enter on the skip link' }).toMatch(/^main#contenu/);
-    await page.keyboard.press('Tab');
-    const next = await expectVisibleFocus(page);
-    expect.soft(next.inMain, `Tab after the skip link went to ${next.what}`).toBe(true);
+    await expectSkippedToMain(page);
   });
 
   test('from the catalogue, the menu leads to the simulator, where the keyboard changes the trainees, certification and modules and the total follows', async ({ page }) => {
     await open(page);
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
     // Tab through the skip link and the header to "Simulateur" in the main navigation.
-    const simulatorLink = nav(page).getByRole('link', { name: 'Simulateur' });
+    const simulatorLink = navLink(page, 'Simulateur');
     const path = await tabTo(page, simulatorLink, 'Tab', 10);
     expect(path[0]).toContain('Aller au contenu');
     expect((await focused(page)).inNav).toBe(true);
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(/\/sous\/chemin\/simulateur$/);
+    await expect(page).toHaveURL(urlOf('simulateur'));
     await expect(page.getByRole('radio', { name: 'Parcours complet' })).toBeChecked();
     await expect(page.getByTestId('total-ht')).toHaveText(/^4\s500,00\s€$/);
 
@@ -175,9 +177,8 @@ async function expectNoHorizontalScroll(page) {
   expect(scrollWidth, `page ${new URL(page.url()).pathname} is ${scrollWidth}px wide; elements past 320px:\n${offenders.slice(0, 25).join('\n')}`).toBeLessThanOrEqual(innerWidth);
 }
 
-const viaMenu = (name, url) => async (page) => {
-  await nav(page).getByRole('link', { name }).click();
-  await expect(page).toHaveURL(url);
+const viaMenu = (name, path) => async (page) => {
+  await goVia(page, name, path);
   await expect(page.locator('main#contenu h1').first()).toBeVisible();
 };
 
@@ -187,26 +188,26 @@ const SCREENS = [
   }],
   ['a module page (/module/3)', async (page) => {
     await page.getByRole('link', { name: /^Module 3 :/ }).click();
-    await expect(page).toHaveURL(/\/sous\/chemin\/module\/3$/);
+    await expect(page).toHaveURL(urlOf('module/3'));
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Module 3');
   }],
   ['/simulateur', async (page) => {
-    await viaMenu('Simulateur', /\/simulateur$/)(page);
+    await viaMenu('Simulateur', 'simulateur')(page);
     await expect(page.getByTestId('total-ttc')).toBeVisible();
   }],
-  ['/annulation', viaMenu('Annulation', /\/annulation$/)],
-  ['/penalites', viaMenu('Pénalités de retard', /\/penalites$/)],
-  ['/brouillons', viaMenu('Brouillons', /\/brouillons$/)],
+  ['/annulation', viaMenu('Annulation', 'annulation')],
+  ['/penalites', viaMenu('Pénalités de retard', 'penalites')],
+  ['/brouillons', viaMenu('Brouillons', 'brouillons')],
   ['a draft form (/brouillons/ID)', async (page) => {
-    await viaMenu('Brouillons', /\/brouillons$/)(page);
+    await viaMenu('Brouillons', 'brouillons')(page);
     await page.getByRole('button', { name: 'Nouveau brouillon' }).click();
-    await expect(page).toHaveURL(/\/sous\/chemin\/brouillons\/b[0-9-]+$/);
+    await expect(page).toHaveURL(urlOf(/brouillons\/b[0-9-]+/));
     await expect(page.getByRole('heading', { level: 1, name: /^Brouillon : / })).toBeVisible();
   }],
   ['/devis', async (page) => {
-    await viaMenu('Simulateur', /\/simulateur$/)(page);
+    await viaMenu('Simulateur', 'simulateur')(page);
     await page.getByRole('link', { name: 'Imprimer le devis' }).click();
-    await expect(page).toHaveURL(/\/sous\/chemin\/devis$/);
+    await expect(page).toHaveURL(urlOf('devis'));
     await expect(page.getByTestId('devis-numero')).toBeVisible();
   }],
 ];

@@ -7,13 +7,7 @@
 // - rates (other creditor): 2025 S1 3,71 %, 2025 S2 2,76 %, 2026 S1 2,62 %; 2026 S2 absent:
 //   the screen asks for the rate of each half-year of the delay missing from the data.
 // Each half-year's interest is rounded half away from zero to the cent.
-import { test, expect, open, expectNoAxeViolation, text } from './fixtures.mjs';
-
-/** Euros in cents → `4 500,00 €` as folded by `text()`. */
-function eur(cents) {
-  const int = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  return `${int},${String(cents % 100).padStart(2, '0')} €`;
-}
+import { test, expect, openVia, eur, expectFigure, expectNoAxeViolation, text, texts } from './fixtures.mjs';
 
 /**
  * Interest in cents: amount × (multiplier × rate) × days / yearLength, rounded half up (all
@@ -27,10 +21,15 @@ function interestCents(amountCents, multiplierHalves, rateBp, days, yearLength) 
 }
 
 async function openLatePayment(page) {
-  await open(page);
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Pénalités de retard' }).click();
-  await expect(page).toHaveURL(/\/sous\/chemin\/penalites$/);
+  await openVia(page, 'Pénalités de retard', 'penalites');
   await expect(page.getByRole('heading', { level: 1, name: 'Pénalités de retard' })).toBeVisible();
+}
+
+/** Expects the table of half-years to hold exactly `expected`: each row's cells, as text. */
+async function expectPeriods(page, expected) {
+  const rows = page.getByTestId('penalites-periodes').locator('tbody tr');
+  await expect(rows).toHaveCount(expected.length);
+  for (const [i, cells] of expected.entries()) expect(await texts(rows.nth(i).locator('th, td'))).toEqual(cells);
 }
 
 async function fillCase(page, { amount, due, paid, client = 'Particulier' }) {
@@ -38,10 +37,6 @@ async function fillCase(page, { amount, due, paid, client = 'Particulier' }) {
   await page.getByLabel("Date d'échéance", { exact: true }).fill(due);
   await page.getByLabel('Date de paiement', { exact: true }).fill(paid);
   await page.getByLabel('Type de client', { exact: true }).selectOption({ label: client });
-}
-
-async function expectFigure(page, testid, value) {
-  await expect.poll(() => text(page.getByTestId(testid)), { message: testid }).toBe(value);
 }
 
 test.describe('late-payment calculator', () => {
@@ -92,11 +87,10 @@ test.describe('late-payment calculator', () => {
     await expectFigure(page, 'penalites-jours', '30');
     await expectFigure(page, 'penalites-interets', eur(s1 + s2));
     await expectFigure(page, 'penalites-total', '19,15 €');
-    const rows = page.getByTestId('penalites-periodes').locator('tbody tr');
-    await expect(rows).toHaveCount(2);
-    const row = async (i) => (await rows.nth(i).locator('th, td').allInnerTexts()).map((t) => t.replace(/[\s\u00a0\u202f]+/g, ' ').trim());
-    expect(await row(0)).toEqual(['1er semestre 2025', 'lundi 16 juin 2025', 'lundi 30 juin 2025', '15', '365', '3,71 %', '5,565 %', '10,98 €']);
-    expect(await row(1)).toEqual(['2e semestre 2025', 'mardi 1er juillet 2025', 'mardi 15 juillet 2025', '15', '365', '2,76 %', '4,14 %', '8,17 €']);
+    await expectPeriods(page, [
+      ['1er semestre 2025', 'lundi 16 juin 2025', 'lundi 30 juin 2025', '15', '365', '3,71 %', '5,565 %', '10,98 €'],
+      ['2e semestre 2025', 'mardi 1er juillet 2025', 'mardi 15 juillet 2025', '15', '365', '2,76 %', '4,14 %', '8,17 €'],
+    ]);
   });
 
   test('a leap year divides by 366', async ({ page }) => {
@@ -182,11 +176,10 @@ test.describe('late-payment calculator', () => {
     await expect(error).toHaveCount(0);
     await expect.poll(() => text(page.locator('ul.explain')))
       .toContain("Taux d'intérêt légal saisi : 3,5 % pour le 2e semestre 2026, absent du fichier de données.");
-    const rows = page.getByTestId('penalites-periodes').locator('tbody tr');
-    await expect(rows).toHaveCount(2);
-    const row = async (i) => (await rows.nth(i).locator('th, td').allInnerTexts()).map((t) => t.replace(/[\s\u00a0\u202f]+/g, ' ').trim());
-    expect(await row(0)).toEqual(['1er semestre 2026', 'mardi 16 juin 2026', 'mardi 30 juin 2026', '15', '365', '2,62 %', '3,93 %', '16,15 €']);
-    expect(await row(1)).toEqual(['2e semestre 2026', 'mercredi 1er juillet 2026', 'mercredi 30 septembre 2026', '92', '365', '3,5 % (saisi)', '5,25 %', '132,33 €']);
+    await expectPeriods(page, [
+      ['1er semestre 2026', 'mardi 16 juin 2026', 'mardi 30 juin 2026', '15', '365', '2,62 %', '3,93 %', '16,15 €'],
+      ['2e semestre 2026', 'mercredi 1er juillet 2026', 'mercredi 30 septembre 2026', '92', '365', '3,5 % (saisi)', '5,25 %', '132,33 €'],
+    ]);
     await expectNoAxeViolation(page);
   });
 

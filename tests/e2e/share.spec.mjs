@@ -1,5 +1,5 @@
 // Share links and the printable devis, on the release build served by a plain static
-// server under /sous/chemin/ (no rewrite rule: the link opens the site's root).
+// server under the base path (no rewrite rule: the link opens the site's root).
 //
 // The quote used throughout, computed by hand from SPEC:
 //   modules 1 (800 €) + 3 (1 500 €) = 2 300 € HT per trainee, × 3 trainees = 6 900 €;
@@ -7,7 +7,9 @@
 //   HT 12 900,00 €; VAT 20 % = 2 580,00 €; TTC 15 480,00 €;
 //   OPCO grants 1 000 € → prise en charge 1 000,00 €, reste à charge 14 480,00 €.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { test, expect, open, expectNoAxeViolation, text } from './fixtures.mjs';
+import {
+  test, expect, openSimulator, urlOf, nav, freshContext, expectFigures, expectNoAxeViolation, text,
+} from './fixtures.mjs';
 
 const QUOTE = {
   'total-ht': '12 900,00 €',
@@ -19,18 +21,6 @@ const QUOTE = {
 // The default quote: full course with certification, one trainee: 4 500 € HT, 5 400 € TTC.
 const DEFAULT_TTC = '5 400,00 €';
 
-async function openSimulator(page) {
-  await open(page);
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Simulateur' }).click();
-  await expect(page).toHaveURL(/\/sous\/chemin\/simulateur$/);
-}
-
-async function expectFigures(page, figures) {
-  for (const [testid, value] of Object.entries(figures)) {
-    await expect.poll(() => text(page.getByTestId(testid)), { message: testid }).toBe(value);
-  }
-}
-
 async function composeQuote(page) {
   await openSimulator(page);
   await page.getByRole('radio', { name: 'Parcours modulaire' }).check();
@@ -40,6 +30,13 @@ async function composeQuote(page) {
   await page.getByRole('combobox', { name: 'Financement' }).selectOption({ label: 'OPCO' });
   await page.getByRole('textbox', { name: "Montant pris en charge par l'OPCO" }).fill('1000');
   await expectFigures(page, QUOTE);
+}
+
+/** Composes the quote, then opens its devis with "Imprimer le devis". */
+async function devisOfTheQuote(page) {
+  await composeQuote(page);
+  await page.getByRole('link', { name: 'Imprimer le devis' }).click();
+  await expect(page).toHaveURL(urlOf('devis'));
 }
 
 const shareField = (page) => page.getByRole('textbox', { name: 'Lien de partage' });
@@ -57,12 +54,12 @@ test('opening a share link in a fresh browser shows the same quote in the simula
   await composeQuote(page);
   const link = await shareField(page).inputValue();
 
-  const other = await browser.newContext({ locale: 'fr-FR' });
+  const other = await freshContext(browser);
   const visitor = await other.newPage();
   const errors = [];
   visitor.on('pageerror', (e) => errors.push(e.message));
   await visitor.goto(link);
-  await expect(visitor).toHaveURL(/\/sous\/chemin\/simulateur$/);
+  await expect(visitor).toHaveURL(urlOf('simulateur'));
   await expectFigures(visitor, QUOTE);
   await expect(visitor.getByRole('checkbox', { name: /^Module 3\b/ })).toBeChecked();
   await expect(visitor.getByRole('checkbox', { name: /^Module 2\b/ })).not.toBeChecked();
@@ -74,7 +71,7 @@ test('opening a share link in a fresh browser shows the same quote in the simula
 
 test('a link made under another catalogue version opens with a notice naming both versions', async ({ page }) => {
   await page.goto('./?devis=1~2025.9~C~2~0~1~N~0');
-  await expect(page).toHaveURL(/\/sous\/chemin\/simulateur$/);
+  await expect(page).toHaveURL(urlOf('simulateur'));
   await expect(page.getByTestId('avis-lien')).toContainText('2025.9');
   await expect(page.getByTestId('avis-lien')).toContainText('2026.1');
   // Full course with certification for 2 trainees: 9 000 € HT, 10 800 € TTC.
@@ -122,7 +119,7 @@ test('thirty malformed or hostile links each give a message, the default quote, 
   for (const link of MALFORMED) {
     const which = `link ${link.slice(0, 40)}`;
     await page.goto(`./?devis=${link}`);
-    await expect(page, which).toHaveURL(/\/sous\/chemin\/simulateur$/);
+    await expect(page, which).toHaveURL(urlOf('simulateur'));
     const notice = page.getByTestId('avis-lien');
     await expect(notice, which).toBeVisible();
     await expect(page.locator('img[src="x"]'), which).toHaveCount(0);
@@ -164,9 +161,7 @@ test('the simulator with its share panel passes the accessibility scan', async (
 });
 
 test('the devis prints the current quote with letterhead, terms and "Bon pour accord"', async ({ page }) => {
-  await composeQuote(page);
-  await page.getByRole('link', { name: 'Imprimer le devis' }).click();
-  await expect(page).toHaveURL(/\/sous\/chemin\/devis$/);
+  await devisOfTheQuote(page);
   await expect(page.getByTestId('devis-numero')).toHaveText(/^D-\d{8}-[A-HJ-NP-Z2-9]{4}$/);
   await expectFigures(page, {
     'devis-total-ht': QUOTE['total-ht'],
@@ -184,7 +179,7 @@ test('the devis prints the current quote with letterhead, terms and "Bon pour ac
 
   // In print: no navigation nor buttons, the client typed appears as text (never as HTML).
   await page.emulateMedia({ media: 'print' });
-  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeHidden();
+  await expect(nav(page)).toBeHidden();
   await expect(page.getByRole('button', { name: 'Imprimer le devis' })).toBeHidden();
   await expect(devis.locator('.print-only').first()).toHaveText('Entreprise <b>Exemple</b>');
   await expect(devis.locator('b')).toHaveCount(0);
@@ -196,9 +191,7 @@ test('the devis prints the current quote with letterhead, terms and "Bon pour ac
 });
 
 test('the devis printed to PDF by headless Chromium is one A4 page with every total and no screen chrome', async ({ page }) => {
-  await composeQuote(page);
-  await page.getByRole('link', { name: 'Imprimer le devis' }).click();
-  await expect(page).toHaveURL(/\/sous\/chemin\/devis$/);
+  await devisOfTheQuote(page);
   const number = await text(page.getByTestId('devis-numero'));
   await page.getByRole('textbox', { name: 'Nom ou raison sociale du client' }).fill('ACME Formation');
 
@@ -233,7 +226,7 @@ test('a devis opened from a share link prints the shared quote', async ({ page }
 
 test('a CPF link opens without any balance, which the trainee types on arrival', async ({ page }) => {
   await page.goto('./?devis=1~2026.1~C~1~0~1~N~P');
-  await expect(page).toHaveURL(/\/sous\/chemin\/simulateur$/);
+  await expect(page).toHaveURL(urlOf('simulateur'));
   await expect(page.getByRole('combobox', { name: 'Financement' })).toHaveValue('cpf');
   const balance = page.getByRole('textbox', { name: 'Solde CPF' });
   await expect(balance).toHaveValue('');

@@ -4,8 +4,9 @@
 // TTC = HT + VAT; OPCO: funded = min(amount, TTC); CPF (one trainee): funded =
 // min(balance, TTC), the trainee also pays the flat contribution in force (103,20 € in
 // 2026) unless exempt.
-import { readFileSync } from 'node:fs';
-import { test, expect, open, expectNoAxeViolation, text } from './fixtures.mjs';
+import {
+  test, expect, open, openSimulator, urlOf, builtCatalogue, eur, expectFigure, expectNoAxeViolation, text,
+} from './fixtures.mjs';
 
 const MODULE_HT = { 1: 800, 2: 800, 3: 1500, 4: 1500, 5: 400 };
 const FULL_COURSE_HT = 4000;
@@ -13,14 +14,6 @@ const COACHING_DAY_HT = 1000;
 const CERTIFICATION_HT = 500;
 const CPF_CONTRIBUTION_2026 = 103.2;
 
-/** Euros in cents (integers, so no float drift) → `4 500,00 €` as folded by `text()`. */
-function eur(cents) {
-  const negative = cents < 0;
-  const abs = Math.abs(cents);
-  const int = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  const frac = String(abs % 100).padStart(2, '0');
-  return `${negative ? '-' : ''}${int},${frac} €`;
-}
 const cents = (euros) => Math.round(euros * 100);
 /** VAT at 20 % on an amount in cents, rounded half away from zero to the cent. */
 const vat20 = (htCents) => Math.sign(htCents) * Math.round(Math.abs(htCents) * 20 / 100);
@@ -33,15 +26,6 @@ function expected({ modules = 'full', trainees = 1, coaching = 0, certification 
   return { ht, tva, ttc: ht + tva };
 }
 
-// A plain static server has no `simulateur` file (no rewrite rule): the app is opened at the
-// base address and the simulator reached by in-app navigation, as a visitor would.
-async function openSimulator(page) {
-  await open(page);
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Simulateur' }).click();
-  await expect(page).toHaveURL(/\/sous\/chemin\/simulateur$/);
-  await expect(page.getByRole('radio', { name: 'Parcours complet' })).toBeVisible();
-}
-
 const moduleBox = (page, n) => page.getByRole('checkbox', { name: new RegExp(`^Module ${n}\\b`) });
 const trainees = (page) => page.getByRole('spinbutton', { name: 'Nombre de stagiaires' });
 const coaching = (page) => page.getByRole('spinbutton', { name: "Jours d'accompagnement" });
@@ -52,11 +36,6 @@ const opcoAmount = (page) => page.getByRole('textbox', { name: "Montant pris en 
 const cpfBalance = (page) => page.getByRole('textbox', { name: 'Solde CPF' });
 const cpfExempt = (page) => page.getByRole('checkbox', { name: /^Dispensé de la participation forfaitaire/ });
 const advice = (page) => page.getByTestId('conseil-parcours-complet');
-
-/** Waits until the figure shown by `testid` reads `value` (spaces folded). */
-async function expectFigure(page, testid, value) {
-  await expect.poll(() => text(page.getByTestId(testid)), { message: testid }).toBe(value);
-}
 
 async function expectTotals(page, { ht, tva, ttc }) {
   await expectFigure(page, 'total-ht', eur(ht));
@@ -164,8 +143,8 @@ test.describe('price simulator', () => {
   const modulesHt = (set) => set.reduce((s, n) => s + MODULE_HT[n], 0);
   const TRIGGERING = SUBSETS.filter((set) => modulesHt(set) >= FULL_COURSE_HT);
 
-  test('the price table matches data/catalogue.json and exactly four modular selections reach the full-course price', () => {
-    const catalogue = JSON.parse(readFileSync(new URL('../../data/catalogue.json', import.meta.url), 'utf8'));
+  test('the price table matches the catalogue the app was built with and exactly four modular selections reach the full-course price', () => {
+    const catalogue = builtCatalogue();
     expect(Object.fromEntries(catalogue.modules.map((m) => [m.number, Number(m.price_ht)]))).toEqual(MODULE_HT);
     expect(Number(catalogue.prices.full_course_ht)).toBe(FULL_COURSE_HT);
     expect(SUBSETS).toHaveLength(31);
@@ -326,9 +305,9 @@ test.describe('price simulator', () => {
   test('"Simuler le coût de ce module" on the module 3 page opens the simulator with module 3 only', async ({ page }) => {
     await open(page);
     await page.getByRole('link', { name: /^Module 3 :/ }).click();
-    await expect(page).toHaveURL(/\/sous\/chemin\/module\/3$/);
+    await expect(page).toHaveURL(urlOf('module/3'));
     await page.getByRole('link', { name: 'Simuler le coût de ce module' }).click();
-    await expect(page).toHaveURL(/\/sous\/chemin\/simulateur\?module=3$/);
+    await expect(page).toHaveURL(urlOf('simulateur?module=3'));
     await expect(page.getByRole('radio', { name: 'Parcours modulaire' })).toBeChecked();
     await expect(moduleBox(page, 3)).toBeChecked();
     for (const n of [1, 2, 4, 5]) await expect(moduleBox(page, n)).not.toBeChecked();

@@ -1,13 +1,12 @@
 // Every screen has its own document title, starting with the screen's name (SPEC, "Names
 // the tests rely on"): what a browser tab, the history and a screen reader announce.
-import { test, expect, open, holdTheApp } from './fixtures.mjs';
+import { test, expect, open, holdTheApp, navLink, urlOf } from './fixtures.mjs';
 
 const SITE = ' — Co&Sens';
 
 test('each screen of the navigation names itself in the document title', async ({ page }) => {
   await open(page);
   await expect(page).toHaveTitle(`Catalogue de la formation RS5302${SITE}`);
-  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
   for (const [link, title] of [
     ['Simulateur', 'Simulateur de prix'],
     ['Annulation', "Frais d'annulation"],
@@ -15,7 +14,7 @@ test('each screen of the navigation names itself in the document title', async (
     ['Brouillons', "Brouillons d'inscription"],
     ['Catalogue', 'Catalogue de la formation RS5302'],
   ]) {
-    await nav.getByRole('link', { name: link, exact: true }).click();
+    await navLink(page, link).click();
     await expect(page).toHaveTitle(`${title}${SITE}`);
   }
 });
@@ -28,7 +27,7 @@ test('module pages, the devis and a draft have titles of their own', async ({ pa
   await expect(page).toHaveTitle(/^Devis .*— Co&Sens$/);
   await open(page, 'brouillons');
   await page.getByRole('button', { name: 'Nouveau brouillon' }).click();
-  await expect(page).toHaveURL(/\/brouillons\/[^/]+$/);
+  await expect(page).toHaveURL(urlOf(/brouillons\/[^/]+/));
   await expect(page).toHaveTitle(/^Brouillon « .+ » — Co&Sens$/);
 });
 

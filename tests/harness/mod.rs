@@ -1,6 +1,7 @@
-//! What the component tests share: the test page's window and address, waiting for the
-//! reactive system to settle, and a view mounted into its own element with the queries and
-//! user actions the tests drive it by. Each test crate uses part of it.
+//! What the component tests share: the app's contexts on the fixture catalogue, the test
+//! page's window and address, waiting for the reactive system to settle, and a view mounted
+//! into its own element with the queries and user actions the tests drive it by. Each test
+//! crate uses part of it.
 #![allow(dead_code)]
 
 use std::cell::RefCell;
@@ -9,12 +10,33 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
+use chrono::NaiveDate;
 use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
 use leptos::tachys::view::Mountable;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+use cosens_simulateur::domain::catalogue::Catalogue;
+use cosens_simulateur::ui::quote_state::QuoteState;
+use cosens_simulateur::ui::AppContext;
+
+/// The catalogue the component tests run on, `tests/fixtures/catalogue.json`, whatever the
+/// build embeds (the site's `data/catalogue.json` unless `COSENS_CATALOGUE` names another;
+/// components.rs checks that the embedded one validates).
+pub fn fixture_catalogue() -> Catalogue {
+    Catalogue::from_json(include_str!("../fixtures/catalogue.json"))
+        .expect("the fixture catalogue is valid")
+}
+
+/// The contexts `App` provides, for a component mounted on its own: the fixture catalogue
+/// at the root of the host, and the shared quote priced on `today`.
+pub fn provide_app_contexts(today: NaiveDate) {
+    let app = AppContext::new(fixture_catalogue(), "");
+    provide_context(QuoteState::new(app.catalogue.clone(), today));
+    provide_context(app);
+}
 
 pub fn window() -> web_sys::Window {
     web_sys::window().expect("a window")
@@ -184,6 +206,22 @@ impl<M: Mountable> Mounted<M> {
         let element: HtmlElement = self.find(selector).unchecked_into();
         element.click();
         settle().await;
+    }
+
+    /// Clicks the first element matching `selector` whose normalised text is `text` (a
+    /// button named by its label).
+    pub async fn click_text(&self, selector: &str, text: &str) {
+        self.find_text(selector, text).click();
+        settle().await;
+    }
+
+    /// The first element matching `selector` whose normalised text is `text`.
+    pub fn find_text(&self, selector: &str, text: &str) -> HtmlElement {
+        self.find_all(selector)
+            .into_iter()
+            .find(|e| normalise(&e.text_content().unwrap_or_default()) == text)
+            .unwrap_or_else(|| panic!("no {selector} reads {text:?}"))
+            .unchecked_into()
     }
 
     pub fn attribute(&self, selector: &str, name: &str) -> Option<String> {
