@@ -1184,7 +1184,7 @@ mod tests {
     use crate::domain::money::dec;
 
     fn catalogue() -> Catalogue {
-        Catalogue::embedded().expect("the embedded catalogue is valid")
+        Catalogue::fixture()
     }
 
     fn d(s: &str) -> NaiveDate {
@@ -1801,7 +1801,7 @@ mod properties {
     use proptest::prelude::*;
 
     fn catalogue() -> Catalogue {
-        Catalogue::embedded().expect("the embedded catalogue is valid")
+        Catalogue::fixture()
     }
 
     fn date_in(from_year: i32, to_year: i32) -> impl Strategy<Value = NaiveDate> {

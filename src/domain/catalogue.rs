@@ -521,20 +521,27 @@ mod tests {
     use super::*;
     use crate::domain::money::dec;
 
-    fn embedded() -> Catalogue {
-        Catalogue::embedded().expect("the embedded catalogue is valid")
+    /// The site's own offer, as shipped.
+    const SHIPPED_JSON: &str = include_str!("../../data/catalogue.json");
+    /// The catalogue the rules are tested on (what [`Catalogue::fixture`] reads).
+    const FIXTURE_JSON: &str = include_str!("../../tests/fixtures/catalogue.json");
+
+    fn fixture() -> Catalogue {
+        Catalogue::fixture()
     }
 
-    /// The data file with one JSON value replaced, for the rejection tests.
+    /// The fixture file with one JSON value replaced, for the rejection tests.
     fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> Result<Catalogue, CatalogueError> {
-        let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+        let mut v: serde_json::Value = serde_json::from_str(FIXTURE_JSON).unwrap();
         edit(&mut v);
         Catalogue::from_json(&v.to_string())
     }
 
+    /// The one test of the shipped `data/catalogue.json`: it validates and holds the
+    /// brochure's figures. A site owner changing a price breaks this test, and no other.
     #[test]
-    fn embedded_catalogue_holds_the_brochure_offer() {
-        let c = embedded();
+    fn shipped_catalogue_holds_the_brochure_offer() {
+        let c = Catalogue::from_json(SHIPPED_JSON).expect("the shipped catalogue is valid");
         assert_eq!(c.course.code, "RS5302");
         assert_eq!(c.modules.len(), 5);
         let prices: Vec<_> = c.modules.iter().map(|m| m.price_ht).collect();
@@ -555,7 +562,7 @@ mod tests {
 
     #[test]
     fn cpf_contribution_follows_the_date_of_the_quote() {
-        let c = embedded();
+        let c = fixture();
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         assert_eq!(c.cpf_contribution_on(d("2024-05-01")), None);
         assert_eq!(c.cpf_contribution_on(d("2024-05-02")), Some(dec("100")));
@@ -653,7 +660,7 @@ mod tests {
     fn rates_may_stop_before_the_current_half_year() {
         // The half-years after the last one listed are not published yet: the
         // late-payment calculator names them, the file is still valid.
-        let full = embedded();
+        let full = fixture();
         let [.., before, last] = full.legal_interest_rates.as_slice() else {
             panic!("at least two legal interest rates");
         };

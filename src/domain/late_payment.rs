@@ -649,10 +649,10 @@ mod tests {
     use super::*;
     use crate::domain::money::dec;
 
-    /// The shipped catalogue with its legal rates cut after 2026 S1, the ones these tests
+    /// The fixture catalogue with its legal rates cut after 2026 S1, the ones these tests
     /// were worked out with: adding a newly published rate to the file keeps them valid.
     fn catalogue() -> Catalogue {
-        let mut c = Catalogue::embedded().expect("the embedded catalogue is valid");
+        let mut c = Catalogue::fixture();
         c.legal_interest_rates
             .retain(|r| (r.year, r.half) <= (2026, 1));
         assert_eq!(
@@ -1178,7 +1178,7 @@ mod properties {
 
     /// As in `tests`: the legal rates up to 2026 S1.
     fn catalogue() -> Catalogue {
-        let mut c = Catalogue::embedded().expect("the embedded catalogue is valid");
+        let mut c = Catalogue::fixture();
         c.legal_interest_rates
             .retain(|r| (r.year, r.half) <= (2026, 1));
         c

@@ -1044,7 +1044,7 @@ mod tests {
     use crate::domain::money::dec;
 
     fn catalogue() -> Catalogue {
-        Catalogue::embedded().expect("the embedded catalogue is valid")
+        Catalogue::fixture()
     }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -1789,7 +1789,7 @@ mod properties {
     use proptest::prelude::*;
 
     fn catalogue() -> Catalogue {
-        Catalogue::embedded().expect("the embedded catalogue is valid")
+        Catalogue::fixture()
     }
 
     fn start() -> NaiveDate {

@@ -238,7 +238,7 @@ mod tests {
     use crate::domain::pricing::price_quote;
 
     fn catalogue() -> Catalogue {
-        Catalogue::embedded().unwrap()
+        Catalogue::fixture()
     }
 
     fn today() -> NaiveDate {
