@@ -560,8 +560,26 @@ fn validate(req: &CancellationRequest) -> Result<(), CancellationError> {
     Ok(())
 }
 
-/// Works out what the client owes for the request, under the catalogue's terms.
+/// Works out what the client owes for the request, under the catalogue's terms: the
+/// figures first ([`compute_cancellation`]), then the sentences citing the CGV rule applied
+/// ([`explain_module_line`], [`explain_cancellation`]).
 pub fn assess_cancellation(
+    catalogue: &Catalogue,
+    req: &CancellationRequest,
+) -> Result<CancellationOutcome, CancellationError> {
+    let terms = &catalogue.cancellation;
+    let mut out = compute_cancellation(catalogue, req)?;
+    for line in &mut out.modules {
+        line.explanation = explain_module_line(line, req, terms);
+    }
+    out.explanations = explain_cancellation(&out, req, terms);
+    Ok(out)
+}
+
+/// The figures of the outcome: the case, the days counted, the deadlines, the fee and, for
+/// an interruption, the module lines and their totals. Its sentences are left empty:
+/// [`assess_cancellation`] writes them.
+pub fn compute_cancellation(
     catalogue: &Catalogue,
     req: &CancellationRequest,
 ) -> Result<CancellationOutcome, CancellationError> {
@@ -570,12 +588,28 @@ pub fn assess_cancellation(
     if terms.half_fee_rate < Decimal::ZERO || terms.half_fee_rate > Decimal::ONE {
         return Err(CancellationError::Overflow);
     }
+    let mut out = outcome_dates(terms, req);
+    if req.who == Who::CoSensAdjourns {
+        out.case = Case::Adjourned;
+    } else if req.funding == FundingKind::Cpf {
+        out.case = Case::Cpf;
+    } else if req.notified < req.start {
+        client_cancels_before_start(terms, req, &mut out)?;
+    } else {
+        interruption(terms, req, &mut out)?;
+    }
+    Ok(out)
+}
+
+/// The outcome before any fee: the days counted between the notification and the start,
+/// and the deadlines.
+fn outcome_dates(terms: &CancellationTerms, req: &CancellationRequest) -> CancellationOutcome {
     let dl = deadlines(terms, req.start);
     let working_days = count_days_strictly_between(DayKind::Ouvrable, req.notified, req.start);
     let calendar_days = count_days_strictly_between(DayKind::Calendaire, req.notified, req.start);
     let before_start = req.notified < req.start;
     let postpone_possible = before_start && calendar_days >= terms.postpone_min_calendar_days;
-    let mut out = CancellationOutcome {
+    CancellationOutcome {
         case: Case::BeforeStart,
         start: req.start,
         notified: req.notified,
@@ -604,26 +638,216 @@ pub fn assess_cancellation(
         modules: Vec::new(),
         totals: None,
         explanations: Vec::new(),
-    };
-    if req.who == Who::CoSensAdjourns {
-        adjourned(&mut out);
-    } else if req.funding == FundingKind::Cpf {
-        cpf(&mut out);
-    } else if before_start {
-        client_cancels_before_start(terms, req, &mut out)?;
-    } else {
-        interruption(terms, req, &mut out)?;
     }
-    Ok(out)
 }
 
-fn adjourned(out: &mut CancellationOutcome) {
-    out.case = Case::Adjourned;
-    out.explanations.push(
+fn percent_of(rate: Decimal, amount: Decimal) -> Result<Decimal, CancellationError> {
+    amount
+        .checked_mul(rate)
+        .map(round_cents)
+        .ok_or(CancellationError::Overflow)
+}
+
+/// The fee HT, its VAT and the fee TTC.
+fn set_fee(out: &mut CancellationOutcome, fee_ht: Decimal) -> Result<(), CancellationError> {
+    out.fee_ht = fee_ht;
+    out.fee_vat = percent_of(out.vat_rate, fee_ht)?;
+    out.fee_ttc = fee_ht
+        .checked_add(out.fee_vat)
+        .ok_or(CancellationError::Overflow)?;
+    Ok(())
+}
+
+/// The client cancels before the first day: the band of the jours ouvrables left.
+fn client_cancels_before_start(
+    terms: &CancellationTerms,
+    req: &CancellationRequest,
+    out: &mut CancellationOutcome,
+) -> Result<(), CancellationError> {
+    out.case = Case::BeforeStart;
+    let band = FeeBand::for_working_days(terms, out.working_days);
+    out.band = Some(band);
+    out.rate = band.rate(terms);
+    let fee_ht = percent_of(out.rate, req.amount_ht)?;
+    set_fee(out, fee_ht)
+}
+
+/// Notified on or after the first day: each module line, their totals, the fee.
+fn interruption(
+    terms: &CancellationTerms,
+    req: &CancellationRequest,
+    out: &mut CancellationOutcome,
+) -> Result<(), CancellationError> {
+    out.case = Case::Interruption;
+    let lines: Vec<ModuleLine> = if req.modules.is_empty() {
+        vec![block_line(req)]
+    } else {
+        req.modules
+            .iter()
+            .zip(schedule(req.start, &req.modules))
+            .map(|(m, start)| module_line(terms, req, m, start.ok_or(CancellationError::Overflow)?))
+            .collect::<Result<_, _>>()?
+    };
+    let totals = interruption_totals(req, &lines);
+    let basis: Decimal = lines.iter().map(|l| l.amount_ht).sum();
+    out.basis_ht = basis;
+    out.rate = if basis.is_zero() {
+        Decimal::ONE
+    } else {
+        totals
+            .due_ht
+            .checked_div(basis)
+            .map(|r| r.round_dp(4))
+            .ok_or(CancellationError::Overflow)?
+    };
+    set_fee(out, totals.due_ht)?;
+    out.totals = Some(totals);
+    out.modules = lines;
+    Ok(())
+}
+
+/// The whole booking as one started block, due in full: no module detail was given.
+fn block_line(req: &CancellationRequest) -> ModuleLine {
+    ModuleLine {
+        kind: BookingKind::Module,
+        number: 0,
+        label: "Formation".to_string(),
+        days: Decimal::ZERO,
+        amount_ht: req.amount_ht,
+        start: req.start,
+        start_assumed: false,
+        status: ModuleStatus::Block,
+        attended_days: Decimal::ZERO,
+        absence_days: Decimal::ZERO,
+        working_days: None,
+        band: None,
+        rate: Decimal::ONE,
+        attended_ht: Decimal::ZERO,
+        client_only_ht: Decimal::ZERO,
+        due_ht: req.amount_ht,
+        explanation: String::new(),
+    }
+}
+
+/// Days of a line (its start date, then the next training days; the last one possibly a
+/// half day) that fall before `notified`.
+fn attended_days(days: Decimal, start: NaiveDate, notified: NaiveDate) -> Decimal {
+    let mut attended = Decimal::ZERO;
+    let mut remaining = days;
+    let mut slot = Some(start);
+    while remaining > Decimal::ZERO {
+        let Some(day) = slot else { break };
+        if day >= notified {
+            break;
+        }
+        let weight = remaining.min(Decimal::ONE);
+        attended += weight;
+        remaining -= weight;
+        slot = next_training_day(day);
+    }
+    attended
+}
+
+/// One line of an interruption: not started (the fee band to its own start), attended in
+/// full, or started (due in full, split between the days attended and the absence).
+fn module_line(
+    terms: &CancellationTerms,
+    req: &CancellationRequest,
+    m: &ModuleBooking,
+    (start, start_assumed): (NaiveDate, bool),
+) -> Result<ModuleLine, CancellationError> {
+    let mut line = ModuleLine {
+        kind: m.kind,
+        number: m.number,
+        label: m.label.clone(),
+        days: m.days,
+        amount_ht: m.amount_ht,
+        start,
+        start_assumed,
+        status: ModuleStatus::Started,
+        attended_days: Decimal::ZERO,
+        absence_days: Decimal::ZERO,
+        working_days: None,
+        band: None,
+        rate: Decimal::ONE,
+        attended_ht: Decimal::ZERO,
+        client_only_ht: Decimal::ZERO,
+        due_ht: m.amount_ht,
+        explanation: String::new(),
+    };
+    if start > req.notified {
+        let n = count_days_strictly_between(DayKind::Ouvrable, req.notified, start);
+        let band = FeeBand::for_working_days(terms, n);
+        line.status = ModuleStatus::NotStarted;
+        line.working_days = Some(n);
+        line.band = Some(band);
+        line.rate = band.rate(terms);
+        line.client_only_ht = percent_of(line.rate, m.amount_ht)?;
+        line.due_ht = line.client_only_ht;
+        return Ok(line);
+    }
+    let attended = attended_days(m.days, start, req.notified);
+    line.attended_days = attended;
+    line.absence_days = m.days - attended;
+    let shares = split_by_largest_remainder(m.amount_ht, &[attended, line.absence_days]);
+    line.attended_ht = shares.first().copied().unwrap_or(Decimal::ZERO);
+    line.client_only_ht = shares.get(1).copied().unwrap_or(Decimal::ZERO);
+    if line.absence_days.is_zero() {
+        line.status = ModuleStatus::AttendedInFull;
+    }
+    Ok(line)
+}
+
+/// The totals of the lines; the part an OPCO may fund is the days attended, with OPCO
+/// funding only.
+fn interruption_totals(req: &CancellationRequest, lines: &[ModuleLine]) -> InterruptionTotals {
+    let sum = |f: fn(&ModuleLine) -> Decimal| -> Decimal { lines.iter().map(f).sum() };
+    let attended = sum(|l| l.attended_ht);
+    InterruptionTotals {
+        attended_ht: attended,
+        opco_chargeable_ht: if req.funding == FundingKind::Opco {
+            attended
+        } else {
+            Decimal::ZERO
+        },
+        client_only_ht: sum(|l| l.client_only_ht),
+        unsplit_ht: lines
+            .iter()
+            .filter(|l| l.status == ModuleStatus::Block)
+            .map(|l| l.due_ht)
+            .sum(),
+        due_ht: sum(|l| l.due_ht),
+    }
+}
+
+// The wording: French sentences written from a computed outcome.
+
+/// The sentences of the outcome, in reading order, citing the CGV rule applied (what
+/// [`assess_cancellation`] keeps in [`CancellationOutcome::explanations`]). The module
+/// lines' sentences are read from the lines (see [`explain_module_line`]).
+pub fn explain_cancellation(
+    out: &CancellationOutcome,
+    req: &CancellationRequest,
+    terms: &CancellationTerms,
+) -> Vec<String> {
+    match out.case {
+        Case::Adjourned => adjourned_sentences(out),
+        Case::Cpf => vec![CPF_FR.to_string()],
+        Case::BeforeStart => before_start_sentences(out, req, terms),
+        Case::Interruption => interruption_sentences(out, req),
+    }
+}
+
+const CPF_FR: &str = "Inscription financée par le CPF : l'annulation, l'absence ou l'abandon \
+     suivent les conditions générales d'utilisation de Mon Compte Formation, et non le \
+     barème d'annulation des CGV de Co&Sens ; aucun montant n'est calculé ici.";
+
+fn adjourned_sentences(out: &CancellationOutcome) -> Vec<String> {
+    let mut sentences = vec![
         "Co&Sens ajourne la formation faute de participants en nombre suffisant : \
          aucun frais ni indemnité n'est dû par le Client (CGV, « Effectif et ajournement »)."
             .to_string(),
-    );
+    ];
     if let Some(limit) = out.adjourn_deadline {
         let mut text = format!(
             "Les CGV prévoient cet ajournement au plus tard une semaine avant la date prévue, \
@@ -637,34 +861,119 @@ fn adjourned(out: &mut CancellationOutcome) {
                 format_date_fr(out.notified)
             ));
         }
-        out.explanations.push(text);
+        sentences.push(text);
     }
+    sentences
 }
 
-fn cpf(out: &mut CancellationOutcome) {
-    out.case = Case::Cpf;
-    out.explanations.push(
-        "Inscription financée par le CPF : l'annulation, l'absence ou l'abandon suivent les \
-         conditions générales d'utilisation de Mon Compte Formation, et non le barème \
-         d'annulation des CGV de Co&Sens ; aucun montant n'est calculé ici."
-            .to_string(),
-    );
+fn before_start_sentences(
+    out: &CancellationOutcome,
+    req: &CancellationRequest,
+    terms: &CancellationTerms,
+) -> Vec<String> {
+    let band = out
+        .band
+        .unwrap_or_else(|| FeeBand::for_working_days(terms, out.working_days));
+    let mut sentences = vec![format!(
+        "{} : {}.",
+        between_fr(out.working_days, DayKind::Ouvrable, out.notified, out.start),
+        band.rule_fr(terms)
+    )];
+    sentences.extend(holidays_sentence(&out.holidays_skipped));
+    sentences.push(FEE_BASIS_FR.to_string());
+    sentences.push(format!(
+        "Frais d'annulation : {} de {} HT = {} HT, majorés de la TVA comme la formation.",
+        format_percent(out.rate),
+        format_eur(out.basis_ht),
+        format_eur(out.fee_ht)
+    ));
+    sentences.push(fee_vat_sentence(out));
+    sentences.push(bands_sentence(terms, out));
+    sentences.push(postpone_sentence(terms, out));
+    if req.funding == FundingKind::Opco {
+        if !out.fee_ht.is_zero() {
+            sentences.push(
+                "Ces frais d'annulation ne peuvent faire l'objet d'une demande de prise en \
+                 charge par l'OPCO : le Client les règle directement à Co&Sens."
+                    .to_string(),
+            );
+        }
+        sentences.push(opco_sentence(terms, out));
+    }
+    sentences
 }
 
-fn percent_of(rate: Decimal, amount: Decimal) -> Result<Decimal, CancellationError> {
-    amount
-        .checked_mul(rate)
-        .map(round_cents)
-        .ok_or(CancellationError::Overflow)
+fn interruption_sentences(out: &CancellationOutcome, req: &CancellationRequest) -> Vec<String> {
+    let mut sentences = vec![format!(
+        "Notification le {}, le jour du démarrage ({}) ou après : absence ou interruption. \
+         Tout module commencé est dû dans son intégralité ; la facture distingue le prix des \
+         journées effectivement suivies des sommes dues au titre des absences ou de \
+         l'interruption ; les modules non commencés suivent le barème d'annulation, compté \
+         jusqu'à leur propre démarrage. Les journées de formation se tiennent du lundi au \
+         vendredi, hors jours fériés.",
+        format_date_fr(out.notified),
+        format_date_fr(out.start)
+    )];
+    if !req.modules.is_empty() {
+        if out.basis_ht != req.amount_ht {
+            sentences.push(format!(
+                "Le calcul porte sur les modules indiqués ({} HT au total), et non sur le \
+                 montant saisi ({} HT).",
+                format_eur(out.basis_ht),
+                format_eur(req.amount_ht)
+            ));
+        }
+        sentences.push(FEE_BASIS_FR.to_string());
+    }
+    sentences.extend(assumed_dates_sentence(&out.modules));
+    sentences.extend(out.modules.iter().map(|l| l.explanation.clone()));
+    if let Some(totals) = &out.totals {
+        sentences.extend(interruption_totals_sentences(totals, req.funding));
+    }
+    sentences.push(format!(
+        "Total dû : {} HT sur {} HT réservés.",
+        format_eur(out.fee_ht),
+        format_eur(out.basis_ht)
+    ));
+    sentences.push(fee_vat_sentence(out));
+    sentences
 }
 
-fn set_fee(out: &mut CancellationOutcome, fee_ht: Decimal) -> Result<(), CancellationError> {
-    out.fee_ht = fee_ht;
-    out.fee_vat = percent_of(out.vat_rate, fee_ht)?;
-    out.fee_ttc = fee_ht
-        .checked_add(out.fee_vat)
-        .ok_or(CancellationError::Overflow)?;
-    let vat = if out.vat_rate.is_zero() {
+/// What the days attended cost and what the client owes on its own; the OPCO's part.
+fn interruption_totals_sentences(totals: &InterruptionTotals, funding: FundingKind) -> Vec<String> {
+    let mut sentences = Vec::new();
+    let split = totals.unsplit_ht.is_zero();
+    if split {
+        sentences.push(format!(
+            "Journées effectivement suivies : {} HT ; sommes dues au titre des absences, de \
+             l'interruption ou de l'annulation de modules : {} HT. Ces sommes ne peuvent être \
+             imputées sur l'obligation de participer à la formation professionnelle continue \
+             ni faire l'objet d'une demande de prise en charge par un OPCO : le Client les \
+             règle directement à Co&Sens.",
+            format_eur(totals.attended_ht),
+            format_eur(totals.client_only_ht)
+        ));
+    }
+    if funding == FundingKind::Opco {
+        sentences.push(if split {
+            format!(
+                "Part que l'OPCO peut prendre en charge (journées suivies) : {} HT ; le reste \
+                 est à la charge du Client.",
+                format_eur(totals.opco_chargeable_ht)
+            )
+        } else {
+            "Sans le détail des journées suivies, la part finançable par l'OPCO ne peut être \
+             établie : seules les journées effectivement suivies peuvent l'être, les sommes \
+             dues au titre des absences ou de l'interruption restent à la charge du Client."
+                .to_string()
+        });
+    }
+    sentences
+}
+
+/// The VAT on the fee and the fee TTC.
+fn fee_vat_sentence(out: &CancellationOutcome) -> String {
+    if out.vat_rate.is_zero() {
         format!(
             "Pas de TVA (exonération) : {} TTC.",
             format_eur(out.fee_ttc)
@@ -676,9 +985,7 @@ fn set_fee(out: &mut CancellationOutcome, fee_ht: Decimal) -> Result<(), Cancell
             format_eur(out.fee_vat),
             format_eur(out.fee_ttc)
         )
-    };
-    out.explanations.push(vat);
-    Ok(())
+    }
 }
 
 fn between_fr(n: u32, kind: DayKind, from: NaiveDate, to: NaiveDate) -> String {
@@ -702,47 +1009,6 @@ fn holidays_sentence(holidays: &[(NaiveDate, &'static str)]) -> Option<String> {
         "Ni les dimanches ni les jours fériés ne sont des jours ouvrables ; jours fériés non comptés : {}.",
         list.join(", ")
     ))
-}
-
-fn client_cancels_before_start(
-    terms: &CancellationTerms,
-    req: &CancellationRequest,
-    out: &mut CancellationOutcome,
-) -> Result<(), CancellationError> {
-    out.case = Case::BeforeStart;
-    let band = FeeBand::for_working_days(terms, out.working_days);
-    out.band = Some(band);
-    out.rate = band.rate(terms);
-    out.explanations.push(format!(
-        "{} : {}.",
-        between_fr(out.working_days, DayKind::Ouvrable, req.notified, req.start),
-        band.rule_fr(terms)
-    ));
-    if let Some(text) = holidays_sentence(&out.holidays_skipped) {
-        out.explanations.push(text);
-    }
-    let fee_ht = percent_of(out.rate, req.amount_ht)?;
-    out.explanations.push(FEE_BASIS_FR.to_string());
-    out.explanations.push(format!(
-        "Frais d'annulation : {} de {} HT = {} HT, majorés de la TVA comme la formation.",
-        format_percent(out.rate),
-        format_eur(req.amount_ht),
-        format_eur(fee_ht)
-    ));
-    set_fee(out, fee_ht)?;
-    out.explanations.push(bands_sentence(terms, out));
-    out.explanations.push(postpone_sentence(terms, out));
-    if req.funding == FundingKind::Opco {
-        if !fee_ht.is_zero() {
-            out.explanations.push(
-                "Ces frais d'annulation ne peuvent faire l'objet d'une demande de prise en \
-                 charge par l'OPCO : le Client les règle directement à Co&Sens."
-                    .to_string(),
-            );
-        }
-        out.explanations.push(opco_sentence(terms, out));
-    }
-    Ok(())
 }
 
 /// What the fee is a share of, said on every calculation that charges one.
@@ -815,25 +1081,6 @@ fn opco_sentence(terms: &CancellationTerms, out: &CancellationOutcome) -> String
     }
 }
 
-/// Days of a line (its start date, then the next training days; the last one possibly a
-/// half day) that fall before `notified`.
-fn attended_days(days: Decimal, start: NaiveDate, notified: NaiveDate) -> Decimal {
-    let mut attended = Decimal::ZERO;
-    let mut remaining = days;
-    let mut slot = Some(start);
-    while remaining > Decimal::ZERO {
-        let Some(day) = slot else { break };
-        if day >= notified {
-            break;
-        }
-        let weight = remaining.min(Decimal::ONE);
-        attended += weight;
-        remaining -= weight;
-        slot = next_training_day(day);
-    }
-    attended
-}
-
 fn module_name(kind: BookingKind, number: u8, label: &str) -> String {
     if kind == BookingKind::Coaching {
         "Accompagnement".to_string()
@@ -844,35 +1091,59 @@ fn module_name(kind: BookingKind, number: u8, label: &str) -> String {
     }
 }
 
-fn module_line(
-    terms: &CancellationTerms,
+/// The sentence of one line of an interruption (what [`assess_cancellation`] keeps in
+/// [`ModuleLine::explanation`]).
+pub fn explain_module_line(
+    line: &ModuleLine,
     req: &CancellationRequest,
-    m: &ModuleBooking,
-    (start, start_assumed): (NaiveDate, bool),
-) -> Result<ModuleLine, CancellationError> {
-    let name = module_name(m.kind, m.number, &m.label);
-    let mut line = ModuleLine {
-        kind: m.kind,
-        number: m.number,
-        label: m.label.clone(),
-        days: m.days,
-        amount_ht: m.amount_ht,
-        start,
-        start_assumed,
-        status: ModuleStatus::Started,
-        attended_days: Decimal::ZERO,
-        absence_days: Decimal::ZERO,
-        working_days: None,
-        band: None,
-        rate: Decimal::ONE,
-        attended_ht: Decimal::ZERO,
-        client_only_ht: Decimal::ZERO,
-        due_ht: m.amount_ht,
-        explanation: String::new(),
-    };
-    let assumed = match (start_assumed, m.kind) {
+    terms: &CancellationTerms,
+) -> String {
+    let name = module_name(line.kind, line.number, &line.label);
+    let start = format_date_fr(line.start);
+    let assumed = assumed_start_fr(line, req.start);
+    match line.status {
+        ModuleStatus::Block => format!(
+            "Sans le détail des modules, la formation est traitée comme un seul bloc \
+             commencé le {start}, dû en totalité ({}) ; indiquez les modules et leurs dates \
+             pour distinguer les journées suivies des absences.",
+            format_eur(line.amount_ht)
+        ),
+        ModuleStatus::NotStarted => {
+            let n = line.working_days.unwrap_or_default();
+            let band = line
+                .band
+                .unwrap_or_else(|| FeeBand::for_working_days(terms, n));
+            format!(
+                "{name}, pas encore commencé (début le {start}{assumed}) — {} : {} ; {} à régler par le Client.",
+                between_fr(n, DayKind::Ouvrable, req.notified, line.start),
+                band.rule_fr(terms),
+                format_eur(line.due_ht)
+            )
+        }
+        ModuleStatus::AttendedInFull => format!(
+            "{name}, commencé le {start}{assumed}, entièrement suivi avant la notification : \
+             {} dû en totalité ({}).",
+            days_fr(line.days),
+            format_eur(line.amount_ht)
+        ),
+        ModuleStatus::Started => format!(
+            "{name}, commencé le {start}{assumed} : tout module commencé est dû dans son \
+             intégralité ({}) ; {} avant la notification ({}), {} au titre de \
+             l'absence ou de l'interruption ({}), à la charge du Client.",
+            format_eur(line.amount_ht),
+            attended_fr(line.attended_days),
+            format_eur(line.attended_ht),
+            days_fr(line.absence_days),
+            format_eur(line.client_only_ht)
+        ),
+    }
+}
+
+/// Why a line's start was assumed, if it was.
+fn assumed_start_fr(line: &ModuleLine, training_start: NaiveDate) -> &'static str {
+    match (line.start_assumed, line.kind) {
         (false, _) => "",
-        (true, _) if start == req.start => {
+        (true, _) if line.start == training_start => {
             " (date supposée : le démarrage de la formation, faute de date propre)"
         }
         (true, BookingKind::Coaching) => {
@@ -881,54 +1152,7 @@ fn module_line(
         (true, BookingKind::Module) => {
             " (date supposée : le jour de formation suivant le module précédent, faute de date propre)"
         }
-    };
-    if start > req.notified {
-        let n = count_days_strictly_between(DayKind::Ouvrable, req.notified, start);
-        let band = FeeBand::for_working_days(terms, n);
-        line.status = ModuleStatus::NotStarted;
-        line.working_days = Some(n);
-        line.band = Some(band);
-        line.rate = band.rate(terms);
-        line.client_only_ht = percent_of(line.rate, m.amount_ht)?;
-        line.due_ht = line.client_only_ht;
-        line.explanation = format!(
-            "{name}, pas encore commencé (début le {}{assumed}) — {} : {} ; {} à régler par le Client.",
-            format_date_fr(start),
-            between_fr(n, DayKind::Ouvrable, req.notified, start),
-            band.rule_fr(terms),
-            format_eur(line.due_ht)
-        );
-        return Ok(line);
     }
-    let attended = attended_days(m.days, start, req.notified);
-    line.attended_days = attended;
-    line.absence_days = m.days - attended;
-    let shares = split_by_largest_remainder(m.amount_ht, &[attended, line.absence_days]);
-    line.attended_ht = shares.first().copied().unwrap_or(Decimal::ZERO);
-    line.client_only_ht = shares.get(1).copied().unwrap_or(Decimal::ZERO);
-    if line.absence_days.is_zero() {
-        line.status = ModuleStatus::AttendedInFull;
-        line.explanation = format!(
-            "{name}, commencé le {}{assumed}, entièrement suivi avant la notification : \
-             {} dû en totalité ({}).",
-            format_date_fr(start),
-            days_fr(m.days),
-            format_eur(m.amount_ht)
-        );
-    } else {
-        line.explanation = format!(
-            "{name}, commencé le {}{assumed} : tout module commencé est dû dans son \
-             intégralité ({}) ; {} avant la notification ({}), {} au titre de \
-             l'absence ou de l'interruption ({}), à la charge du Client.",
-            format_date_fr(start),
-            format_eur(m.amount_ht),
-            attended_fr(attended),
-            format_eur(line.attended_ht),
-            days_fr(line.absence_days),
-            format_eur(line.client_only_ht)
-        );
-    }
-    Ok(line)
 }
 
 /// The dates the calculation assumed, to be typed where they differ.
@@ -954,143 +1178,13 @@ fn assumed_dates_sentence(lines: &[ModuleLine]) -> Option<String> {
     })
 }
 
-fn interruption(
-    terms: &CancellationTerms,
-    req: &CancellationRequest,
-    out: &mut CancellationOutcome,
-) -> Result<(), CancellationError> {
-    out.case = Case::Interruption;
-    out.explanations.push(format!(
-        "Notification le {}, le jour du démarrage ({}) ou après : absence ou interruption. \
-         Tout module commencé est dû dans son intégralité ; la facture distingue le prix des \
-         journées effectivement suivies des sommes dues au titre des absences ou de \
-         l'interruption ; les modules non commencés suivent le barème d'annulation, compté \
-         jusqu'à leur propre démarrage. Les journées de formation se tiennent du lundi au \
-         vendredi, hors jours fériés.",
-        format_date_fr(req.notified),
-        format_date_fr(req.start)
-    ));
-    let lines: Vec<ModuleLine> = if req.modules.is_empty() {
-        vec![ModuleLine {
-            kind: BookingKind::Module,
-            number: 0,
-            label: "Formation".to_string(),
-            days: Decimal::ZERO,
-            amount_ht: req.amount_ht,
-            start: req.start,
-            start_assumed: false,
-            status: ModuleStatus::Block,
-            attended_days: Decimal::ZERO,
-            absence_days: Decimal::ZERO,
-            working_days: None,
-            band: None,
-            rate: Decimal::ONE,
-            attended_ht: Decimal::ZERO,
-            client_only_ht: Decimal::ZERO,
-            due_ht: req.amount_ht,
-            explanation: format!(
-                "Sans le détail des modules, la formation est traitée comme un seul bloc \
-                 commencé le {}, dû en totalité ({}) ; indiquez les modules et leurs dates \
-                 pour distinguer les journées suivies des absences.",
-                format_date_fr(req.start),
-                format_eur(req.amount_ht)
-            ),
-        }]
-    } else {
-        req.modules
-            .iter()
-            .zip(schedule(req.start, &req.modules))
-            .map(|(m, start)| module_line(terms, req, m, start.ok_or(CancellationError::Overflow)?))
-            .collect::<Result<_, _>>()?
-    };
-    let sum = |f: fn(&ModuleLine) -> Decimal| -> Decimal { lines.iter().map(f).sum() };
-    let basis: Decimal = sum(|l| l.amount_ht);
-    let due = sum(|l| l.due_ht);
-    let attended = sum(|l| l.attended_ht);
-    let client_only = sum(|l| l.client_only_ht);
-    let unsplit: Decimal = lines
-        .iter()
-        .filter(|l| l.status == ModuleStatus::Block)
-        .map(|l| l.due_ht)
-        .sum();
-    if !req.modules.is_empty() && basis != req.amount_ht {
-        out.explanations.push(format!(
-            "Le calcul porte sur les modules indiqués ({} HT au total), et non sur le montant \
-             saisi ({} HT).",
-            format_eur(basis),
-            format_eur(req.amount_ht)
-        ));
-    }
-    if !req.modules.is_empty() {
-        out.explanations.push(FEE_BASIS_FR.to_string());
-    }
-    if let Some(text) = assumed_dates_sentence(&lines) {
-        out.explanations.push(text);
-    }
-    out.explanations
-        .extend(lines.iter().map(|l| l.explanation.clone()));
-    let opco_chargeable = if req.funding == FundingKind::Opco {
-        attended
-    } else {
-        Decimal::ZERO
-    };
-    if unsplit.is_zero() {
-        out.explanations.push(format!(
-            "Journées effectivement suivies : {} HT ; sommes dues au titre des absences, de \
-             l'interruption ou de l'annulation de modules : {} HT. Ces sommes ne peuvent être \
-             imputées sur l'obligation de participer à la formation professionnelle continue \
-             ni faire l'objet d'une demande de prise en charge par un OPCO : le Client les \
-             règle directement à Co&Sens.",
-            format_eur(attended),
-            format_eur(client_only)
-        ));
-    }
-    if req.funding == FundingKind::Opco {
-        out.explanations.push(if unsplit.is_zero() {
-            format!(
-                "Part que l'OPCO peut prendre en charge (journées suivies) : {} HT ; le reste \
-                 est à la charge du Client.",
-                format_eur(opco_chargeable)
-            )
-        } else {
-            "Sans le détail des journées suivies, la part finançable par l'OPCO ne peut être \
-             établie : seules les journées effectivement suivies peuvent l'être, les sommes \
-             dues au titre des absences ou de l'interruption restent à la charge du Client."
-                .to_string()
-        });
-    }
-    out.basis_ht = basis;
-    out.rate = if basis.is_zero() {
-        Decimal::ONE
-    } else {
-        due.checked_div(basis)
-            .map(|r| r.round_dp(4))
-            .ok_or(CancellationError::Overflow)?
-    };
-    out.explanations.push(format!(
-        "Total dû : {} HT sur {} HT réservés.",
-        format_eur(due),
-        format_eur(basis)
-    ));
-    set_fee(out, due)?;
-    out.totals = Some(InterruptionTotals {
-        attended_ht: attended,
-        opco_chargeable_ht: opco_chargeable,
-        client_only_ht: client_only,
-        unsplit_ht: unsplit,
-        due_ht: due,
-    });
-    out.modules = lines;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::money::dec;
 
     fn catalogue() -> Catalogue {
-        Catalogue::embedded().expect("the embedded catalogue is valid")
+        Catalogue::fixture()
     }
 
     fn d(s: &str) -> NaiveDate {
@@ -1707,7 +1801,7 @@ mod properties {
     use proptest::prelude::*;
 
     fn catalogue() -> Catalogue {
-        Catalogue::embedded().expect("the embedded catalogue is valid")
+        Catalogue::fixture()
     }
 
     fn date_in(from_year: i32, to_year: i32) -> impl Strategy<Value = NaiveDate> {

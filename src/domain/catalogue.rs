@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::fr::half_year_fr;
 
-/// The data file, embedded at build time. Editing it and rebuilding changes the offer.
 /// The catalogue the build embeds: `data/catalogue.json`, or the file named by the
-/// `COSENS_CATALOGUE` environment variable at build time (see `build.rs`).
+/// `COSENS_CATALOGUE` environment variable at build time (see `build.rs`). Editing it and
+/// rebuilding changes the offer.
 pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -226,11 +226,15 @@ impl Catalogue {
 
     /// The CPF flat contribution in force on `date`, if any.
     pub fn cpf_contribution_on(&self, date: NaiveDate) -> Option<Decimal> {
+        self.cpf_contribution_entry_on(date).map(|c| c.amount)
+    }
+
+    /// The CPF flat contribution entry in force on `date` (its amount and since when), if any.
+    pub fn cpf_contribution_entry_on(&self, date: NaiveDate) -> Option<&CpfContribution> {
         self.cpf_contributions
             .iter()
             .filter(|c| c.from <= date)
             .max_by_key(|c| c.from)
-            .map(|c| c.amount)
     }
 
     /// The legal interest rate row of the half-year holding `date`, if the file has one.
@@ -240,8 +244,21 @@ impl Catalogue {
             .find(|r| r.year == year && r.half == half)
     }
 
-    /// Checks that the file is consistent: every error names its field.
+    /// Checks that the file is consistent: every error names its field. The checks run in
+    /// the order of the file, the first fault found is the error.
     pub fn validate(&self) -> Result<(), CatalogueError> {
+        self.validate_course()?;
+        let total_days = self.validate_modules()?;
+        self.validate_durations(total_days)?;
+        self.validate_prices()?;
+        self.validate_cpf_contributions()?;
+        self.validate_legal_rates()?;
+        self.validate_cancellation_terms()?;
+        self.validate_contacts()
+    }
+
+    /// The version, the course's title and lists, the length of a day.
+    fn validate_course(&self) -> Result<(), CatalogueError> {
         if self.version.trim().is_empty() {
             return Err(err("version", "la version du catalogue est vide"));
         }
@@ -264,55 +281,70 @@ impl Catalogue {
                 "la durée d'une journée doit être positive",
             ));
         }
+        Ok(())
+    }
 
-        // Modules: numbered 1..=n in order, positive half-day durations, a price.
+    /// Modules numbered 1..=n in order, each valid; returns their days in total.
+    fn validate_modules(&self) -> Result<Decimal, CatalogueError> {
         if self.modules.is_empty() {
             return Err(err("modules", "aucun module"));
         }
-        let half = Decimal::new(5, 1);
         let mut total_days = Decimal::ZERO;
         for (i, m) in self.modules.iter().enumerate() {
-            let field = format!("modules[{i}]");
-            if usize::from(m.number) != i + 1 {
-                return Err(err(
-                    format!("{field}.number"),
-                    format!("module n° {} attendu, {} trouvé", i + 1, m.number),
-                ));
-            }
-            non_empty(&format!("{field}.title"), &m.title)?;
-            if m.days <= Decimal::ZERO || (m.days / half).fract() != Decimal::ZERO {
-                return Err(err(
-                    format!("{field}.days"),
-                    format!(
-                        "durée {} : un nombre positif de demi-journées est attendu",
-                        m.days
-                    ),
-                ));
-            }
-            price(&format!("{field}.price_ht"), m.price_ht)?;
-            match self.modular_price_for_days(m.days) {
-                Some(p) if p == m.price_ht => {}
-                Some(p) => {
-                    return Err(err(
-                        format!("{field}.price_ht"),
-                        format!(
-                            "{} ne correspond pas au tarif modulaire de {} jour(s) ({})",
-                            m.price_ht, m.days, p
-                        ),
-                    ))
-                }
-                None => {
-                    return Err(err(
-                        format!("{field}.days"),
-                        format!("aucun tarif modulaire pour une durée de {} jour(s)", m.days),
-                    ))
-                }
-            }
-            if m.programme.is_empty() {
-                return Err(err(format!("{field}.programme"), "le programme est vide"));
-            }
+            self.validate_module(i, m)?;
             total_days += m.days;
         }
+        Ok(total_days)
+    }
+
+    /// The `i`-th module: its number, a title, a positive number of half days, the price of
+    /// the modular tariff for its length, a programme.
+    fn validate_module(&self, i: usize, m: &Module) -> Result<(), CatalogueError> {
+        let field = format!("modules[{i}]");
+        if usize::from(m.number) != i + 1 {
+            return Err(err(
+                format!("{field}.number"),
+                format!("module n° {} attendu, {} trouvé", i + 1, m.number),
+            ));
+        }
+        non_empty(&format!("{field}.title"), &m.title)?;
+        let half = Decimal::new(5, 1);
+        if m.days <= Decimal::ZERO || (m.days / half).fract() != Decimal::ZERO {
+            return Err(err(
+                format!("{field}.days"),
+                format!(
+                    "durée {} : un nombre positif de demi-journées est attendu",
+                    m.days
+                ),
+            ));
+        }
+        price(&format!("{field}.price_ht"), m.price_ht)?;
+        match self.modular_price_for_days(m.days) {
+            Some(p) if p == m.price_ht => {}
+            Some(p) => {
+                return Err(err(
+                    format!("{field}.price_ht"),
+                    format!(
+                        "{} ne correspond pas au tarif modulaire de {} jour(s) ({})",
+                        m.price_ht, m.days, p
+                    ),
+                ))
+            }
+            None => {
+                return Err(err(
+                    format!("{field}.days"),
+                    format!("aucun tarif modulaire pour une durée de {} jour(s)", m.days),
+                ))
+            }
+        }
+        if m.programme.is_empty() {
+            return Err(err(format!("{field}.programme"), "le programme est vide"));
+        }
+        Ok(())
+    }
+
+    /// The course's days and hours are those of its modules.
+    fn validate_durations(&self, total_days: Decimal) -> Result<(), CatalogueError> {
         if total_days != self.course.total_days {
             return Err(err(
                 "course.total_days",
@@ -332,8 +364,11 @@ impl Catalogue {
                 ),
             ));
         }
+        Ok(())
+    }
 
-        // Prices.
+    /// Prices in cents, the modular grid, the VAT rate, the trainees and coaching limits.
+    fn validate_prices(&self) -> Result<(), CatalogueError> {
         let p = &self.prices;
         price("prices.full_course_ht", p.full_course_ht)?;
         price("prices.coaching_per_day_ht", p.coaching_per_day_ht)?;
@@ -360,8 +395,11 @@ impl Catalogue {
                 "plus de jours d'accompagnement que les heures annoncées",
             ));
         }
+        Ok(())
+    }
 
-        // Dated rates: sorted, positive, no duplicate.
+    /// CPF contributions: amounts in cents, dates increasing.
+    fn validate_cpf_contributions(&self) -> Result<(), CatalogueError> {
         for (i, c) in self.cpf_contributions.iter().enumerate() {
             price(&format!("cpf_contributions[{i}].amount"), c.amount)?;
             if i > 0 && self.cpf_contributions[i - 1].from >= c.from {
@@ -371,6 +409,12 @@ impl Catalogue {
                 ));
             }
         }
+        Ok(())
+    }
+
+    /// Legal interest rates: half 1 or 2, no negative rate, half-years increasing, unique
+    /// and contiguous.
+    fn validate_legal_rates(&self) -> Result<(), CatalogueError> {
         for (i, r) in self.legal_interest_rates.iter().enumerate() {
             let field = format!("legal_interest_rates[{i}]");
             if r.half != 1 && r.half != 2 {
@@ -380,29 +424,14 @@ impl Catalogue {
                 return Err(err(field, "taux négatif"));
             }
             if i > 0 {
-                let prev = &self.legal_interest_rates[i - 1];
-                if (prev.year, prev.half) >= (r.year, r.half) {
-                    return Err(err(
-                        format!("{field}.year"),
-                        "les semestres doivent être croissants et uniques",
-                    ));
-                }
-                // Contiguous from the first half-year listed to the last; a half-year
-                // after the last one (not yet published) is reported by the calculator.
-                let missing = next_half_year(prev.year, prev.half);
-                if missing != (r.year, r.half) {
-                    return Err(err(
-                        field,
-                        format!(
-                            "{} absent entre le {} et le {}",
-                            half_year_fr(missing.0, missing.1),
-                            half_year_fr(prev.year, prev.half),
-                            half_year_fr(r.year, r.half),
-                        ),
-                    ));
-                }
+                follows(&self.legal_interest_rates[i - 1], r, &field)?;
             }
         }
+        Ok(())
+    }
+
+    /// The cancellation thresholds in order, the half-fee rate between 0 and 1.
+    fn validate_cancellation_terms(&self) -> Result<(), CatalogueError> {
         let c = &self.cancellation;
         if c.half_fee_from_working_days > c.no_fee_above_working_days {
             return Err(err(
@@ -416,6 +445,11 @@ impl Catalogue {
                 "un taux entre 0 et 1 est attendu",
             ));
         }
+        Ok(())
+    }
+
+    /// At least one office and one OPCO.
+    fn validate_contacts(&self) -> Result<(), CatalogueError> {
         if self.offices.is_empty() {
             return Err(err("offices", "aucun établissement"));
         }
@@ -424,6 +458,35 @@ impl Catalogue {
         }
         Ok(())
     }
+}
+
+/// The legal rate row `r` (at `field`) comes right after `prev`: the next half-year.
+/// Contiguous from the first half-year listed to the last; a half-year after the last one
+/// (not yet published) is reported by the calculator.
+fn follows(
+    prev: &LegalInterestRate,
+    r: &LegalInterestRate,
+    field: &str,
+) -> Result<(), CatalogueError> {
+    if (prev.year, prev.half) >= (r.year, r.half) {
+        return Err(err(
+            format!("{field}.year"),
+            "les semestres doivent être croissants et uniques",
+        ));
+    }
+    let missing = next_half_year(prev.year, prev.half);
+    if missing != (r.year, r.half) {
+        return Err(err(
+            field,
+            format!(
+                "{} absent entre le {} et le {}",
+                half_year_fr(missing.0, missing.1),
+                half_year_fr(prev.year, prev.half),
+                half_year_fr(r.year, r.half),
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The half-year after the `half`-th (1 or 2) of `year`.
@@ -458,20 +521,27 @@ mod tests {
     use super::*;
     use crate::domain::money::dec;
 
-    fn embedded() -> Catalogue {
-        Catalogue::embedded().expect("the embedded catalogue is valid")
+    /// The site's own offer, as shipped.
+    const SHIPPED_JSON: &str = include_str!("../../data/catalogue.json");
+    /// The catalogue the rules are tested on (what [`Catalogue::fixture`] reads).
+    const FIXTURE_JSON: &str = include_str!("../../tests/fixtures/catalogue.json");
+
+    fn fixture() -> Catalogue {
+        Catalogue::fixture()
     }
 
-    /// The data file with one JSON value replaced, for the rejection tests.
+    /// The fixture file with one JSON value replaced, for the rejection tests.
     fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> Result<Catalogue, CatalogueError> {
-        let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+        let mut v: serde_json::Value = serde_json::from_str(FIXTURE_JSON).unwrap();
         edit(&mut v);
         Catalogue::from_json(&v.to_string())
     }
 
+    /// The one test of the shipped `data/catalogue.json`: it validates and holds the
+    /// brochure's figures. A site owner changing a price breaks this test, and no other.
     #[test]
-    fn embedded_catalogue_holds_the_brochure_offer() {
-        let c = embedded();
+    fn shipped_catalogue_holds_the_brochure_offer() {
+        let c = Catalogue::from_json(SHIPPED_JSON).expect("the shipped catalogue is valid");
         assert_eq!(c.course.code, "RS5302");
         assert_eq!(c.modules.len(), 5);
         let prices: Vec<_> = c.modules.iter().map(|m| m.price_ht).collect();
@@ -492,7 +562,7 @@ mod tests {
 
     #[test]
     fn cpf_contribution_follows_the_date_of_the_quote() {
-        let c = embedded();
+        let c = fixture();
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         assert_eq!(c.cpf_contribution_on(d("2024-05-01")), None);
         assert_eq!(c.cpf_contribution_on(d("2024-05-02")), Some(dec("100")));
@@ -590,7 +660,7 @@ mod tests {
     fn rates_may_stop_before_the_current_half_year() {
         // The half-years after the last one listed are not published yet: the
         // late-payment calculator names them, the file is still valid.
-        let full = embedded();
+        let full = fixture();
         let [.., before, last] = full.legal_interest_rates.as_slice() else {
             panic!("at least two legal interest rates");
         };

@@ -55,7 +55,7 @@ mod tests {
     use super::*;
 
     fn catalogue() -> Catalogue {
-        Catalogue::embedded().expect("the embedded catalogue validates")
+        Catalogue::fixture()
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! French wording: day counts, dates, half-years, counts of things, capitalisation.
+//! French wording: day counts, hours, dates, half-years, counts and lists of things,
+//! capitalisation.
 //!
 //! Every sentence of the domain and every label of the screens words these through here,
 //! so that one screen never says "1,5 jours" beside "1,5 jour". French grammar puts the
@@ -113,6 +114,35 @@ pub fn capitalise(text: &str) -> String {
     }
 }
 
+/// Hours and minutes: `45.5` → "45 h 30", `7` → "7 h", `0.1` → "0 h 06".
+pub fn hours_fr(hours: Decimal) -> String {
+    let Some(minutes) = hours.checked_mul(Decimal::from(60)) else {
+        return format!("{} h", format_number(hours));
+    };
+    let minutes = minutes.round();
+    let whole = (minutes / Decimal::from(60)).trunc();
+    let rest = minutes - whole * Decimal::from(60);
+    if rest.is_zero() {
+        format!("{} h", format_number(whole))
+    } else {
+        let rest = rest.normalize().to_string();
+        let pad = if rest.len() < 2 { "0" } else { "" };
+        format!("{} h {pad}{rest}", format_number(whole))
+    }
+}
+
+/// A list of numbers in French: `[1, 2, 5]` → "1, 2 et 5".
+pub fn join_fr(numbers: &[u8]) -> String {
+    match numbers.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => {
+            let head: Vec<String> = rest.iter().map(u8::to_string).collect();
+            format!("{} et {last}", head.join(", "))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,5 +182,16 @@ mod tests {
         assert_eq!(capitalise("mardi 26 mai"), "Mardi 26 mai");
         assert_eq!(capitalise("éte"), "Éte");
         assert_eq!(capitalise(""), "");
+    }
+
+    #[test]
+    fn durations_and_dates_read_in_french() {
+        assert_eq!(hours_fr(dec("45.5")), "45 h 30");
+        assert_eq!(hours_fr(dec("7")), "7 h");
+        assert_eq!(hours_fr(dec("0.1")), "0 h 06");
+        assert_eq!(days_fr(dec("0.5")), "0,5 jour");
+        assert_eq!(days_fr(dec("2")), "2 jours");
+        assert_eq!(date_fr(d(2026, 9, 1)), "1er septembre 2026");
+        assert_eq!(date_fr(d(2026, 5, 26)), "26 mai 2026");
     }
 }

@@ -353,23 +353,30 @@ pub fn rates_known_until_fr(catalogue: &Catalogue) -> String {
     }
 }
 
-/// Works out the late-payment penalty for the request, under the catalogue's terms.
+/// Works out the late-payment penalty for the request, under the catalogue's terms: the
+/// figures first ([`compute_late_payment`]), then the sentences explaining them
+/// ([`explain_period`], [`explain_late_payment`]).
 pub fn late_payment_penalty(
     catalogue: &Catalogue,
     req: &LatePaymentRequest,
 ) -> Result<LatePaymentOutcome, LatePaymentError> {
-    if req.amount < Decimal::ZERO {
-        return Err(LatePaymentError::NegativeAmount);
+    let mut out = compute_late_payment(catalogue, req)?;
+    let multiplier = out.multiplier;
+    for period in &mut out.periods {
+        period.explanation = explain_period(period, multiplier, req.amount);
     }
-    if req.amount > MAX_AMOUNT {
-        return Err(LatePaymentError::AmountTooLarge);
-    }
-    if !calendar::date_in_range(req.due) {
-        return Err(LatePaymentError::DueDateOutOfRange);
-    }
-    if !calendar::date_in_range(req.paid) {
-        return Err(LatePaymentError::PaidDateOutOfRange);
-    }
+    out.explanations = explain_late_payment(&out, req, catalogue);
+    Ok(out)
+}
+
+/// The figures of the penalty: the days late, the multiplier, each half-year's interest,
+/// the indemnity and the total. Its sentences are left empty: [`late_payment_penalty`]
+/// writes them.
+pub fn compute_late_payment(
+    catalogue: &Catalogue,
+    req: &LatePaymentRequest,
+) -> Result<LatePaymentOutcome, LatePaymentError> {
+    check_request(req)?;
     let terms = &catalogue.late_payment;
     let business = req.client == ClientKind::Business;
     let floor_wins = business && terms.business_floor_multiplier > terms.cgv_multiplier;
@@ -389,160 +396,231 @@ pub fn late_payment_penalty(
         explanations: Vec::new(),
     };
     if req.paid <= req.due {
-        out.explanations.push(format!(
-            "Paiement reçu le {}, à l'échéance du {} ou avant : aucune pénalité de retard.",
-            format_date_fr(req.paid),
-            format_date_fr(req.due)
-        ));
         return Ok(out);
     }
     let days_late = req.paid.signed_duration_since(req.due).num_days();
     out.days_late = u32::try_from(days_late).map_err(|_| LatePaymentError::Overflow)?;
     let first_day = req.due.succ_opt().ok_or(LatePaymentError::Overflow)?;
-    out.explanations.push(format!(
-        "Échéance le {}, paiement reçu le {} : {} de retard, du {} au {} inclus. Les pénalités \
-         courent de plein droit, sans mise en demeure préalable (CGV).",
-        format_date_fr(req.due),
-        format_date_fr(req.paid),
-        count_fr(out.days_late, "jour", "jours"),
-        format_date_fr(first_day),
-        format_date_fr(req.paid)
-    ));
-    out.explanations
-        .push(multiplier_sentence(catalogue, req.client, floor_wins));
-    out.explanations.push(
-        "Taux d'intérêt légal de chaque semestre couru, dans sa version applicable aux \
-         créanciers autres que les particuliers (Co&Sens est une société), au prorata \
-         temporis : jours de retard du semestre sur le nombre de jours de l'année \
-         (366 pour une année bissextile)."
-            .to_string(),
-    );
-
-    let typed_for = |year: i32, half: u8| {
-        req.typed_rates
-            .iter()
-            .find(|t| t.year == year && t.half == half)
-    };
-    let untyped: Vec<(i32, u8)> = missing_half_years(catalogue, req.due, req.paid)
-        .into_iter()
-        .filter(|&(year, half)| typed_for(year, half).is_none())
-        .collect();
-    if !untyped.is_empty() {
-        return Err(LatePaymentError::MissingRate {
-            half_years: untyped,
-        });
-    }
-
-    let hundred = Decimal::ONE_HUNDRED;
-    let mut typed_sentences = Vec::new();
+    check_rates_known(catalogue, req)?;
     let mut from = first_day;
     while from <= req.paid {
-        let (year, half) = half_of(from);
-        let end = half_year_end(from).ok_or(LatePaymentError::Overflow)?;
-        let to = end.min(req.paid);
-        let days = u32::try_from(to.signed_duration_since(from).num_days() + 1)
-            .map_err(|_| LatePaymentError::Overflow)?;
-        let year_len = year_length(year);
-        let (percent, rate_source) = match catalogue.legal_rate_for(year, half) {
-            Some(row) => (row.other_creditor, RateSource::Data),
-            None => {
-                let typed = typed_for(year, half).ok_or(LatePaymentError::MissingRate {
-                    half_years: vec![(year, half)],
-                })?;
-                let rate = check_typed_rate(typed.rate)
-                    .map_err(|reason| LatePaymentError::InvalidTypedRate { year, half, reason })?;
-                (rate, RateSource::Typed)
-            }
-        };
-        let legal_rate = percent
-            .checked_div(hundred)
-            .ok_or(LatePaymentError::Overflow)?;
-        let applied_rate = legal_rate
-            .checked_mul(multiplier)
-            .ok_or(LatePaymentError::Overflow)?;
-        let interest = req
-            .amount
-            .checked_mul(applied_rate)
-            .and_then(|x| x.checked_mul(Decimal::from(days)))
-            .and_then(|x| x.checked_div(Decimal::from(year_len)))
-            .map(round_cents)
-            .ok_or(LatePaymentError::Overflow)?;
-        let leap = if year_len > 365 {
-            format!(" (année {year} bissextile)")
-        } else {
-            String::new()
-        };
-        let typed_note = match rate_source {
-            RateSource::Data => "",
-            RateSource::Typed => {
-                typed_sentences.push(format!(
-                    "Taux d'intérêt légal saisi : {} pour le {}, absent du fichier de données.",
-                    format_percent(legal_rate),
-                    half_year_fr(year, half)
-                ));
-                ", taux saisi"
-            }
-        };
-        let explanation = format!(
-            "{} : du {} au {}, {} sur {year_len}{leap}, au taux de {} ({} × {}{typed_note}) sur \
-             {} : {}.",
-            capitalise(&half_year_fr(year, half)),
-            format_date_fr(from),
-            format_date_fr(to),
-            count_fr(days, "jour", "jours"),
-            format_percent(applied_rate),
-            format_number(multiplier),
-            format_percent(legal_rate),
-            format_eur(req.amount),
-            format_eur(interest)
-        );
-        out.explanations.push(explanation.clone());
+        let period = penalty_period(catalogue, req, from, multiplier)?;
         out.interest = out
             .interest
-            .checked_add(interest)
+            .checked_add(period.interest)
             .ok_or(LatePaymentError::Overflow)?;
-        out.periods.push(PenaltyPeriod {
-            year,
-            half,
-            from,
-            to,
-            days,
-            year_length: year_len,
-            legal_rate,
-            rate_source,
-            applied_rate,
-            interest,
-            explanation,
-        });
-        match to.succ_opt() {
+        let next = period.to.succ_opt();
+        out.periods.push(period);
+        match next {
             Some(next) => from = next,
             None => break,
         }
     }
-    out.explanations.extend(typed_sentences);
     if business {
         out.indemnity = terms.business_recovery_indemnity;
-        out.explanations.push(format!(
-            "Client professionnel en retard de paiement : indemnité forfaitaire pour frais de \
-             recouvrement de {} (Code de commerce, art. L441-10), due en plus des pénalités.",
-            format_eur(out.indemnity)
-        ));
     }
     out.total = out
         .interest
         .checked_add(out.indemnity)
         .ok_or(LatePaymentError::Overflow)?;
-    out.explanations.push(if business {
+    Ok(out)
+}
+
+/// The amount and the dates are within range.
+fn check_request(req: &LatePaymentRequest) -> Result<(), LatePaymentError> {
+    if req.amount < Decimal::ZERO {
+        return Err(LatePaymentError::NegativeAmount);
+    }
+    if req.amount > MAX_AMOUNT {
+        return Err(LatePaymentError::AmountTooLarge);
+    }
+    if !calendar::date_in_range(req.due) {
+        return Err(LatePaymentError::DueDateOutOfRange);
+    }
+    if !calendar::date_in_range(req.paid) {
+        return Err(LatePaymentError::PaidDateOutOfRange);
+    }
+    Ok(())
+}
+
+/// The rate typed for a half-year, the first one when typed twice.
+fn typed_for(req: &LatePaymentRequest, year: i32, half: u8) -> Option<&TypedRate> {
+    req.typed_rates
+        .iter()
+        .find(|t| t.year == year && t.half == half)
+}
+
+/// Every half-year of the delay has a rate, from the file or typed; else all the missing
+/// ones are the error.
+fn check_rates_known(
+    catalogue: &Catalogue,
+    req: &LatePaymentRequest,
+) -> Result<(), LatePaymentError> {
+    let untyped: Vec<(i32, u8)> = missing_half_years(catalogue, req.due, req.paid)
+        .into_iter()
+        .filter(|&(year, half)| typed_for(req, year, half).is_none())
+        .collect();
+    if untyped.is_empty() {
+        Ok(())
+    } else {
+        Err(LatePaymentError::MissingRate {
+            half_years: untyped,
+        })
+    }
+}
+
+/// The legal rate of a half-year, in percent: the file's, else the one typed (checked).
+fn legal_rate_percent(
+    catalogue: &Catalogue,
+    req: &LatePaymentRequest,
+    (year, half): (i32, u8),
+) -> Result<(Decimal, RateSource), LatePaymentError> {
+    if let Some(row) = catalogue.legal_rate_for(year, half) {
+        return Ok((row.other_creditor, RateSource::Data));
+    }
+    let typed = typed_for(req, year, half).ok_or(LatePaymentError::MissingRate {
+        half_years: vec![(year, half)],
+    })?;
+    let rate = check_typed_rate(typed.rate)
+        .map_err(|reason| LatePaymentError::InvalidTypedRate { year, half, reason })?;
+    Ok((rate, RateSource::Typed))
+}
+
+/// The part of the delay from `from` to the end of its half-year (or the payment), and its
+/// interest: `round_cents(amount × multiplier × legal rate × days / year length)`.
+fn penalty_period(
+    catalogue: &Catalogue,
+    req: &LatePaymentRequest,
+    from: NaiveDate,
+    multiplier: Decimal,
+) -> Result<PenaltyPeriod, LatePaymentError> {
+    let (year, half) = half_of(from);
+    let end = half_year_end(from).ok_or(LatePaymentError::Overflow)?;
+    let to = end.min(req.paid);
+    let days = u32::try_from(to.signed_duration_since(from).num_days() + 1)
+        .map_err(|_| LatePaymentError::Overflow)?;
+    let year_len = year_length(year);
+    let (percent, rate_source) = legal_rate_percent(catalogue, req, (year, half))?;
+    let legal_rate = percent
+        .checked_div(Decimal::ONE_HUNDRED)
+        .ok_or(LatePaymentError::Overflow)?;
+    let applied_rate = legal_rate
+        .checked_mul(multiplier)
+        .ok_or(LatePaymentError::Overflow)?;
+    let interest = req
+        .amount
+        .checked_mul(applied_rate)
+        .and_then(|x| x.checked_mul(Decimal::from(days)))
+        .and_then(|x| x.checked_div(Decimal::from(year_len)))
+        .map(round_cents)
+        .ok_or(LatePaymentError::Overflow)?;
+    Ok(PenaltyPeriod {
+        year,
+        half,
+        from,
+        to,
+        days,
+        year_length: year_len,
+        legal_rate,
+        rate_source,
+        applied_rate,
+        interest,
+        explanation: String::new(),
+    })
+}
+
+// The wording: French sentences written from a computed penalty.
+
+/// The sentences of the penalty, in reading order (what [`late_payment_penalty`] keeps in
+/// [`LatePaymentOutcome::explanations`]). The periods' sentences are read from the periods
+/// (see [`explain_period`]).
+pub fn explain_late_payment(
+    out: &LatePaymentOutcome,
+    req: &LatePaymentRequest,
+    catalogue: &Catalogue,
+) -> Vec<String> {
+    if req.paid <= req.due {
+        return vec![format!(
+            "Paiement reçu le {}, à l'échéance du {} ou avant : aucune pénalité de retard.",
+            format_date_fr(req.paid),
+            format_date_fr(req.due)
+        )];
+    }
+    let first_day = out.periods.first().map_or(req.paid, |p| p.from);
+    let mut sentences = vec![
         format!(
+            "Échéance le {}, paiement reçu le {} : {} de retard, du {} au {} inclus. Les \
+             pénalités courent de plein droit, sans mise en demeure préalable (CGV).",
+            format_date_fr(req.due),
+            format_date_fr(req.paid),
+            count_fr(out.days_late, "jour", "jours"),
+            format_date_fr(first_day),
+            format_date_fr(req.paid)
+        ),
+        multiplier_sentence(catalogue, req.client, out.business_floor_applied),
+        "Taux d'intérêt légal de chaque semestre couru, dans sa version applicable aux \
+         créanciers autres que les particuliers (Co&Sens est une société), au prorata \
+         temporis : jours de retard du semestre sur le nombre de jours de l'année \
+         (366 pour une année bissextile)."
+            .to_string(),
+    ];
+    sentences.extend(out.periods.iter().map(|p| p.explanation.clone()));
+    sentences.extend(
+        out.periods
+            .iter()
+            .filter(|p| p.rate_source == RateSource::Typed)
+            .map(|p| {
+                format!(
+                    "Taux d'intérêt légal saisi : {} pour le {}, absent du fichier de données.",
+                    format_percent(p.legal_rate),
+                    half_year_fr(p.year, p.half)
+                )
+            }),
+    );
+    if req.client == ClientKind::Business {
+        sentences.push(format!(
+            "Client professionnel en retard de paiement : indemnité forfaitaire pour frais de \
+             recouvrement de {} (Code de commerce, art. L441-10), due en plus des pénalités.",
+            format_eur(out.indemnity)
+        ));
+        sentences.push(format!(
             "Total : {} de pénalités + {} d'indemnité = {}.",
             format_eur(out.interest),
             format_eur(out.indemnity),
             format_eur(out.total)
-        )
+        ));
     } else {
-        format!("Total des pénalités : {}.", format_eur(out.total))
-    });
-    Ok(out)
+        sentences.push(format!("Total des pénalités : {}.", format_eur(out.total)));
+    }
+    sentences
+}
+
+/// The sentence of one half-year of the delay (what [`late_payment_penalty`] keeps in
+/// [`PenaltyPeriod::explanation`]): its days, the rate applied and the interest on `amount`.
+pub fn explain_period(period: &PenaltyPeriod, multiplier: Decimal, amount: Decimal) -> String {
+    let (year, half, year_len) = (period.year, period.half, period.year_length);
+    let leap = if year_len > 365 {
+        format!(" (année {year} bissextile)")
+    } else {
+        String::new()
+    };
+    let typed_note = match period.rate_source {
+        RateSource::Data => "",
+        RateSource::Typed => ", taux saisi",
+    };
+    format!(
+        "{} : du {} au {}, {} sur {year_len}{leap}, au taux de {} ({} × {}{typed_note}) sur \
+         {} : {}.",
+        capitalise(&half_year_fr(year, half)),
+        format_date_fr(period.from),
+        format_date_fr(period.to),
+        count_fr(period.days, "jour", "jours"),
+        format_percent(period.applied_rate),
+        format_number(multiplier),
+        format_percent(period.legal_rate),
+        format_eur(amount),
+        format_eur(period.interest)
+    )
 }
 
 fn multiplier_sentence(catalogue: &Catalogue, client: ClientKind, floor_wins: bool) -> String {
@@ -571,10 +649,10 @@ mod tests {
     use super::*;
     use crate::domain::money::dec;
 
-    /// The shipped catalogue with its legal rates cut after 2026 S1, the ones these tests
+    /// The fixture catalogue with its legal rates cut after 2026 S1, the ones these tests
     /// were worked out with: adding a newly published rate to the file keeps them valid.
     fn catalogue() -> Catalogue {
-        let mut c = Catalogue::embedded().expect("the embedded catalogue is valid");
+        let mut c = Catalogue::fixture();
         c.legal_interest_rates
             .retain(|r| (r.year, r.half) <= (2026, 1));
         assert_eq!(
@@ -1100,7 +1178,7 @@ mod properties {
 
     /// As in `tests`: the legal rates up to 2026 S1.
     fn catalogue() -> Catalogue {
-        let mut c = Catalogue::embedded().expect("the embedded catalogue is valid");
+        let mut c = Catalogue::fixture();
         c.legal_interest_rates
             .retain(|r| (r.year, r.half) <= (2026, 1));
         c

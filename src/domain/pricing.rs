@@ -13,10 +13,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::Catalogue;
-use super::fr::{count_fr, date_fr, days_fr};
-use super::money::{
-    format_eur, format_number, format_percent, round_cents, split_by_largest_remainder,
-};
+use super::fr::{count_fr, date_fr, days_fr, hours_fr, join_fr};
+use super::money::{format_eur, format_percent, round_cents, split_by_largest_remainder};
 
 /// Full course, or modules à la carte (module numbers, treated as a set).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,7 +119,7 @@ pub struct FullCourseAdvice {
 }
 
 /// One French sentence per figure of the quote's summary.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FigureExplanations {
     pub total_ht: String,
     pub total_vat: String,
@@ -402,367 +400,244 @@ pub fn check_request(catalogue: &Catalogue, request: &QuoteRequest) -> Vec<Quote
 }
 
 /// Prices a request against the catalogue; the first fault found is the error
-/// ([`check_request`] lists them all).
+/// ([`check_request`] lists them all). The figures come first ([`compute_quote`]), then the
+/// sentences explaining them ([`explain_line`], [`explain_figures`], [`advice_message`]).
 pub fn price_quote(catalogue: &Catalogue, request: &QuoteRequest) -> Result<Quote, QuoteError> {
+    let mut quote = compute_quote(catalogue, request)?;
+    let texts: Vec<String> = quote
+        .lines
+        .iter()
+        .map(|line| explain_line(&quote, line, catalogue))
+        .collect();
+    for (line, text) in quote.lines.iter_mut().zip(texts) {
+        line.explanation = text;
+    }
+    if let Some(advice) = quote.advice.as_mut() {
+        advice.message = advice_message(advice, quote.request.trainees);
+    }
+    quote.vat_mention = vat_mention(&quote.request);
+    quote.explained = explain_figures(&quote, catalogue);
+    quote.explanations = in_display_order(
+        quote.lines.iter().map(|line| line.explanation.clone()),
+        quote.explained.clone(),
+    );
+    Ok(quote)
+}
+
+/// The figures of a quote: its lines, totals, durations, funding and advice. Its French
+/// texts are left empty (the line labels aside): [`price_quote`] writes them. The first
+/// fault found is the error.
+pub fn compute_quote(catalogue: &Catalogue, request: &QuoteRequest) -> Result<Quote, QuoteError> {
     if let Some(error) = check_request(catalogue, request).into_iter().next() {
         return Err(error);
     }
-    let formula = request.formula.normalised();
     let request = QuoteRequest {
-        formula: formula.clone(),
+        formula: request.formula.normalised(),
         ..request.clone()
     };
-    let prices = &catalogue.prices;
-    let trainees = request.trainees;
-    let trainees_text = count_fr(trainees, "stagiaire", "stagiaires");
+    let (modules, training_days, mut lines) = training_lines(catalogue, &request)?;
+    lines.extend(coaching_line(catalogue, &request)?);
+    lines.extend(certification_line(catalogue, &request)?);
+    let totals = totals(catalogue, &request, &lines)?;
+    // Durations, per trainee; the coaching hours capped at the announced ones.
+    let hours_per_day = catalogue.course.hours_per_day;
+    let training_hours = mul(training_days, hours_per_day)?;
+    let coaching_hours = mul(Decimal::from(request.coaching_days), hours_per_day)?
+        .min(catalogue.course.coaching_max_hours);
+    let shares = funding_shares(catalogue, &request, totals.total_ttc)?;
+    let advice = full_course_advice(catalogue, &request.formula, request.trainees)?;
+    Ok(Quote {
+        request,
+        modules,
+        lines,
+        total_ht: totals.total_ht,
+        vat_rate: totals.vat_rate,
+        total_vat: totals.total_vat,
+        total_ttc: totals.total_ttc,
+        per_trainee_ht: totals.per_trainee_ht,
+        per_trainee_ttc: totals.per_trainee_ttc,
+        training_days,
+        training_hours,
+        coaching_hours,
+        funded: shares.funded,
+        cpf_contribution: shares.cpf_contribution,
+        remaining: shares.remaining,
+        advice,
+        vat_mention: None,
+        explanations: Vec::new(),
+        explained: FigureExplanations::default(),
+    })
+}
 
-    // The lines.
-    let mut lines = Vec::new();
-    let modules: Vec<u8>;
-    let training_days: Decimal;
-    match &formula {
+/// The course lines (the full course, or each module chosen), with the modules each
+/// trainee follows and their training days.
+fn training_lines(
+    catalogue: &Catalogue,
+    request: &QuoteRequest,
+) -> Result<(Vec<u8>, Decimal, Vec<QuoteLine>), QuoteError> {
+    let trainees = request.trainees;
+    match &request.formula {
         Formula::Full => {
-            modules = catalogue.modules.iter().map(|m| m.number).collect();
-            training_days = catalogue.course.total_days;
+            let days = catalogue.course.total_days;
             let label = format!(
                 "Parcours complet ({}, {})",
                 count_fr(catalogue.modules.len(), "module", "modules"),
-                days_fr(training_days)
+                days_fr(days)
             );
-            let explain = |total: Decimal| {
-                format!(
-                    "{label} : {} HT par stagiaire × {trainees_text} = {} HT (tarif du parcours complet).",
-                    format_eur(prices.full_course_ht),
-                    format_eur(total)
-                )
-            };
-            push_line(
-                &mut lines,
-                LineKind::FullCourse,
-                label.clone(),
-                prices.full_course_ht,
-                trainees,
-                explain,
-            )?;
+            let price = catalogue.prices.full_course_ht;
+            let line = quote_line(LineKind::FullCourse, label, price, trainees)?;
+            let modules = catalogue.modules.iter().map(|m| m.number).collect();
+            Ok((modules, days, line.into_iter().collect()))
         }
         Formula::Modular(list) => {
-            modules = list.clone();
             let mut days = Decimal::ZERO;
+            let mut lines = Vec::new();
             for &number in list {
                 let module = catalogue
                     .module(number)
                     .ok_or(QuoteError::UnknownModule { number, last: 0 })?;
                 days = add(days, module.days)?;
                 let label = format!("Module {number} — {}", module.title);
-                let explain = |total: Decimal| {
-                    format!(
-                        "{label} : {} au tarif modulaire de {} HT par stagiaire × {trainees_text} = {} HT.",
-                        days_fr(module.days),
-                        format_eur(module.price_ht),
-                        format_eur(total)
-                    )
-                };
-                push_line(
-                    &mut lines,
-                    LineKind::Module(number),
-                    label.clone(),
-                    module.price_ht,
-                    trainees,
-                    explain,
-                )?;
+                let kind = LineKind::Module(number);
+                lines.extend(quote_line(kind, label, module.price_ht, trainees)?);
             }
-            training_days = days;
+            Ok((list.clone(), days, lines))
         }
     }
-    if request.coaching_days > 0 {
-        let quantity = request
-            .coaching_days
-            .checked_mul(trainees)
-            .ok_or(QuoteError::Overflow)?;
-        let per_trainee = count_fr(request.coaching_days, "jour", "jours");
-        let label = format!("Accompagnement ({per_trainee} par stagiaire)");
-        let explain = |total: Decimal| {
-            format!(
-                "Accompagnement : {per_trainee} × {trainees_text} = {} à {} HT par jour et par personne = {} HT.",
-                count_fr(quantity, "jour", "jours"),
-                format_eur(prices.coaching_per_day_ht),
-                format_eur(total)
-            )
-        };
-        push_line(
-            &mut lines,
-            LineKind::Coaching,
-            label,
-            prices.coaching_per_day_ht,
-            quantity,
-            explain,
-        )?;
-    }
-    if request.certification {
-        let explain = |total: Decimal| {
-            format!(
-                "Accès à la certification : {} HT par stagiaire × {trainees_text} = {} HT.",
-                format_eur(prices.certification_ht),
-                format_eur(total)
-            )
-        };
-        push_line(
-            &mut lines,
-            LineKind::Certification,
-            "Accès à la certification".to_string(),
-            prices.certification_ht,
-            trainees,
-            explain,
-        )?;
-    }
+}
 
-    // Totals: VAT once on the total HT, rounded half away from zero to the cent.
+/// The coaching line: coaching days × trainees, when coaching days are chosen.
+fn coaching_line(
+    catalogue: &Catalogue,
+    request: &QuoteRequest,
+) -> Result<Option<QuoteLine>, QuoteError> {
+    if request.coaching_days == 0 {
+        return Ok(None);
+    }
+    let quantity = request
+        .coaching_days
+        .checked_mul(request.trainees)
+        .ok_or(QuoteError::Overflow)?;
+    let per_trainee = count_fr(request.coaching_days, "jour", "jours");
+    let label = format!("Accompagnement ({per_trainee} par stagiaire)");
+    let price = catalogue.prices.coaching_per_day_ht;
+    quote_line(LineKind::Coaching, label, price, quantity)
+}
+
+/// The certification line, when the certification access is ticked.
+fn certification_line(
+    catalogue: &Catalogue,
+    request: &QuoteRequest,
+) -> Result<Option<QuoteLine>, QuoteError> {
+    if !request.certification {
+        return Ok(None);
+    }
+    let label = "Accès à la certification".to_string();
+    let price = catalogue.prices.certification_ht;
+    quote_line(LineKind::Certification, label, price, request.trainees)
+}
+
+/// A line `unit_ht × quantity`, its explanation left empty; none for a quantity of zero.
+fn quote_line(
+    kind: LineKind,
+    label: String,
+    unit_ht: Decimal,
+    quantity: u32,
+) -> Result<Option<QuoteLine>, QuoteError> {
+    if quantity == 0 {
+        return Ok(None);
+    }
+    Ok(Some(QuoteLine {
+        kind,
+        label,
+        unit_ht: money(unit_ht),
+        quantity,
+        total_ht: money(mul(unit_ht, Decimal::from(quantity))?),
+        explanation: String::new(),
+    }))
+}
+
+/// HT, VAT and TTC, in total and per trainee.
+struct Totals {
+    total_ht: Decimal,
+    vat_rate: Decimal,
+    total_vat: Decimal,
+    total_ttc: Decimal,
+    per_trainee_ht: Decimal,
+    per_trainee_ttc: Decimal,
+}
+
+/// The totals of the lines: VAT once on the total HT, rounded half away from zero to the
+/// cent; per trainee, each total divided and rounded to the cent.
+fn totals(
+    catalogue: &Catalogue,
+    request: &QuoteRequest,
+    lines: &[QuoteLine],
+) -> Result<Totals, QuoteError> {
     let mut total_ht = Decimal::ZERO;
-    for line in &lines {
+    for line in lines {
         total_ht = add(total_ht, line.total_ht)?;
     }
     let total_ht = money(total_ht);
-    let exemption = match request.vat {
-        Vat::Standard => None,
-        Vat::Exempt => Some(exemption_basis(request.date)),
-    };
     let vat_rate = match request.vat {
-        Vat::Standard => prices.vat_rate,
+        Vat::Standard => catalogue.prices.vat_rate,
         Vat::Exempt => Decimal::ZERO,
     };
     let total_vat = money(round_cents(mul(total_ht, vat_rate)?));
     let total_ttc = money(add(total_ht, total_vat)?);
-    let trainees_dec = Decimal::from(trainees);
-    let per_trainee_ht = money(round_cents(div(total_ht, trainees_dec)?));
-    let per_trainee_ttc = money(round_cents(div(total_ttc, trainees_dec)?));
-
-    let amounts: Vec<String> = lines.iter().map(|l| format_eur(l.total_ht)).collect();
-    let explain_total_ht = if lines.len() == 1 {
-        format!("Total HT : une seule ligne, {} HT.", format_eur(total_ht))
-    } else {
-        format!(
-            "Total HT : somme des {} lignes ({}) = {} HT.",
-            lines.len(),
-            amounts.join(" + "),
-            format_eur(total_ht)
-        )
-    };
-    let explain_vat = match &exemption {
-        None => format!(
-            "TVA : {} de {} HT = {}, arrondie au centime.",
-            format_percent(vat_rate),
-            format_eur(total_ht),
-            format_eur(total_vat)
-        ),
-        Some(basis) => format!(
-            "TVA : {}, la formation est exonérée de TVA ({basis}).",
-            format_eur(total_vat)
-        ),
-    };
-    let explain_ttc = format!(
-        "Total TTC : {} HT + {} de TVA = {} TTC.",
-        format_eur(total_ht),
-        format_eur(total_vat),
-        format_eur(total_ttc)
-    );
-    let explain_per_trainee = if trainees == 1 {
-        format!(
-            "Par stagiaire : {} HT, soit {} TTC.",
-            format_eur(per_trainee_ht),
-            format_eur(per_trainee_ttc)
-        )
-    } else {
-        format!(
-            "Par stagiaire : {} HT, soit {} TTC à titre indicatif (total TTC ÷ {trainees_text}, arrondi au centime).",
-            format_eur(per_trainee_ht),
-            format_eur(per_trainee_ttc)
-        )
-    };
-
-    // Durations, per trainee.
-    let hours_per_day = catalogue.course.hours_per_day;
-    let training_hours = mul(training_days, hours_per_day)?;
-    let explain_training = format!(
-        "Durée de formation : {} de {}, soit {} par stagiaire.",
-        days_fr(training_days),
-        hours_text(hours_per_day),
-        hours_text(training_hours)
-    );
-    let coaching_days = Decimal::from(request.coaching_days);
-    let coaching_full_hours = mul(coaching_days, hours_per_day)?;
-    let coaching_cap = catalogue.course.coaching_max_hours;
-    let coaching_hours = coaching_full_hours.min(coaching_cap);
-    let explain_coaching = (request.coaching_days > 0).then(|| {
-        if coaching_full_hours > coaching_cap {
-            format!(
-                "Accompagnement : {} par stagiaire, soit {} au plus (l'accompagnement est annoncé jusqu'à {}).",
-                days_fr(coaching_days),
-                hours_text(coaching_hours),
-                hours_text(coaching_cap)
-            )
-        } else {
-            format!(
-                "Accompagnement : {} de {} par stagiaire, soit {}.",
-                days_fr(coaching_days),
-                hours_text(hours_per_day),
-                hours_text(coaching_hours)
-            )
-        }
-    });
-
-    // Funding.
-    let ttc_text = format_eur(total_ttc);
-    let (funded, cpf_contribution, explain_funded, explain_contribution, explain_remaining);
-    match &request.funding {
-        Funding::None => {
-            funded = Decimal::ZERO;
-            cpf_contribution = Decimal::ZERO;
-            explain_funded =
-                "Prise en charge : aucune, aucun financement n'est indiqué.".to_string();
-            explain_contribution = None;
-            explain_remaining = format!("Reste à charge : le total TTC, {ttc_text}.");
-        }
-        Funding::Opco { amount } => {
-            funded = (*amount).min(total_ttc);
-            cpf_contribution = Decimal::ZERO;
-            explain_funded = if *amount > total_ttc {
-                format!(
-                    "Prise en charge OPCO : {}, soit le total TTC ; l'accord de {} le dépasse de {}, \
-                     excédent qui n'est pas utilisé.",
-                    format_eur(funded),
-                    format_eur(*amount),
-                    format_eur(sub(*amount, total_ttc)?)
-                )
-            } else {
-                format!(
-                    "Prise en charge OPCO : {} accordés, déduits du total TTC de {ttc_text}.",
-                    format_eur(funded)
-                )
-            };
-            let remaining = sub(total_ttc, funded)?;
-            explain_contribution = None;
-            explain_remaining = if remaining.is_zero() {
-                "Reste à charge : 0,00 €, l'OPCO prend en charge la totalité.".to_string()
-            } else {
-                format!(
-                    "Reste à charge : {ttc_text} TTC − {} pris en charge par l'OPCO = {}, \
-                     facturés directement au client (prise en charge partielle, CGV).",
-                    format_eur(funded),
-                    format_eur(remaining)
-                )
-            };
-        }
-        Funding::Cpf { balance, exempt } => {
-            funded = (*balance).min(total_ttc);
-            explain_funded = if *balance > total_ttc {
-                format!(
-                    "Solde CPF mobilisé : {}, soit le prix TTC ; il reste {} sur le compte.",
-                    format_eur(funded),
-                    format_eur(sub(*balance, total_ttc)?)
-                )
-            } else {
-                format!(
-                    "Solde CPF mobilisé : {} sur un prix de {ttc_text} TTC.",
-                    format_eur(funded)
-                )
-            };
-            if *exempt {
-                cpf_contribution = Decimal::ZERO;
-                explain_contribution = Some(
-                    "Participation forfaitaire CPF : aucune, le titulaire en est exonéré \
-                     (demandeur d'emploi ou abondement de l'employeur)."
-                        .to_string(),
-                );
-            } else {
-                let entry = catalogue
-                    .cpf_contributions
-                    .iter()
-                    .filter(|c| c.from <= request.date)
-                    .max_by_key(|c| c.from)
-                    .ok_or(QuoteError::NoCpfContribution {
-                        date: request.date,
-                        first_from: None,
-                    })?;
-                cpf_contribution = entry.amount;
-                explain_contribution = Some(format!(
-                    "Participation forfaitaire CPF : {}, montant en vigueur depuis le {} (date du devis : {}), \
-                     à la charge du titulaire du compte.",
-                    format_eur(entry.amount),
-                    date_fr(entry.from),
-                    date_fr(request.date)
-                ));
-            }
-            let remaining = add(sub(total_ttc, funded)?, cpf_contribution)?;
-            explain_remaining = if cpf_contribution.is_zero() {
-                format!(
-                    "Reste à charge : {ttc_text} TTC − {} de CPF = {}.",
-                    format_eur(funded),
-                    format_eur(remaining)
-                )
-            } else {
-                format!(
-                    "Reste à charge : {ttc_text} TTC − {} de CPF + {} de participation forfaitaire = {}.",
-                    format_eur(funded),
-                    format_eur(cpf_contribution),
-                    format_eur(remaining)
-                )
-            };
-        }
-    }
-    let funded = money(funded);
-    let cpf_contribution = money(cpf_contribution);
-    let remaining = money(add(sub(total_ttc, funded)?, cpf_contribution)?);
-
-    let advice = full_course_advice(catalogue, &formula, trainees)?;
-
-    let explained = FigureExplanations {
-        total_ht: explain_total_ht,
-        total_vat: explain_vat,
-        total_ttc: explain_ttc,
-        per_trainee: explain_per_trainee,
-        training: explain_training,
-        coaching: explain_coaching,
-        funded: explain_funded,
-        cpf_contribution: explain_contribution,
-        remaining: explain_remaining,
-    };
-    let mut explanations: Vec<String> = lines.iter().map(|l| l.explanation.clone()).collect();
-    explanations.extend([
-        explained.total_ht.clone(),
-        explained.total_vat.clone(),
-        explained.total_ttc.clone(),
-        explained.per_trainee.clone(),
-        explained.training.clone(),
-    ]);
-    explanations.extend(explained.coaching.clone());
-    explanations.push(explained.funded.clone());
-    explanations.extend(explained.cpf_contribution.clone());
-    explanations.push(explained.remaining.clone());
-
-    Ok(Quote {
-        request,
-        modules,
-        lines,
+    let trainees = Decimal::from(request.trainees);
+    Ok(Totals {
         total_ht,
         vat_rate,
         total_vat,
         total_ttc,
-        per_trainee_ht,
-        per_trainee_ttc,
-        training_days,
-        training_hours,
-        coaching_hours,
-        funded,
-        cpf_contribution,
-        remaining,
-        advice,
-        vat_mention: exemption.map(|basis| format!("Exonération de TVA : {basis}")),
-        explanations,
-        explained,
+        per_trainee_ht: money(round_cents(div(total_ht, trainees)?)),
+        per_trainee_ttc: money(round_cents(div(total_ttc, trainees)?)),
     })
 }
 
-/// The advice to take the full course, when the modules chosen cost at least as much.
+/// What the funding pays, the flat CPF contribution, and what is left to pay.
+struct FundingShares {
+    funded: Decimal,
+    cpf_contribution: Decimal,
+    remaining: Decimal,
+}
+
+/// The OPCO or the CPF balance pays up to the total TTC; the CPF account holder adds the
+/// flat contribution in force on the quote's date, unless exempt.
+fn funding_shares(
+    catalogue: &Catalogue,
+    request: &QuoteRequest,
+    total_ttc: Decimal,
+) -> Result<FundingShares, QuoteError> {
+    let (funded, cpf_contribution) = match &request.funding {
+        Funding::None => (Decimal::ZERO, Decimal::ZERO),
+        Funding::Opco { amount } => ((*amount).min(total_ttc), Decimal::ZERO),
+        Funding::Cpf { balance, exempt } => {
+            let contribution = if *exempt {
+                Decimal::ZERO
+            } else {
+                catalogue.cpf_contribution_on(request.date).ok_or(
+                    QuoteError::NoCpfContribution {
+                        date: request.date,
+                        first_from: None,
+                    },
+                )?
+            };
+            ((*balance).min(total_ttc), contribution)
+        }
+    };
+    let funded = money(funded);
+    let cpf_contribution = money(cpf_contribution);
+    Ok(FundingShares {
+        funded,
+        cpf_contribution,
+        remaining: money(add(sub(total_ttc, funded)?, cpf_contribution)?),
+    })
+}
+
+/// The advice to take the full course, when the modules chosen cost at least as much (its
+/// message left empty: see [`advice_message`]).
 fn full_course_advice(
     catalogue: &Catalogue,
     formula: &Formula,
@@ -782,45 +657,330 @@ fn full_course_advice(
         return Ok(None);
     }
     let per_trainee = sub(modules_ht, full)?;
-    let saving_ht = money(mul(per_trainee, Decimal::from(trainees))?);
     let added_modules: Vec<u8> = catalogue
         .modules
         .iter()
         .map(|m| m.number)
         .filter(|n| !chosen.contains(n))
         .collect();
+    Ok(Some(FullCourseAdvice {
+        modules_ht_per_trainee: money(modules_ht),
+        full_course_ht_per_trainee: money(full),
+        saving_ht: money(mul(per_trainee, Decimal::from(trainees))?),
+        added_modules,
+        message: String::new(),
+    }))
+}
+
+// The wording: French sentences written from a computed quote.
+
+/// Every sentence explaining a quote, in display order: each line's, then each figure's
+/// (what [`price_quote`] keeps in [`Quote::explanations`]).
+pub fn explain(quote: &Quote, catalogue: &Catalogue) -> Vec<String> {
+    in_display_order(
+        quote
+            .lines
+            .iter()
+            .map(|line| explain_line(quote, line, catalogue)),
+        explain_figures(quote, catalogue),
+    )
+}
+
+/// The lines' sentences, then the figures' in the order the summary shows them.
+fn in_display_order(
+    lines: impl Iterator<Item = String>,
+    figures: FigureExplanations,
+) -> Vec<String> {
+    let mut all: Vec<String> = lines.collect();
+    all.extend([
+        figures.total_ht,
+        figures.total_vat,
+        figures.total_ttc,
+        figures.per_trainee,
+        figures.training,
+    ]);
+    all.extend(figures.coaching);
+    all.push(figures.funded);
+    all.extend(figures.cpf_contribution);
+    all.push(figures.remaining);
+    all
+}
+
+/// The sentence explaining one line of `quote`: unit price × quantity = total, and the
+/// tariff applied.
+pub fn explain_line(quote: &Quote, line: &QuoteLine, catalogue: &Catalogue) -> String {
+    let trainees = count_fr(quote.request.trainees, "stagiaire", "stagiaires");
+    let label = &line.label;
+    let unit = format_eur(line.unit_ht);
+    let total = format_eur(line.total_ht);
+    match line.kind {
+        LineKind::FullCourse => format!(
+            "{label} : {unit} HT par stagiaire × {trainees} = {total} HT (tarif du parcours complet)."
+        ),
+        LineKind::Module(number) => {
+            let days = catalogue
+                .module(number)
+                .map(|module| days_fr(module.days))
+                .unwrap_or_default();
+            format!(
+                "{label} : {days} au tarif modulaire de {unit} HT par stagiaire × {trainees} = {total} HT."
+            )
+        }
+        LineKind::Coaching => format!(
+            "Accompagnement : {} × {trainees} = {} à {unit} HT par jour et par personne = {total} HT.",
+            count_fr(quote.request.coaching_days, "jour", "jours"),
+            count_fr(line.quantity, "jour", "jours"),
+        ),
+        LineKind::Certification => format!(
+            "Accès à la certification : {unit} HT par stagiaire × {trainees} = {total} HT."
+        ),
+    }
+}
+
+/// One sentence per figure of the quote's summary.
+pub fn explain_figures(quote: &Quote, catalogue: &Catalogue) -> FigureExplanations {
+    let (funded, cpf_contribution, remaining) = explain_funding(quote, catalogue);
+    FigureExplanations {
+        total_ht: explain_total_ht(quote),
+        total_vat: explain_vat(quote),
+        total_ttc: format!(
+            "Total TTC : {} HT + {} de TVA = {} TTC.",
+            format_eur(quote.total_ht),
+            format_eur(quote.total_vat),
+            format_eur(quote.total_ttc)
+        ),
+        per_trainee: explain_per_trainee(quote),
+        training: format!(
+            "Durée de formation : {} de {}, soit {} par stagiaire.",
+            days_fr(quote.training_days),
+            hours_fr(catalogue.course.hours_per_day),
+            hours_fr(quote.training_hours)
+        ),
+        coaching: explain_coaching(quote, catalogue),
+        funded,
+        cpf_contribution,
+        remaining,
+    }
+}
+
+fn explain_total_ht(quote: &Quote) -> String {
+    let total = format_eur(quote.total_ht);
+    if quote.lines.len() == 1 {
+        return format!("Total HT : une seule ligne, {total} HT.");
+    }
+    let amounts: Vec<String> = quote.lines.iter().map(|l| format_eur(l.total_ht)).collect();
+    format!(
+        "Total HT : somme des {} lignes ({}) = {total} HT.",
+        quote.lines.len(),
+        amounts.join(" + ")
+    )
+}
+
+fn explain_vat(quote: &Quote) -> String {
+    match quote.request.vat {
+        Vat::Standard => format!(
+            "TVA : {} de {} HT = {}, arrondie au centime.",
+            format_percent(quote.vat_rate),
+            format_eur(quote.total_ht),
+            format_eur(quote.total_vat)
+        ),
+        Vat::Exempt => format!(
+            "TVA : {}, la formation est exonérée de TVA ({}).",
+            format_eur(quote.total_vat),
+            exemption_basis(quote.request.date)
+        ),
+    }
+}
+
+/// The legal mention a VAT-exempt quote carries.
+fn vat_mention(request: &QuoteRequest) -> Option<String> {
+    (request.vat == Vat::Exempt)
+        .then(|| format!("Exonération de TVA : {}", exemption_basis(request.date)))
+}
+
+fn explain_per_trainee(quote: &Quote) -> String {
+    let ht = format_eur(quote.per_trainee_ht);
+    let ttc = format_eur(quote.per_trainee_ttc);
+    let trainees = quote.request.trainees;
+    if trainees == 1 {
+        format!("Par stagiaire : {ht} HT, soit {ttc} TTC.")
+    } else {
+        format!(
+            "Par stagiaire : {ht} HT, soit {ttc} TTC à titre indicatif (total TTC ÷ {}, arrondi au centime).",
+            count_fr(trainees, "stagiaire", "stagiaires")
+        )
+    }
+}
+
+/// Present when coaching days are chosen; says so when the hours are capped.
+fn explain_coaching(quote: &Quote, catalogue: &Catalogue) -> Option<String> {
+    if quote.request.coaching_days == 0 {
+        return None;
+    }
+    let days = Decimal::from(quote.request.coaching_days);
+    let hours_per_day = catalogue.course.hours_per_day;
+    let capped = days
+        .checked_mul(hours_per_day)
+        .is_none_or(|hours| hours > catalogue.course.coaching_max_hours);
+    Some(if capped {
+        format!(
+            "Accompagnement : {} par stagiaire, soit {} au plus (l'accompagnement est annoncé jusqu'à {}).",
+            days_fr(days),
+            hours_fr(quote.coaching_hours),
+            hours_fr(catalogue.course.coaching_max_hours)
+        )
+    } else {
+        format!(
+            "Accompagnement : {} de {} par stagiaire, soit {}.",
+            days_fr(days),
+            hours_fr(hours_per_day),
+            hours_fr(quote.coaching_hours)
+        )
+    })
+}
+
+/// The sentences of the funding figures: the share funded, the CPF contribution (with CPF
+/// funding only) and what is left to pay.
+fn explain_funding(quote: &Quote, catalogue: &Catalogue) -> (String, Option<String>, String) {
+    match &quote.request.funding {
+        Funding::None => (
+            "Prise en charge : aucune, aucun financement n'est indiqué.".to_string(),
+            None,
+            format!(
+                "Reste à charge : le total TTC, {}.",
+                format_eur(quote.total_ttc)
+            ),
+        ),
+        Funding::Opco { amount } => (
+            explain_opco_funded(quote, *amount),
+            None,
+            explain_opco_remaining(quote),
+        ),
+        Funding::Cpf { balance, exempt } => (
+            explain_cpf_funded(quote, *balance),
+            Some(explain_cpf_contribution(quote, catalogue, *exempt)),
+            explain_cpf_remaining(quote),
+        ),
+    }
+}
+
+fn explain_opco_funded(quote: &Quote, amount: Decimal) -> String {
+    if amount > quote.total_ttc {
+        format!(
+            "Prise en charge OPCO : {}, soit le total TTC ; l'accord de {} le dépasse de {}, \
+             excédent qui n'est pas utilisé.",
+            format_eur(quote.funded),
+            format_eur(amount),
+            format_eur(amount.saturating_sub(quote.total_ttc))
+        )
+    } else {
+        format!(
+            "Prise en charge OPCO : {} accordés, déduits du total TTC de {}.",
+            format_eur(quote.funded),
+            format_eur(quote.total_ttc)
+        )
+    }
+}
+
+fn explain_opco_remaining(quote: &Quote) -> String {
+    if quote.remaining.is_zero() {
+        "Reste à charge : 0,00 €, l'OPCO prend en charge la totalité.".to_string()
+    } else {
+        format!(
+            "Reste à charge : {} TTC − {} pris en charge par l'OPCO = {}, \
+             facturés directement au client (prise en charge partielle, CGV).",
+            format_eur(quote.total_ttc),
+            format_eur(quote.funded),
+            format_eur(quote.remaining)
+        )
+    }
+}
+
+fn explain_cpf_funded(quote: &Quote, balance: Decimal) -> String {
+    if balance > quote.total_ttc {
+        format!(
+            "Solde CPF mobilisé : {}, soit le prix TTC ; il reste {} sur le compte.",
+            format_eur(quote.funded),
+            format_eur(balance.saturating_sub(quote.total_ttc))
+        )
+    } else {
+        format!(
+            "Solde CPF mobilisé : {} sur un prix de {} TTC.",
+            format_eur(quote.funded),
+            format_eur(quote.total_ttc)
+        )
+    }
+}
+
+fn explain_cpf_contribution(quote: &Quote, catalogue: &Catalogue, exempt: bool) -> String {
+    if exempt {
+        return "Participation forfaitaire CPF : aucune, le titulaire en est exonéré \
+                (demandeur d'emploi ou abondement de l'employeur)."
+            .to_string();
+    }
+    let date = quote.request.date;
+    match catalogue.cpf_contribution_entry_on(date) {
+        Some(entry) => format!(
+            "Participation forfaitaire CPF : {}, montant en vigueur depuis le {} (date du devis : {}), \
+             à la charge du titulaire du compte.",
+            format_eur(quote.cpf_contribution),
+            date_fr(entry.from),
+            date_fr(date)
+        ),
+        // Not reached: a quote with CPF funding is only priced with a contribution known.
+        None => format!(
+            "Participation forfaitaire CPF : {}, à la charge du titulaire du compte.",
+            format_eur(quote.cpf_contribution)
+        ),
+    }
+}
+
+fn explain_cpf_remaining(quote: &Quote) -> String {
+    let ttc = format_eur(quote.total_ttc);
+    let funded = format_eur(quote.funded);
+    let remaining = format_eur(quote.remaining);
+    if quote.cpf_contribution.is_zero() {
+        format!("Reste à charge : {ttc} TTC − {funded} de CPF = {remaining}.")
+    } else {
+        format!(
+            "Reste à charge : {ttc} TTC − {funded} de CPF + {} de participation forfaitaire = {remaining}.",
+            format_eur(quote.cpf_contribution)
+        )
+    }
+}
+
+/// The advice's sentence: what the full course costs against the modules chosen, the
+/// saving over all `trainees`, and the modules it adds.
+pub fn advice_message(advice: &FullCourseAdvice, trainees: u32) -> String {
+    let full = advice.full_course_ht_per_trainee;
+    let modules = advice.modules_ht_per_trainee;
+    let per_trainee = modules.saturating_sub(full);
     let mut message = format!("Le parcours complet ({} HT) coûte ", format_eur(full));
     if per_trainee.is_zero() {
         message.push_str(&format!(
             "autant que ces modules ({} HT par stagiaire)",
-            format_eur(modules_ht)
+            format_eur(modules)
         ));
     } else {
         message.push_str(&format!(
             "{} HT de moins par stagiaire que ces modules ({} HT)",
             format_eur(per_trainee),
-            format_eur(modules_ht)
+            format_eur(modules)
         ));
         if trainees > 1 {
             message.push_str(&format!(
                 ", soit {} HT pour {}",
-                format_eur(saving_ht),
+                format_eur(advice.saving_ht),
                 count_fr(trainees, "stagiaire", "stagiaires")
             ));
         }
     }
-    match added_modules.as_slice() {
+    match advice.added_modules.as_slice() {
         [] => message.push_str(", pour les mêmes modules."),
         [one] => message.push_str(&format!(" et ajoute le module {one}.")),
         many => message.push_str(&format!(" et ajoute les modules {}.", join_fr(many))),
     }
-    Ok(Some(FullCourseAdvice {
-        modules_ht_per_trainee: money(modules_ht),
-        full_course_ht_per_trainee: money(full),
-        saving_ht,
-        added_modules,
-        message,
-    }))
+    message
 }
 
 /// The legal basis of a VAT exemption; from 1 September 2026 the CGI's VAT articles move
@@ -835,30 +995,6 @@ fn exemption_basis(date: NaiveDate) -> String {
     } else {
         cgi.to_string()
     }
-}
-
-fn push_line(
-    lines: &mut Vec<QuoteLine>,
-    kind: LineKind,
-    label: String,
-    unit_ht: Decimal,
-    quantity: u32,
-    explain: impl FnOnce(Decimal) -> String,
-) -> Result<(), QuoteError> {
-    if quantity == 0 {
-        return Ok(());
-    }
-    let total_ht = money(mul(unit_ht, Decimal::from(quantity))?);
-    let explanation = explain(total_ht);
-    lines.push(QuoteLine {
-        kind,
-        label,
-        unit_ht: money(unit_ht),
-        quantity,
-        total_ht,
-        explanation,
-    });
-    Ok(())
 }
 
 fn module_set(list: &[u8]) -> Vec<u8> {
@@ -902,42 +1038,13 @@ fn div(a: Decimal, b: Decimal) -> Result<Decimal, QuoteError> {
     a.checked_div(b).ok_or(QuoteError::Overflow)
 }
 
-/// `45.5` → `45 h 30`, `7` → `7 h`.
-fn hours_text(hours: Decimal) -> String {
-    let Some(minutes) = hours.checked_mul(Decimal::from(60)) else {
-        return format!("{} h", format_number(hours));
-    };
-    let minutes = minutes.round();
-    let whole = (minutes / Decimal::from(60)).trunc();
-    let rest = minutes - whole * Decimal::from(60);
-    if rest.is_zero() {
-        format!("{} h", format_number(whole))
-    } else {
-        let rest = rest.normalize().to_string();
-        let pad = if rest.len() < 2 { "0" } else { "" };
-        format!("{} h {pad}{rest}", format_number(whole))
-    }
-}
-
-/// `[1, 2, 5]` → `1, 2 et 5`.
-fn join_fr(numbers: &[u8]) -> String {
-    match numbers.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.to_string(),
-        Some((last, rest)) => {
-            let head: Vec<String> = rest.iter().map(u8::to_string).collect();
-            format!("{} et {last}", head.join(", "))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::money::dec;
 
     fn catalogue() -> Catalogue {
-        Catalogue::embedded().expect("the embedded catalogue is valid")
+        Catalogue::fixture()
     }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -1640,14 +1747,39 @@ mod tests {
     }
 
     #[test]
-    fn durations_and_dates_read_in_french() {
-        assert_eq!(hours_text(dec("45.5")), "45 h 30");
-        assert_eq!(hours_text(dec("7")), "7 h");
-        assert_eq!(hours_text(dec("0.1")), "0 h 06");
-        assert_eq!(days_fr(dec("0.5")), "0,5 jour");
-        assert_eq!(days_fr(dec("2")), "2 jours");
-        assert_eq!(date_fr(date(2026, 9, 1)), "1er septembre 2026");
-        assert_eq!(date_fr(date(2026, 5, 26)), "26 mai 2026");
+    fn the_sentences_are_written_from_the_computed_figures() {
+        let c = catalogue();
+        let request = QuoteRequest {
+            trainees: 3,
+            coaching_days: 2,
+            vat: Vat::Exempt,
+            funding: Funding::Opco {
+                amount: dec("5000"),
+            },
+            ..modular(&[1, 2, 3, 4])
+        };
+        let figures = compute_quote(&c, &request).expect("a valid request");
+        assert!(figures.explanations.is_empty());
+        assert!(figures.lines.iter().all(|l| l.explanation.is_empty()));
+        let q = price(&request);
+        assert_eq!(
+            Quote {
+                lines: figures.lines.clone(),
+                advice: figures.advice.clone(),
+                vat_mention: None,
+                explanations: Vec::new(),
+                explained: FigureExplanations::default(),
+                ..q.clone()
+            },
+            figures
+        );
+        assert_eq!(explain(&figures, &c), q.explanations);
+        assert_eq!(explain_figures(&figures, &c), q.explained);
+        for (line, priced) in figures.lines.iter().zip(&q.lines) {
+            assert_eq!(explain_line(&figures, line, &c), priced.explanation);
+        }
+        let advice = q.advice.as_ref().expect("advice");
+        assert_eq!(advice_message(advice, 3), advice.message);
     }
 }
 
@@ -1657,7 +1789,7 @@ mod properties {
     use proptest::prelude::*;
 
     fn catalogue() -> Catalogue {
-        Catalogue::embedded().expect("the embedded catalogue is valid")
+        Catalogue::fixture()
     }
 
     fn start() -> NaiveDate {

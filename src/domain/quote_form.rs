@@ -152,35 +152,7 @@ impl QuoteForm {
             });
             0
         });
-        let funding = match self.funding {
-            FundingChoice::Aucun => Funding::None,
-            FundingChoice::Opco => {
-                match parse_amount(&self.opco_amount) {
-                    Some(amount) => Funding::Opco { amount },
-                    None => {
-                        errors.push(FieldError {
-                        field: QuoteField::OpcoAmount,
-                        message: "Indiquez le montant accordé par l'OPCO en euros, par exemple 2 500,00.".into(),
-                    });
-                        Funding::None
-                    }
-                }
-            }
-            FundingChoice::Cpf => match parse_amount(&self.cpf_balance) {
-                Some(balance) => Funding::Cpf {
-                    balance,
-                    exempt: self.cpf_exempt,
-                },
-                None => {
-                    errors.push(FieldError {
-                        field: QuoteField::CpfBalance,
-                        message: "Indiquez le solde du compte CPF en euros, par exemple 1 800,00."
-                            .into(),
-                    });
-                    Funding::None
-                }
-            },
-        };
+        let funding = self.read_funding(&mut errors);
         let request = QuoteRequest {
             formula: if self.full_course {
                 Formula::Full
@@ -198,6 +170,8 @@ impl QuoteForm {
             funding,
             date,
         };
+        // The request's own faults, one per field: a field already at fault keeps the
+        // message of its reading.
         for e in check_request(catalogue, &request) {
             let field = e.field();
             if !errors.iter().any(|f| f.field == field) {
@@ -211,6 +185,39 @@ impl QuoteForm {
             Ok(request)
         } else {
             Err(errors)
+        }
+    }
+
+    /// The funding chosen with its amount; none, and an error, when the amount cannot be read.
+    fn read_funding(&self, errors: &mut Vec<FieldError>) -> Funding {
+        match self.funding {
+            FundingChoice::Aucun => Funding::None,
+            FundingChoice::Opco => match parse_amount(&self.opco_amount) {
+                Some(amount) => Funding::Opco { amount },
+                None => {
+                    errors.push(FieldError {
+                        field: QuoteField::OpcoAmount,
+                        message: "Indiquez le montant accordé par l'OPCO en euros, par exemple \
+                                  2 500,00."
+                            .into(),
+                    });
+                    Funding::None
+                }
+            },
+            FundingChoice::Cpf => match parse_amount(&self.cpf_balance) {
+                Some(balance) => Funding::Cpf {
+                    balance,
+                    exempt: self.cpf_exempt,
+                },
+                None => {
+                    errors.push(FieldError {
+                        field: QuoteField::CpfBalance,
+                        message: "Indiquez le solde du compte CPF en euros, par exemple 1 800,00."
+                            .into(),
+                    });
+                    Funding::None
+                }
+            },
         }
     }
 }
@@ -231,7 +238,7 @@ mod tests {
     use crate::domain::pricing::price_quote;
 
     fn catalogue() -> Catalogue {
-        Catalogue::embedded().unwrap()
+        Catalogue::fixture()
     }
 
     fn today() -> NaiveDate {

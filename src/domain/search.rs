@@ -93,7 +93,7 @@ mod tests {
     use super::*;
 
     fn numbers(query: &str, filter: DurationFilter) -> Vec<u8> {
-        let c = Catalogue::embedded().unwrap();
+        let c = Catalogue::fixture();
         search_modules(&c, query, filter)
             .iter()
             .map(|m| m.number)

@@ -251,7 +251,7 @@ mod tests {
     }
 
     fn catalogue() -> Catalogue {
-        Catalogue::embedded().expect("the embedded catalogue validates")
+        Catalogue::fixture()
     }
 
     fn day() -> NaiveDate {
