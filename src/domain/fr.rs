@@ -105,11 +105,42 @@ pub fn half_year_fr(year: i32, half: u8) -> String {
     }
 }
 
-/// The text with its first letter in capital: "mardi" → "Mardi".
+/// The small letter of a capital of French text: ASCII and the Latin-1 capitals (À Â Ç É
+/// È Ê Ë Î Ï Ô Ù Û Ü, Æ…), Œ and Ÿ; any other character as it is. Core's `to_lowercase`
+/// would ship Unicode's whole case tables (about 30 KB) in the wasm for letters French text
+/// never has.
+pub fn lower_char_fr(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Œ' => 'œ',
+        'Ÿ' => 'ÿ',
+        _ => c,
+    }
+}
+
+/// The capital of a small letter of French text (the inverse of [`lower_char_fr`]; ß and
+/// any other character as they are).
+pub fn upper_char_fr(c: char) -> char {
+    match c {
+        'a'..='z' => c.to_ascii_uppercase(),
+        '\u{e0}'..='\u{fe}' if c != '\u{f7}' => char::from_u32(c as u32 - 0x20).unwrap_or(c),
+        'œ' => 'Œ',
+        'ÿ' => 'Ÿ',
+        _ => c,
+    }
+}
+
+/// French text in small letters: "Présentiel, Distanciel" → "présentiel, distanciel".
+pub fn lowercase_fr(text: &str) -> String {
+    text.chars().map(lower_char_fr).collect()
+}
+
+/// The text with its first letter in capital: "mardi" → "Mardi", "été" → "Été".
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(upper_char_fr(first)).chain(chars).collect(),
         None => String::new(),
     }
 }
@@ -182,6 +213,22 @@ mod tests {
         assert_eq!(capitalise("mardi 26 mai"), "Mardi 26 mai");
         assert_eq!(capitalise("éte"), "Éte");
         assert_eq!(capitalise(""), "");
+        assert_eq!(capitalise("œuvre"), "Œuvre");
+    }
+
+    #[test]
+    fn french_letters_change_case_both_ways() {
+        let small = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿæœ";
+        let capitals = "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ";
+        assert_eq!(lowercase_fr(capitals), small);
+        assert_eq!(small.chars().map(upper_char_fr).collect::<String>(), capitals);
+        // The same as Unicode's mapping on every character of Latin-1 and Latin Extended-A.
+        for c in ('\u{0}'..='\u{17f}').filter(|c| lower_char_fr(*c) != *c) {
+            assert_eq!(c.to_lowercase().collect::<String>(), lower_char_fr(c).to_string());
+        }
+        assert_eq!(lower_char_fr('×'), '×');
+        assert_eq!(upper_char_fr('÷'), '÷');
+        assert_eq!(upper_char_fr('ß'), 'ß');
     }
 
     #[test]

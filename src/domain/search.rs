@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::catalogue::{Catalogue, Module};
+use super::fr::lower_char_fr;
 
 /// Lower-cases and strips French diacritics, so that "referentiel" finds "Référentiel".
 pub fn fold(text: &str) -> String {
@@ -19,7 +20,7 @@ pub fn fold(text: &str) -> String {
             'œ' | 'Œ' => out.push_str("oe"),
             'æ' | 'Æ' => out.push_str("ae"),
             '’' | '\'' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
+            _ => out.push(lower_char_fr(c)),
         }
     }
     out

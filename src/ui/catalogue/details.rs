@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::fr::days_fr;
+use crate::domain::fr::{days_fr, lowercase_fr};
 use crate::domain::money::{format_eur, format_number};
 use crate::ui::context::use_app;
 
@@ -46,7 +46,7 @@ pub fn CourseDetails() -> impl IntoView {
                     format_number(course.total_hours), days_fr(course.total_days),
                     format_number(course.hours_per_day), format_number(course.coaching_max_hours))}</p>
                 <p>{course.schedule.clone()}</p>
-                <p>{format!("Lieux : {}. Modes : {}.", course.places.join(", "), course.modes.join(", ").to_lowercase())}</p>
+                <p>{format!("Lieux : {}. Modes : {}.", course.places.join(", "), lowercase_fr(&course.modes.join(", ")))}</p>
             </section>
             <section aria-labelledby="titre-evaluation">
                 <h2 id="titre-evaluation">"Évaluation"</h2>

@@ -7,7 +7,7 @@ mod search;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::fr::days_fr;
+use crate::domain::fr::{days_fr, lowercase_fr};
 use crate::domain::money::{format_eur, format_number};
 use crate::ui::context::use_app;
 use crate::ui::routes::{CATALOGUE, SIMULATOR};
@@ -31,7 +31,7 @@ pub fn CataloguePage() -> impl IntoView {
             <ul class="facts" aria-label="En bref">
                 <li><strong>{days_fr(course.total_days)}</strong>{format!(" soit {} h de formation", format_number(course.total_hours))}</li>
                 <li><strong>{format_eur(p.full_course_ht)}</strong>" HT par stagiaire pour le parcours complet"</li>
-                <li><strong>{course.places.join(" ou ")}</strong>{format!(", {}", course.modes.join(" ou ").to_lowercase())}</li>
+                <li><strong>{course.places.join(" ou ")}</strong>{format!(", {}", lowercase_fr(&course.modes.join(" ou ")))}</li>
                 {course.cpf_eligible.then(|| view! { <li><strong>"Éligible au CPF"</strong>", financement OPCO possible"</li> })}
             </ul>
             <p><A href=app.href(SIMULATOR.path)>"Simuler le coût"</A></p>
