@@ -1,0 +1,422 @@
+//! The enrolment request (`cosens.demande-inscription`, version 1): one draft and its
+//! quote, written from a draft and read back into one.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::figures::{
+    amount, amount_string, line_kind, module_number, opt_amount, quantity, quote_date, quote_lines,
+    rate, rate_string,
+};
+use super::{
+    checked_catalogue_version, checked_time, ExportError, EXCHANGE_VERSION, REQUEST_FORMAT,
+};
+use crate::domain::catalogue::Catalogue;
+use crate::domain::draft::fields::{self, check_form};
+use crate::domain::draft::json::{join, read, shorten};
+use crate::domain::draft::{Client, Draft, Enrolment, EnrolmentFunding, PathError, Trainee};
+use crate::domain::pricing::{
+    price_quote, Formula, Funding, LineKind, Quote, QuoteField, QuoteLine, QuoteRequest, Vat,
+};
+use crate::domain::quote_form::QuoteForm;
+
+/// The enrolment request document (`cosens.demande-inscription`, version 1), field order
+/// as written. Its `format` and `version` are checked before the rest is read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnrolmentRequest {
+    pub format: String,
+    pub version: u32,
+    /// RFC 3339.
+    #[serde(deserialize_with = "fields::timestamp")]
+    pub exported_at: String,
+    /// The draft's creation, RFC 3339.
+    #[serde(deserialize_with = "fields::timestamp")]
+    pub created_at: String,
+    /// The draft's last change, RFC 3339.
+    #[serde(deserialize_with = "fields::timestamp")]
+    pub updated_at: String,
+    #[serde(deserialize_with = "fields::line")]
+    pub catalogue_version: String,
+    pub draft: DraftIdentity,
+    pub client: Client,
+    #[serde(deserialize_with = "fields::trainees")]
+    pub trainees: Vec<Trainee>,
+    pub selection: Selection,
+    pub session: Session,
+    pub funding: FundingSummary,
+    #[serde(deserialize_with = "fields::text")]
+    pub accessibility: String,
+    #[serde(deserialize_with = "fields::text")]
+    pub notes: String,
+    pub quote: QuoteSummary,
+    /// The simulator inputs as typed, to reopen the draft exactly.
+    pub simulator_inputs: QuoteForm,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DraftIdentity {
+    #[serde(deserialize_with = "fields::id")]
+    pub id: String,
+    #[serde(deserialize_with = "fields::line")]
+    pub name: String,
+}
+
+/// What is being bought, per trainee. Read back, it must be what the simulator inputs
+/// give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Selection {
+    /// `complet` or `modulaire`.
+    pub formula: String,
+    /// The modules followed (all of them for the full course), sorted.
+    pub modules: Vec<u8>,
+    pub trainees: u32,
+    /// Per trainee.
+    pub coaching_days: u32,
+    pub certification: bool,
+    /// `normale` (the catalogue's rate) or `exoneree`.
+    pub vat: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    #[serde(deserialize_with = "fields::line")]
+    pub place: String,
+    #[serde(deserialize_with = "fields::line")]
+    pub mode: String,
+    /// `YYYY-MM-DD` or `null`.
+    #[serde(deserialize_with = "fields::opt_date")]
+    pub start_wish: Option<NaiveDate>,
+}
+
+/// The funding. Read back, all but the OPCO's name must be what the simulator inputs give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundingSummary {
+    /// `aucun`, `opco` or `cpf`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(deserialize_with = "fields::line")]
+    pub opco_name: String,
+    /// The amount granted, with OPCO funding.
+    #[serde(deserialize_with = "opt_amount")]
+    pub opco_amount: Option<String>,
+    /// The account's balance, with CPF funding.
+    #[serde(deserialize_with = "opt_amount")]
+    pub cpf_balance: Option<String>,
+    /// With CPF funding: no flat contribution due.
+    pub cpf_exempt: bool,
+}
+
+/// The quote. Read back, its shape is checked and its figures are recomputed, never read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteSummary {
+    /// The quote's date (`YYYY-MM-DD`): it selects the CPF contribution.
+    #[serde(deserialize_with = "quote_date")]
+    pub date: NaiveDate,
+    #[serde(deserialize_with = "quote_lines")]
+    pub lines: Vec<LineSummary>,
+    #[serde(deserialize_with = "amount")]
+    pub total_ht: String,
+    /// `0.20`; `0.00` when exempt.
+    #[serde(deserialize_with = "rate")]
+    pub vat_rate: String,
+    #[serde(deserialize_with = "amount")]
+    pub total_vat: String,
+    #[serde(deserialize_with = "amount")]
+    pub total_ttc: String,
+    #[serde(deserialize_with = "amount")]
+    pub per_trainee_ht: String,
+    #[serde(deserialize_with = "amount")]
+    pub per_trainee_ttc: String,
+    #[serde(deserialize_with = "amount")]
+    pub funded: String,
+    #[serde(deserialize_with = "amount")]
+    pub cpf_contribution: String,
+    #[serde(deserialize_with = "amount")]
+    pub remaining: String,
+    #[serde(deserialize_with = "fields::opt_text")]
+    pub vat_mention: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LineSummary {
+    /// `parcours_complet`, `module`, `accompagnement` or `certification`.
+    #[serde(deserialize_with = "line_kind")]
+    pub kind: String,
+    /// The module's number, for a module line.
+    #[serde(deserialize_with = "module_number")]
+    pub module: Option<u8>,
+    #[serde(deserialize_with = "fields::line")]
+    pub label: String,
+    #[serde(deserialize_with = "amount")]
+    pub unit_ht: String,
+    #[serde(deserialize_with = "quantity")]
+    pub quantity: u32,
+    #[serde(deserialize_with = "amount")]
+    pub total_ht: String,
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------
+
+/// Exports one draft as an enrolment request, priced on `quote_date`, stamped
+/// `exported_at` (RFC 3339). A draft whose simulation does not price, or that could not
+/// be read back (a text over its cap…), is an error in French naming the field.
+pub fn enrolment_request(
+    draft: &Draft,
+    catalogue: &Catalogue,
+    quote_date: NaiveDate,
+    exported_at: &str,
+) -> Result<EnrolmentRequest, ExportError> {
+    checked_time("exported_at", exported_at)?;
+    checked_catalogue_version(&catalogue.version)?;
+    draft.check()?;
+    let (request, quote) = priced(&draft.form, catalogue, quote_date)?;
+    let e = &draft.enrolment;
+    Ok(EnrolmentRequest {
+        format: REQUEST_FORMAT.to_string(),
+        version: EXCHANGE_VERSION,
+        exported_at: exported_at.to_string(),
+        created_at: draft.created.clone(),
+        updated_at: draft.updated.clone(),
+        catalogue_version: catalogue.version.clone(),
+        draft: DraftIdentity {
+            id: draft.id.clone(),
+            name: draft.name.clone(),
+        },
+        client: e.client.clone(),
+        trainees: e.trainees.clone(),
+        selection: selection_of(&request, catalogue),
+        session: Session {
+            place: e.place.clone(),
+            mode: e.mode.clone(),
+            start_wish: e.start_wish,
+        },
+        funding: funding_of(&request, &e.funding),
+        accessibility: e.accessibility.clone(),
+        notes: e.notes.clone(),
+        quote: quote_summary(&quote),
+        simulator_inputs: draft.form.clone(),
+    })
+}
+
+impl EnrolmentRequest {
+    /// The document as indented JSON, to download or copy.
+    pub fn to_json(&self) -> Result<String, ExportError> {
+        serde_json::to_string_pretty(self)
+            .map_err(|_| ExportError::new(None, "la demande d'inscription n'a pas pu être écrite."))
+    }
+
+    pub fn to_value(&self) -> Result<Value, ExportError> {
+        serde_json::to_value(self)
+            .map_err(|_| ExportError::new(None, "la demande d'inscription n'a pas pu être écrite."))
+    }
+}
+
+/// [`enrolment_request`] as indented JSON text.
+pub fn enrolment_request_json(
+    draft: &Draft,
+    catalogue: &Catalogue,
+    quote_date: NaiveDate,
+    exported_at: &str,
+) -> Result<String, ExportError> {
+    enrolment_request(draft, catalogue, quote_date, exported_at)?.to_json()
+}
+
+/// The simulator inputs read and priced; an error names the input at fault.
+fn priced(
+    form: &QuoteForm,
+    catalogue: &Catalogue,
+    quote_date: NaiveDate,
+) -> Result<(QuoteRequest, Quote), ExportError> {
+    const NO_QUOTE: &str =
+        "la simulation de ce brouillon ne donne pas de devis, il ne peut pas être exporté.";
+    let request = form.to_request(catalogue, quote_date).map_err(|errors| {
+        let first = errors.first().map(|e| input_path(e.field));
+        let details: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{} : {}", e.field.label(), e.message))
+            .collect();
+        ExportError::new(first, format!("{NO_QUOTE} {}", details.join(" ")))
+    })?;
+    let quote = price_quote(catalogue, &request)
+        .map_err(|e| ExportError::new(Some(input_path(e.field())), format!("{NO_QUOTE} {e}")))?;
+    Ok((request, quote))
+}
+
+/// Where a simulator field sits in the document: `simulator_inputs.trainees`.
+fn input_path(field: QuoteField) -> String {
+    let key = match field {
+        QuoteField::Modules => "modules",
+        QuoteField::Trainees => "trainees",
+        QuoteField::Coaching => "coaching_days",
+        QuoteField::Funding => "funding",
+        QuoteField::OpcoAmount => "opco_amount",
+        QuoteField::CpfBalance => "cpf_balance",
+        QuoteField::Date => "date",
+    };
+    join("simulator_inputs", key)
+}
+
+fn selection_of(request: &QuoteRequest, catalogue: &Catalogue) -> Selection {
+    let (formula, modules) = match request.formula.normalised() {
+        Formula::Full => (
+            "complet",
+            catalogue.modules.iter().map(|m| m.number).collect(),
+        ),
+        Formula::Modular(list) => ("modulaire", list),
+    };
+    Selection {
+        formula: formula.to_string(),
+        modules,
+        trainees: request.trainees,
+        coaching_days: request.coaching_days,
+        certification: request.certification,
+        vat: match request.vat {
+            Vat::Standard => "normale",
+            Vat::Exempt => "exoneree",
+        }
+        .to_string(),
+    }
+}
+
+fn funding_of(request: &QuoteRequest, funding: &EnrolmentFunding) -> FundingSummary {
+    let (kind, opco_amount, cpf_balance, cpf_exempt) = match &request.funding {
+        Funding::None => ("aucun", None, None, false),
+        Funding::Opco { amount } => ("opco", Some(amount_string(*amount)), None, false),
+        Funding::Cpf { balance, exempt } => ("cpf", None, Some(amount_string(*balance)), *exempt),
+    };
+    FundingSummary {
+        kind: kind.to_string(),
+        opco_name: funding.opco_name.clone(),
+        opco_amount,
+        cpf_balance,
+        cpf_exempt,
+    }
+}
+
+fn quote_summary(quote: &Quote) -> QuoteSummary {
+    QuoteSummary {
+        date: quote.request.date,
+        lines: quote.lines.iter().map(line_summary).collect(),
+        total_ht: amount_string(quote.total_ht),
+        vat_rate: rate_string(quote.vat_rate),
+        total_vat: amount_string(quote.total_vat),
+        total_ttc: amount_string(quote.total_ttc),
+        per_trainee_ht: amount_string(quote.per_trainee_ht),
+        per_trainee_ttc: amount_string(quote.per_trainee_ttc),
+        funded: amount_string(quote.funded),
+        cpf_contribution: amount_string(quote.cpf_contribution),
+        remaining: amount_string(quote.remaining),
+        vat_mention: quote.vat_mention.clone(),
+    }
+}
+
+fn line_summary(line: &QuoteLine) -> LineSummary {
+    let (kind, module) = match line.kind {
+        LineKind::FullCourse => ("parcours_complet", None),
+        LineKind::Module(n) => ("module", Some(n)),
+        LineKind::Coaching => ("accompagnement", None),
+        LineKind::Certification => ("certification", None),
+    };
+    LineSummary {
+        kind: kind.to_string(),
+        module,
+        label: line.label.clone(),
+        unit_ht: amount_string(line.unit_ht),
+        quantity: line.quantity,
+        total_ht: amount_string(line.total_ht),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------
+
+/// Reads an enrolment request (its format and version checked) back into the draft it
+/// was exported from.
+pub(super) fn read_request(value: &Value, catalogue: &Catalogue) -> Result<Draft, PathError> {
+    let document: EnrolmentRequest = read(value, "")?;
+    check_form(&document.simulator_inputs, "simulator_inputs")?;
+    document.check_agreement(catalogue)?;
+    Ok(document.into_draft())
+}
+
+impl EnrolmentRequest {
+    /// The readable `selection` and `funding` must say what the simulator inputs say.
+    fn check_agreement(&self, catalogue: &Catalogue) -> Result<(), PathError> {
+        let request = self
+            .simulator_inputs
+            .to_request(catalogue, self.quote.date)
+            .map_err(|errors| match errors.first() {
+                Some(e) if e.field == QuoteField::Date => {
+                    PathError::new("quote.date", e.message.clone())
+                }
+                Some(e) => PathError::new(input_path(e.field), e.message.clone()),
+                None => PathError::new("simulator_inputs", "simulation illisible."),
+            })?;
+        let funding = EnrolmentFunding {
+            opco_name: self.funding.opco_name.clone(),
+        };
+        agree(
+            &self.selection,
+            &selection_of(&request, catalogue),
+            "selection",
+        )?;
+        agree(&self.funding, &funding_of(&request, &funding), "funding")
+    }
+
+    fn into_draft(self) -> Draft {
+        Draft {
+            id: self.draft.id,
+            name: self.draft.name,
+            created: self.created_at,
+            updated: self.updated_at,
+            form: self.simulator_inputs,
+            enrolment: Enrolment {
+                client: self.client,
+                trainees: self.trainees,
+                funding: EnrolmentFunding {
+                    opco_name: self.funding.opco_name,
+                },
+                place: self.session.place,
+                mode: self.session.mode,
+                start_wish: self.session.start_wish,
+                accessibility: self.accessibility,
+                notes: self.notes,
+            },
+        }
+    }
+}
+
+/// Checks that `found` is `expected`, naming the first field (in key order) that differs.
+fn agree<T: Serialize>(found: &T, expected: &T, path: &str) -> Result<(), PathError> {
+    let (Ok(Value::Object(found)), Ok(Value::Object(want))) =
+        (serde_json::to_value(found), serde_json::to_value(expected))
+    else {
+        return Err(PathError::new(path, "valeur attendue impossible à écrire."));
+    };
+    for (key, want_value) in &want {
+        let got = found.get(key).unwrap_or(&Value::Null);
+        if got != want_value {
+            return Err(PathError::new(
+                join(path, key),
+                format!(
+                    "{} ne correspond pas à la simulation enregistrée (« simulator_inputs »), \
+                     qui donne {}.",
+                    shorten(&got.to_string(), 80),
+                    shorten(&want_value.to_string(), 80)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,353 @@
+//! The exports validated against the schemas shipped in `public/schema/` (native only:
+//! the validator is a native dev-dependency).
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use super::tests::{catalogue, day, sample_draft, EXPORTED_AT};
+use super::*;
+use crate::domain::draft::{Client, ClientKind, DraftStore, Enrolment, EnrolmentFunding, Trainee};
+use crate::domain::quote_form::{FundingChoice, QuoteForm};
+use proptest::prelude::*;
+
+const REQUEST_SCHEMA: &str =
+    include_str!("../../../public/schema/demande-inscription-v1.schema.json");
+const BACKUP_SCHEMA: &str =
+    include_str!("../../../public/schema/sauvegarde-brouillons-v1.schema.json");
+
+fn validator(schema: &str) -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(schema).unwrap();
+    jsonschema::draft202012::meta::validate(&schema).unwrap();
+    jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap()
+}
+
+fn errors(validator: &jsonschema::Validator, instance: &Value) -> Vec<String> {
+    validator
+        .iter_errors(instance)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+fn request_value(draft: &Draft) -> Value {
+    enrolment_request(draft, &catalogue(), day(), EXPORTED_AT)
+        .unwrap()
+        .to_value()
+        .unwrap()
+}
+
+#[test]
+fn exported_enrolment_request_validates_against_the_schema() {
+    let v = validator(REQUEST_SCHEMA);
+    let mut cpf = sample_draft();
+    cpf.form = QuoteForm {
+        full_course: false,
+        modules: vec![1, 5],
+        trainees: "1".into(),
+        funding: FundingChoice::Cpf,
+        cpf_balance: "500".into(),
+        vat_exempt: true,
+        ..QuoteForm::default()
+    };
+    cpf.enrolment.client.kind = ClientKind::Individual;
+    cpf.enrolment.start_wish = None;
+    for draft in [sample_draft(), cpf] {
+        let instance = request_value(&draft);
+        assert_eq!(errors(&v, &instance), Vec::<String>::new());
+    }
+}
+
+#[test]
+fn exported_backup_validates_against_the_schema() {
+    let v = validator(BACKUP_SCHEMA);
+    let mut other = sample_draft();
+    other.id = "b2".into();
+    other.enrolment = Default::default();
+    other.form.trainees = "abc".into();
+    let store = DraftStore {
+        version: 1,
+        drafts: vec![sample_draft(), other],
+    };
+    let instance: Value =
+        serde_json::from_str(&backup(&store, "2026.1", EXPORTED_AT).unwrap()).unwrap();
+    assert_eq!(errors(&v, &instance), Vec::<String>::new());
+    let empty: Value =
+        serde_json::from_str(&backup(&DraftStore::new(), "2026.1", EXPORTED_AT).unwrap()).unwrap();
+    assert_eq!(errors(&v, &empty), Vec::<String>::new());
+}
+
+#[test]
+fn the_schemas_are_strict() {
+    let v = validator(REQUEST_SCHEMA);
+    let good = request_value(&sample_draft());
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "amount as a number",
+            Box::new(|x| x["quote"]["total_ttc"] = 13200.into()),
+        ),
+        (
+            "one decimal",
+            Box::new(|x| x["quote"]["total_ht"] = "11000.0".into()),
+        ),
+        ("extra field", Box::new(|x| x["surprise"] = true.into())),
+        (
+            "extra client field",
+            Box::new(|x| x["client"]["fax"] = "".into()),
+        ),
+        (
+            "bad timestamp",
+            Box::new(|x| x["exported_at"] = "2026-11-26 17:02".into()),
+        ),
+        ("bad format", Box::new(|x| x["format"] = "autre".into())),
+        ("bad version", Box::new(|x| x["version"] = 2.into())),
+        (
+            "bad date",
+            Box::new(|x| x["session"]["start_wish"] = "2027-13-01".into()),
+        ),
+        (
+            "bad formula",
+            Box::new(|x| x["selection"]["formula"] = "partiel".into()),
+        ),
+        (
+            "missing quote",
+            Box::new(|x| {
+                x.as_object_mut().unwrap().remove("quote");
+            }),
+        ),
+    ];
+    for (what, edit) in edits {
+        let mut bad = good.clone();
+        edit(&mut bad);
+        assert!(!v.is_valid(&bad), "{what} should be refused");
+    }
+    let b = validator(BACKUP_SCHEMA);
+    let store = DraftStore {
+        version: 1,
+        drafts: vec![sample_draft()],
+    };
+    let good: Value =
+        serde_json::from_str(&backup(&store, "2026.1", EXPORTED_AT).unwrap()).unwrap();
+    let mut bad = good.clone();
+    bad["drafts"][0]["enrolment"]["surprise"] = 1.into();
+    assert!(!b.is_valid(&bad));
+    let mut bad = good;
+    bad["drafts"][0]["id"] = "a b".into();
+    assert!(!b.is_valid(&bad));
+}
+
+// --- Properties ------------------------------------------------------------------
+
+fn timestamp() -> impl Strategy<Value = String> {
+    (
+        2000i32..2100,
+        1u32..=12,
+        1u32..=28,
+        0u32..24,
+        0u32..60,
+        0u32..60,
+        prop::option::of(0u32..1000),
+        prop::sample::select(vec!["Z", "+01:00", "+02:00", "-05:30", "+00:00"]),
+    )
+        .prop_map(|(y, mo, d, h, mi, s, ms, off)| {
+            let frac = ms.map(|m| format!(".{m:03}")).unwrap_or_default();
+            format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}{frac}{off}")
+        })
+}
+
+fn line() -> impl Strategy<Value = String> {
+    "\\PC{0,30}"
+}
+
+fn amount_typed() -> impl Strategy<Value = String> {
+    (0u32..100_000, 0u32..100, any::<bool>()).prop_map(|(e, c, french)| {
+        if french {
+            format!("{e},{c:02}")
+        } else {
+            format!("{e}.{c:02}")
+        }
+    })
+}
+
+/// A simulator form that prices (the export needs it).
+fn pricing_form() -> impl Strategy<Value = QuoteForm> {
+    (
+        any::<bool>(),
+        prop::collection::btree_set(1u8..=5, 0..=5),
+        1u32..=50,
+        0u32..=3,
+        any::<bool>(),
+        any::<bool>(),
+        0usize..3,
+        amount_typed(),
+        amount_typed(),
+        any::<bool>(),
+        "[ 0-9a-z,.]{0,12}",
+    )
+        .prop_map(
+            |(
+                full,
+                modules,
+                trainees,
+                coaching,
+                cert,
+                exempt,
+                funding,
+                opco,
+                cpf,
+                cpf_ex,
+                junk,
+            )| {
+                let mut modules: Vec<u8> = modules.into_iter().collect();
+                if !full && modules.is_empty() {
+                    modules.push(3);
+                }
+                let funding = FundingChoice::ALL[funding];
+                let trainees = if funding == FundingChoice::Cpf {
+                    1
+                } else {
+                    trainees
+                };
+                QuoteForm {
+                    full_course: full,
+                    modules,
+                    trainees: trainees.to_string(),
+                    coaching_days: coaching.to_string(),
+                    certification: cert,
+                    vat_exempt: exempt,
+                    funding,
+                    opco_amount: if funding == FundingChoice::Opco {
+                        opco
+                    } else {
+                        junk.clone()
+                    },
+                    cpf_balance: if funding == FundingChoice::Cpf {
+                        cpf
+                    } else {
+                        junk
+                    },
+                    cpf_exempt: cpf_ex,
+                }
+            },
+        )
+}
+
+fn trainee() -> impl Strategy<Value = Trainee> {
+    (line(), line(), line()).prop_map(|(name, email, job)| Trainee { name, email, job })
+}
+
+fn enrolment() -> impl Strategy<Value = Enrolment> {
+    (
+        (any::<bool>(), line(), line(), "(?s).{0,60}", line(), line()),
+        prop::collection::vec(trainee(), 0..4),
+        line(),
+        (line(), line()),
+        prop::option::of((2020i32..2040, 1u32..=12, 1u32..=28)),
+        ("(?s).{0,60}", "(?s).{0,60}"),
+    )
+        .prop_map(
+            |(
+                (company, name, siret, address, email, phone),
+                trainees,
+                opco,
+                (place, mode),
+                wish,
+                (acc, notes),
+            )| {
+                Enrolment {
+                    client: Client {
+                        kind: if company {
+                            ClientKind::Company
+                        } else {
+                            ClientKind::Individual
+                        },
+                        name,
+                        siret,
+                        address,
+                        email,
+                        phone,
+                    },
+                    trainees,
+                    funding: EnrolmentFunding { opco_name: opco },
+                    place,
+                    mode,
+                    start_wish: wish.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+                    accessibility: acc,
+                    notes,
+                }
+            },
+        )
+}
+
+fn draft() -> impl Strategy<Value = Draft> {
+    (
+        "[A-Za-z0-9_-]{1,64}",
+        line(),
+        timestamp(),
+        timestamp(),
+        pricing_form(),
+        enrolment(),
+    )
+        .prop_map(|(id, name, created, updated, form, enrolment)| Draft {
+            id,
+            name,
+            created,
+            updated,
+            form,
+            enrolment,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn import_never_panics_on_arbitrary_text(text in "(?s).{0,400}") {
+        let _ = import(&text, &catalogue());
+    }
+
+    #[test]
+    fn import_never_panics_on_a_damaged_export(cut in 0usize..4000, byte in any::<u8>(), at in 0usize..4000) {
+        let good = enrolment_request_json(&sample_draft(), &catalogue(), day(), EXPORTED_AT).unwrap();
+        let mut bytes = good.into_bytes();
+        let at = at % bytes.len();
+        bytes[at] = byte;
+        bytes.truncate(cut.max(1).min(bytes.len()));
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = import(&text, &catalogue());
+    }
+
+    #[test]
+    fn export_then_import_is_the_identity(d in draft()) {
+        let text = enrolment_request_json(&d, &catalogue(), day(), EXPORTED_AT).unwrap();
+        prop_assert_eq!(import(&text, &catalogue()).unwrap(), vec![d]);
+    }
+
+    #[test]
+    fn backup_then_import_is_the_identity(drafts in prop::collection::vec(draft(), 0..4)) {
+        let store = DraftStore { version: 1, drafts };
+        let text = backup(&store, "2026.1", EXPORTED_AT).unwrap();
+        prop_assert_eq!(import(&text, &catalogue()).unwrap(), store.drafts);
+    }
+
+    #[test]
+    fn every_export_validates_against_its_schema(d in draft()) {
+        let request = validator(REQUEST_SCHEMA);
+        let instance = request_value(&d);
+        prop_assert_eq!(errors(&request, &instance), Vec::<String>::new());
+        let store = DraftStore { version: 1, drafts: vec![d] };
+        let backup_schema = validator(BACKUP_SCHEMA);
+        let instance: Value = serde_json::from_str(&backup(&store, "2026.1", EXPORTED_AT).unwrap()).unwrap();
+        prop_assert_eq!(errors(&backup_schema, &instance), Vec::<String>::new());
+    }
+
+    #[test]
+    fn stored_text_never_panics_the_loader(text in "(?s).{0,400}") {
+        let outcome = crate::domain::draft::load_store(Some(&text));
+        if outcome.unreadable.is_none() {
+            prop_assert!(outcome.store.drafts.is_empty() || text.contains("drafts") || text.contains("brouillons"));
+        }
+    }
+}
