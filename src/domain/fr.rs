@@ -221,10 +221,16 @@ mod tests {
         let small = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿæœ";
         let capitals = "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ";
         assert_eq!(lowercase_fr(capitals), small);
-        assert_eq!(small.chars().map(upper_char_fr).collect::<String>(), capitals);
+        assert_eq!(
+            small.chars().map(upper_char_fr).collect::<String>(),
+            capitals
+        );
         // The same as Unicode's mapping on every character of Latin-1 and Latin Extended-A.
         for c in ('\u{0}'..='\u{17f}').filter(|c| lower_char_fr(*c) != *c) {
-            assert_eq!(c.to_lowercase().collect::<String>(), lower_char_fr(c).to_string());
+            assert_eq!(
+                c.to_lowercase().collect::<String>(),
+                lower_char_fr(c).to_string()
+            );
         }
         assert_eq!(lower_char_fr('×'), '×');
         assert_eq!(upper_char_fr('÷'), '÷');

@@ -7,7 +7,6 @@ pub mod cancellation_text;
 pub mod catalogue;
 pub mod devis;
 pub mod draft;
-pub mod draft_edit;
 pub mod exchange;
 pub mod fr;
 pub mod late_payment;

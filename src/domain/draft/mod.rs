@@ -40,6 +40,7 @@ use super::pricing::{price_quote, Quote};
 use super::quote_form::QuoteForm;
 
 mod checks;
+mod edit;
 pub(crate) mod fields;
 pub(crate) mod json;
 mod load;

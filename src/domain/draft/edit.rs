@@ -1,6 +1,6 @@
 //! Edits of a draft's trainee list, within its cap.
 
-use crate::domain::draft::{Draft, Trainee, MAX_TRAINEES};
+use super::{Draft, Trainee, MAX_TRAINEES};
 
 impl Draft {
     /// Whether one more trainee may be named ([`MAX_TRAINEES`] at most).
