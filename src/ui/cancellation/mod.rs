@@ -17,6 +17,7 @@ use crate::domain::cancellation::{
     booking_from_catalogue, booking_from_quote, CancellationOutcome, FundingKind, Who,
 };
 use crate::ui::context::use_app;
+use crate::ui::form::{input_status, last_valid};
 use crate::ui::quote_state::use_quote_state;
 use crate::ui::routes::{CANCELLATION, SIMULATOR};
 use crate::ui::title::DocumentTitle;
@@ -82,25 +83,14 @@ fn Results(
     computed: Memo<Result<CancellationOutcome, Errors>>,
     other_error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let last_ok =
-        Memo::new(
-            move |previous: Option<&Option<CancellationOutcome>>| match computed.get() {
-                Ok(outcome) => Some(outcome),
-                Err(_) => previous.cloned().flatten(),
-            },
-        );
+    let last_ok = last_valid(computed, |_| false);
     let status = move || {
-        if computed.with(|r| r.is_ok()) {
-            None
-        } else if last_ok.with(Option::is_some) {
-            Some(view! {
-                <p class="notice warn" role="status">"Saisie incomplète ou invalide : le dernier résultat valide reste affiché. Corrigez le champ signalé."</p>
-            }.into_any())
-        } else {
-            Some(view! {
-                <p class="hint" role="status">"Indiquez la date de début de la formation, la date de notification et le montant HT : le calcul s'affiche aussitôt."</p>
-            }.into_any())
-        }
+        (!computed.with(Result::is_ok)).then(|| {
+            input_status(
+                last_ok.with(Option::is_some),
+                "Indiquez la date de début de la formation, la date de notification et le montant HT : le calcul s'affiche aussitôt.",
+            )
+        })
     };
     view! {
         <section class="results" aria-labelledby="titre-resultat-annulation">

@@ -4,9 +4,11 @@
 
 mod fields;
 mod input;
+mod results;
 
 pub use fields::{ChoiceSelect, FieldIds, TextArea, TextField};
 pub use input::{amount_input, amount_text, date_input, InputError};
+pub use results::{input_status, last_valid};
 
 use leptos::prelude::*;
 

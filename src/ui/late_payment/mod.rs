@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use crate::domain::late_payment::{rates_known_until_fr, LatePaymentOutcome};
 use crate::domain::money::{format_eur, format_number};
 use crate::ui::context::use_app;
+use crate::ui::form::{input_status, last_valid};
 use crate::ui::routes::LATE_PAYMENT;
 use crate::ui::title::DocumentTitle;
 
@@ -67,26 +68,14 @@ fn Results(
 ) -> impl IntoView {
     // The last valid result stays while a field is being retyped; an error the inputs
     // cannot fix field by field (a missing legal rate) clears it.
-    let last_ok =
-        Memo::new(
-            move |previous: Option<&Option<LatePaymentOutcome>>| match computed.get() {
-                Ok(outcome) => Some(outcome),
-                Err(errors) if errors.iter().any(|e| e.field == Field::Other) => None,
-                Err(_) => previous.cloned().flatten(),
-            },
-        );
+    let last_ok = last_valid(computed, |e| e.field == Field::Other);
     let status = move || {
-        if computed.with(|r| r.is_ok()) || other_error.with(Option::is_some) {
-            None
-        } else if last_ok.with(Option::is_some) {
-            Some(view! {
-                <p class="notice warn" role="status">"Saisie incomplète ou invalide : le dernier résultat valide reste affiché. Corrigez le champ signalé."</p>
-            }.into_any())
-        } else {
-            Some(view! {
-                <p class="hint" role="status">"Indiquez le montant dû, la date d'échéance et la date de paiement : le calcul s'affiche aussitôt."</p>
-            }.into_any())
-        }
+        (computed.with(Result::is_err) && other_error.with(Option::is_none)).then(|| {
+            input_status(
+                last_ok.with(Option::is_some),
+                "Indiquez le montant dû, la date d'échéance et la date de paiement : le calcul s'affiche aussitôt.",
+            )
+        })
     };
     view! {
         <section class="results" aria-labelledby="titre-penalites">
