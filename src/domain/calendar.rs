@@ -12,6 +12,8 @@
 
 use chrono::{Datelike, NaiveDate, TimeDelta, Weekday};
 
+use crate::domain::order::sort_by_key;
+
 /// First year of the supported calendar.
 pub const MIN_YEAR: i32 = 1900;
 /// Last year of the supported calendar.
@@ -87,7 +89,7 @@ pub fn public_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
             .map(|date| (date, name))
     }));
     // Stable sort: on a shared date the fixed-date holiday stays first.
-    list.sort_by_key(|&(date, _)| date);
+    sort_by_key(&mut list, |&(date, _)| date);
     list
 }
 

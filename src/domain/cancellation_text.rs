@@ -11,6 +11,7 @@ use crate::domain::cancellation::{
 use crate::domain::catalogue::CancellationTerms;
 use crate::domain::fr::{attended_fr, days_fr, format_date_fr};
 use crate::domain::money::format_percent;
+use crate::domain::order::sort_by_key;
 
 /// The one-line answer above the figures.
 pub fn verdict_fr(outcome: &CancellationOutcome, terms: &CancellationTerms) -> String {
@@ -129,7 +130,7 @@ pub fn key_dates(outcome: &CancellationOutcome, terms: &CancellationTerms) -> Ve
         what: "démarrage de la formation".into(),
         kind: KeyDateKind::Start,
     });
-    dates.sort_by_key(|d| d.date);
+    sort_by_key(&mut dates, |d| d.date);
     dates
 }
 

@@ -11,6 +11,7 @@ pub mod exchange;
 pub mod fr;
 pub mod late_payment;
 pub mod money;
+pub mod order;
 pub mod pricing;
 pub mod quote_form;
 pub mod search;

@@ -2,6 +2,8 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::domain::order::sort_by;
+
 /// Largest amount accepted (1 000 000 000 000 €): far above any booking, small enough that
 /// no sum or product of amounts can overflow.
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
@@ -100,7 +102,7 @@ pub fn split_by_largest_remainder(total: Decimal, weights: &[Decimal]) -> Vec<De
     let mut left = (cents_total - handed).trunc();
     let mut order: Vec<usize> = (0..weights.len()).collect();
     // Largest remainder first; the sort is stable, so ties keep the earlier share first.
-    order.sort_by(|&a, &b| remainders[b].cmp(&remainders[a]));
+    sort_by(&mut order, |&a, &b| remainders[b].cmp(&remainders[a]));
     for &i in order.iter().cycle() {
         if left <= Decimal::ZERO {
             break;

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::catalogue::Catalogue;
 use super::fr::{count_fr, date_fr, days_fr, hours_fr, join_fr};
 use super::money::{format_eur, format_percent, round_cents, split_by_largest_remainder};
+use super::order::sort_by_key;
 
 /// Full course, or modules à la carte (module numbers, treated as a set).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -999,7 +1000,7 @@ fn exemption_basis(date: NaiveDate) -> String {
 
 fn module_set(list: &[u8]) -> Vec<u8> {
     let mut set = list.to_vec();
-    set.sort_unstable();
+    sort_by_key(&mut set, |n| *n);
     set.dedup();
     set
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::catalogue::Catalogue;
 use super::money::parse_amount;
+use super::order::sort_by_key;
 use super::pricing::{check_request, Formula, Funding, QuoteField, QuoteRequest, Vat};
 
 /// Which funding the user picked in the "Financement" select.
@@ -125,7 +126,7 @@ impl QuoteForm {
         self.modules.retain(|&m| m != number);
         if ticked {
             self.modules.push(number);
-            self.modules.sort_unstable();
+            sort_by_key(&mut self.modules, |n| *n);
         }
     }
 

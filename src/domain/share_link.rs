@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 
 use super::catalogue::Catalogue;
 use super::money::parse_amount;
+use super::order::sort_by_key;
 use super::pricing::QuoteField;
 use super::quote_form::{FundingChoice, QuoteForm};
 
@@ -60,7 +61,7 @@ pub fn encode(form: &QuoteForm, catalogue_version: &str) -> String {
         "C".to_owned()
     } else {
         let mut modules = form.modules.clone();
-        modules.sort_unstable();
+        sort_by_key(&mut modules, |n| *n);
         modules.dedup();
         let digits: String = modules
             .iter()

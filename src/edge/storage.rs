@@ -9,6 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::domain::draft::{
     aside_key, load_store, DraftStore, LoadOutcome, ASIDE_KEY_PREFIX, STORAGE_KEY,
 };
+use crate::domain::order::sort_by;
 
 /// Aside keys tried when the first one is taken (`…-2`, `…-3`, …).
 const MAX_ASIDE_ATTEMPTS: usize = 50;
@@ -134,7 +135,7 @@ pub fn set_aside_keys() -> Vec<String> {
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|key| key.starts_with(ASIDE_KEY_PREFIX))
         .collect();
-    keys.sort();
+    sort_by(&mut keys, |a, b| a.cmp(b));
     keys
 }
 

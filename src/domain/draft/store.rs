@@ -16,6 +16,7 @@ use super::json::{shorten, PathError};
 use super::{Draft, MAX_DRAFTS, MAX_LINE_CHARS, STORE_VERSION};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::fr::format_date_fr;
+use crate::domain::order::sort_by;
 use crate::domain::quote_form::QuoteForm;
 
 /// Why a store operation was refused.
@@ -371,7 +372,7 @@ impl DraftStore {
                 )
             })
             .collect();
-        rows.sort_by(|(ta, a), (tb, b)| {
+        sort_by(&mut rows, |(ta, a), (tb, b)| {
             tb.cmp(ta)
                 .then_with(|| a.name.cmp(&b.name))
                 .then_with(|| a.id.cmp(&b.id))
