@@ -353,6 +353,54 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     date_in_range(date).then_some(date)
 }
 
+/// Dates in JSON as `YYYY-MM-DD` strings, read with [`parse_iso_date`] and written with
+/// [`format_iso_date`] (`#[serde(with = "calendar::iso_date")]`): chrono's own serde goes
+/// through its general parser and formatter, which the wasm would then carry.
+pub mod iso_date {
+    use chrono::NaiveDate;
+    use serde::{de, Deserialize, Deserializer, Serializer};
+
+    use super::{format_iso_date, parse_iso_date};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format_iso_date(*date))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_iso_date(&text)
+            .filter(|_| text.len() == 10)
+            .ok_or_else(|| {
+                de::Error::custom(format!("« {text} » n'est pas une date AAAA-MM-JJ valide."))
+            })
+    }
+
+    /// An optional date: the string, or `null`.
+    pub fn serialize_opt<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(date) => serialize(date, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// An optional date both ways (`#[serde(with = "calendar::iso_date::option")]`).
+    pub mod option {
+        use chrono::NaiveDate;
+        use serde::{Deserialize, Deserializer};
+
+        pub use super::serialize_opt as serialize;
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                None => Ok(None),
+                Some(text) => {
+                    super::deserialize(serde::de::value::StringDeserializer::new(text)).map(Some)
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

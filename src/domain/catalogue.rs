@@ -98,6 +98,7 @@ pub struct ModularTariff {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CpfContribution {
+    #[serde(with = "crate::domain::calendar::iso_date")]
     pub from: NaiveDate,
     pub amount: Decimal,
 }

@@ -68,6 +68,7 @@ pub struct QuoteRequest {
     pub vat: Vat,
     pub funding: Funding,
     /// The quote's date: it selects the CPF contribution and the VAT exemption's wording.
+    #[serde(with = "crate::domain::calendar::iso_date")]
     pub date: NaiveDate,
 }
 
@@ -228,7 +229,9 @@ pub enum QuoteError {
     CpfNotEligible,
     /// No CPF contribution is known on the quote's date (and the trainee is not exempt).
     NoCpfContribution {
+        #[serde(with = "crate::domain::calendar::iso_date")]
         date: NaiveDate,
+        #[serde(with = "crate::domain::calendar::iso_date::option")]
         first_from: Option<NaiveDate>,
     },
     /// An amount beyond what a decimal holds (only with an absurd catalogue).

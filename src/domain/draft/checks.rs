@@ -1,7 +1,7 @@
 //! Checks of what is typed in a draft: SIRET (Luhn key), e-mail, French phone number,
 //! draft id, RFC 3339 timestamps (and their French display).
 
-use chrono::{DateTime, Datelike, FixedOffset, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike};
 
 use super::{MAX_ID_CHARS, MAX_LINE_CHARS, MAX_TIMESTAMP_CHARS, MAX_TYPED_CHARS};
 use crate::domain::fr::{day_of_month_fr, month_fr};
@@ -150,7 +150,45 @@ pub fn parse_timestamp(s: &str) -> Option<DateTime<FixedOffset>> {
     if !shape_ok || !rfc3339_tail_ok(s.get(19..).unwrap_or("")) {
         return None;
     }
-    DateTime::parse_from_rfc3339(s).ok()
+    timestamp_of_checked(s)
+}
+
+/// The timestamp of a text whose shape [`parse_timestamp`] checked, built from its digits
+/// (chrono's general parser would weigh on the wasm): `None` for a date or time that does
+/// not exist. Leap seconds (`:60`) are refused.
+fn timestamp_of_checked(s: &str) -> Option<DateTime<FixedOffset>> {
+    let num = |range: std::ops::Range<usize>| s.get(range)?.parse::<u32>().ok();
+    let date = NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)?;
+    let tail = &s[19..];
+    let (fraction, zone) = match tail.strip_prefix('.') {
+        Some(rest) => {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            (&rest[..digits], &rest[digits..])
+        }
+        None => ("", tail),
+    };
+    let nanos = fraction
+        .chars()
+        .chain(std::iter::repeat('0'))
+        .take(9)
+        .collect::<String>()
+        .parse::<u32>()
+        .ok()?;
+    let time = NaiveTime::from_hms_nano_opt(num(11..13)?, num(14..16)?, num(17..19)?, nanos)?;
+    let offset = match zone {
+        "Z" | "z" => 0,
+        _ => {
+            let sign = if zone.starts_with('-') { -1 } else { 1 };
+            let hours = i32::try_from(zone.get(1..3)?.parse::<u32>().ok()?).ok()?;
+            let minutes = i32::try_from(zone.get(4..6)?.parse::<u32>().ok()?).ok()?;
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            sign * (hours * 3600 + minutes * 60)
+        }
+    };
+    let offset = FixedOffset::east_opt(offset)?;
+    date.and_time(time).and_local_timezone(offset).single()
 }
 
 /// A stored timestamp for the drafts list, in the time of day it was written:
@@ -190,6 +228,32 @@ fn rfc3339_tail_ok(tail: &str) -> bool {
         && b[3] == b':'
         && b[4].is_ascii_digit()
         && b[5].is_ascii_digit()
+}
+
+#[cfg(test)]
+mod timestamp_tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_read_as_chrono_reads_them() {
+        for s in [
+            "2026-11-26T17:02:00+01:00",
+            "2026-11-26T17:02:00Z",
+            "2026-11-26t17:02:00.123456789012-05:30",
+            "2024-02-29T00:00:00.5+00:00",
+            "2026-02-29T00:00:00Z",
+            "2026-11-26T24:00:00Z",
+            "2026-11-26T17:02:00+24:00",
+            "2026-11-26T17:02:00+01:60",
+            "2026-13-01T00:00:00Z",
+        ] {
+            assert_eq!(
+                parse_timestamp(s),
+                DateTime::parse_from_rfc3339(s).ok(),
+                "{s}"
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -125,7 +125,10 @@ pub struct Enrolment {
     #[serde(deserialize_with = "fields::line")]
     pub mode: String,
     /// `YYYY-MM-DD` or `null`.
-    #[serde(deserialize_with = "fields::opt_date")]
+    #[serde(
+        deserialize_with = "fields::opt_date",
+        serialize_with = "crate::domain::calendar::iso_date::serialize_opt"
+    )]
     pub start_wish: Option<NaiveDate>,
     #[serde(deserialize_with = "fields::text")]
     pub accessibility: String,

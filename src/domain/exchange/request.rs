@@ -89,7 +89,10 @@ pub struct Session {
     #[serde(deserialize_with = "fields::line")]
     pub mode: String,
     /// `YYYY-MM-DD` or `null`.
-    #[serde(deserialize_with = "fields::opt_date")]
+    #[serde(
+        deserialize_with = "fields::opt_date",
+        serialize_with = "crate::domain::calendar::iso_date::serialize_opt"
+    )]
     pub start_wish: Option<NaiveDate>,
 }
 
@@ -117,7 +120,10 @@ pub struct FundingSummary {
 #[serde(deny_unknown_fields)]
 pub struct QuoteSummary {
     /// The quote's date (`YYYY-MM-DD`): it selects the CPF contribution.
-    #[serde(deserialize_with = "quote_date")]
+    #[serde(
+        deserialize_with = "quote_date",
+        serialize_with = "crate::domain::calendar::iso_date::serialize"
+    )]
     pub date: NaiveDate,
     #[serde(deserialize_with = "quote_lines")]
     pub lines: Vec<LineSummary>,
