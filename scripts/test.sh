@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: format and lints, domain tests (native), component tests (headless
-# Chromium), the release build under a sub-path, its size budget, and the end-to-end tests.
+# Chromium), the release build under a sub-path, its size budget, the end-to-end tests, and
+# a smoke test of that build in WebKit (Safari's engine) and Firefox.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -28,3 +29,5 @@ step "bundle size"
 node scripts/size-report.mjs "$E2E_DIST" --budget-gzip-kb 150 --app-budget-gzip-kb 480
 step "end-to-end tests (release build, plain static server, headless Chromium)"
 npx playwright test
+step "smoke test in WebKit (Safari's engine) and Firefox (release build, plain static server)"
+scripts/engines.sh
