@@ -16,8 +16,10 @@ use leptos_router::components::A;
 use crate::domain::cancellation::{
     booking_from_catalogue, booking_from_quote, CancellationOutcome, FundingKind, Who,
 };
+use crate::domain::cancellation_text::example_fr;
 use crate::ui::context::use_app;
 use crate::ui::quote_state::use_quote_state;
+use crate::ui::result_example::ResultPlaceholder;
 use crate::ui::routes::{CANCELLATION, SIMULATOR};
 use crate::ui::title::DocumentTitle;
 
@@ -89,6 +91,7 @@ fn Results(
                 Err(_) => previous.cloned().flatten(),
             },
         );
+    let example = example_fr(&use_app().catalogue);
     let status = move || {
         if computed.with(|r| r.is_ok()) {
             None
@@ -98,7 +101,8 @@ fn Results(
             }.into_any())
         } else {
             Some(view! {
-                <p class="hint" role="status">"Indiquez la date de début de la formation, la date de notification et le montant HT : le calcul s'affiche aussitôt."</p>
+                <ResultPlaceholder testid="exemple-annulation" example=example.clone()
+                    hint="Indiquez la date de début de la formation, la date de notification et le montant HT : la réponse s'affiche aussitôt ici, en une phrase comme celle de l'exemple, suivie des montants et des dates limites." />
             }.into_any())
         }
     };

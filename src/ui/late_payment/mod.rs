@@ -9,9 +9,10 @@ mod state;
 
 use leptos::prelude::*;
 
-use crate::domain::late_payment::{rates_known_until_fr, LatePaymentOutcome};
+use crate::domain::late_payment::{example_fr, rates_known_until_fr, LatePaymentOutcome};
 use crate::domain::money::{format_eur, format_number};
 use crate::ui::context::use_app;
+use crate::ui::result_example::ResultPlaceholder;
 use crate::ui::routes::LATE_PAYMENT;
 use crate::ui::title::DocumentTitle;
 
@@ -75,6 +76,7 @@ fn Results(
                 Err(_) => previous.cloned().flatten(),
             },
         );
+    let example = example_fr(&use_app().catalogue);
     let status = move || {
         if computed.with(|r| r.is_ok()) || other_error.with(Option::is_some) {
             None
@@ -84,7 +86,8 @@ fn Results(
             }.into_any())
         } else {
             Some(view! {
-                <p class="hint" role="status">"Indiquez le montant dû, la date d'échéance et la date de paiement : le calcul s'affiche aussitôt."</p>
+                <ResultPlaceholder testid="exemple-penalites" example=example.clone()
+                    hint="Indiquez le montant dû, la date d'échéance et la date de paiement : la réponse s'affiche aussitôt ici, en une phrase comme celle de l'exemple, suivie du détail du calcul." />
             }.into_any())
         }
     };
