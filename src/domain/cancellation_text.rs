@@ -1,32 +1,122 @@
-//! The wording of a cancellation outcome on screen: its verdict, the state of each module,
-//! and its key dates in order. Written from the computed outcome, never inside the
+//! The wording of a cancellation outcome on screen: the answer it opens with, the state of
+//! each module, its key dates in order, and a worked example for the empty panel. Written from the computed outcome, never inside the
 //! computation (`cancellation.rs`).
 
 use chrono::NaiveDate;
 
 use crate::domain::calendar::DayKind;
 use crate::domain::cancellation::{
-    BookingKind, CancellationOutcome, Case, FeeBand, ModuleLine, ModuleStatus,
+    assess_cancellation, BookingKind, CancellationOutcome, CancellationRequest, Case, FeeBand,
+    FundingKind, ModuleLine, ModuleStatus, Who,
 };
-use crate::domain::catalogue::CancellationTerms;
+use crate::domain::catalogue::{CancellationTerms, Catalogue};
 use crate::domain::fr::{attended_fr, days_fr, format_date_fr};
-use crate::domain::money::format_percent;
+use crate::domain::money::{format_eur, format_percent};
 use crate::domain::order::sort_by_key;
 
-/// The one-line answer above the figures.
-pub fn verdict_fr(outcome: &CancellationOutcome, terms: &CancellationTerms) -> String {
-    match (outcome.case, outcome.band) {
-        (Case::Adjourned, _) => "Ajournement par Co&Sens : rien n'est dû par le client.".into(),
-        (Case::Interruption, _) => {
-            "Absence ou interruption : tout module commencé est dû en totalité.".into()
+/// The sentence that answers the question before any figure: what is owed and why, e.g.
+/// « Vous devez 2 000,00 € HT, soit 2 400,00 € TTC : annulation 12 jours ouvrables avant
+/// le début, tranche à 50 %. », or until when a cancellation stays free.
+pub fn answer_fr(outcome: &CancellationOutcome, terms: &CancellationTerms) -> String {
+    let o = outcome;
+    let owed = if o.vat_rate.is_zero() {
+        format!(
+            "Vous devez {} HT (sans TVA, exonération)",
+            format_eur(o.fee_ht)
+        )
+    } else {
+        format!(
+            "Vous devez {} HT, soit {} TTC",
+            format_eur(o.fee_ht),
+            format_eur(o.fee_ttc)
+        )
+    };
+    let before = format!(
+        "annulation {} avant le début",
+        DayKind::Ouvrable.count_fr(o.working_days)
+    );
+    match o.case {
+        Case::Adjourned => {
+            "Rien n'est dû par le client : Co&Sens ajourne la formation faute de participants."
+                .into()
         }
-        (_, Some(FeeBand::NoFee)) => "Annulation sans frais.".into(),
-        (_, Some(band)) => format!(
-            "Frais d'annulation de {} du prix HT.",
-            format_percent(band.rate(terms))
-        ),
-        (_, None) => String::new(),
+        Case::Cpf => "Aucun montant n'est calculé ici : une inscription financée par le CPF \
+                      suit les conditions de Mon Compte Formation."
+            .into(),
+        Case::BeforeStart if o.fee_ht.is_zero() && o.band == Some(FeeBand::NoFee) => {
+            match o.deadline_no_fee {
+                Some(limit) => format!(
+                    "Rien à payer : {before}, sans frais jusqu'au {} inclus.",
+                    format_date_fr(limit)
+                ),
+                None => format!("Rien à payer : {before}, sans frais."),
+            }
+        }
+        Case::BeforeStart => {
+            let band = o
+                .band
+                .unwrap_or_else(|| FeeBand::for_working_days(terms, o.working_days));
+            format!(
+                "{owed} : {before}, tranche à {}.",
+                format_percent(band.rate(terms))
+            )
+        }
+        Case::Interruption => {
+            let when = if o.notified == o.start {
+                format!(
+                    "notification le jour du début ({})",
+                    format_date_fr(o.start)
+                )
+            } else {
+                format!(
+                    "notification après le début de la formation ({})",
+                    format_date_fr(o.start)
+                )
+            };
+            if o.fee_ht.is_zero() {
+                format!(
+                    "Rien à payer : {when}, mais aucun module n'était commencé et les suivants \
+                     restent sans frais."
+                )
+            } else {
+                format!("{owed} : {when}, tout module commencé est dû.")
+            }
+        }
     }
+}
+
+/// Whether this notification still allows postponing or replacing the trainee without fee.
+pub fn postpone_now_fr(outcome: &CancellationOutcome) -> &'static str {
+    if outcome.postpone_possible {
+        "Pour cette date de notification, le report ou le remplacement du stagiaire reste \
+         possible sans frais, sous réserve de l'accord de l'OPCO."
+    } else {
+        "Pour cette date de notification, le report ou le remplacement sans frais n'est plus \
+         possible."
+    }
+}
+
+/// A worked example for the empty result panel: its setting and its answer, computed by
+/// the calculator itself (the SPEC's example: a full course starting Tuesday 26 May 2026,
+/// cancelled on Monday 4 May). `None` if the catalogue cannot price it.
+pub fn example_fr(catalogue: &Catalogue) -> Option<(String, String)> {
+    let request = CancellationRequest {
+        start: NaiveDate::from_ymd_opt(2026, 5, 26)?,
+        notified: NaiveDate::from_ymd_opt(2026, 5, 4)?,
+        amount_ht: catalogue.prices.full_course_ht,
+        vat_rate: catalogue.prices.vat_rate,
+        who: Who::ClientCancels,
+        funding: FundingKind::None,
+        modules: Vec::new(),
+    };
+    let outcome = assess_cancellation(catalogue, &request).ok()?;
+    let setting = format!(
+        "parcours complet à {} HT commençant le {}, annulation notifiée le {}",
+        format_eur(request.amount_ht),
+        format_date_fr(request.start),
+        format_date_fr(request.notified)
+    );
+    Some((setting, answer_fr(&outcome, &catalogue.cancellation)))
 }
 
 /// A line's name in the module table: "Module 3", "Accompagnement", or the block's label.
@@ -68,69 +158,71 @@ pub fn line_status_fr(line: &ModuleLine, terms: &CancellationTerms) -> String {
     }
 }
 
+/// The deadlines of a booking, each the last notification date of its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deadline {
+    NoFee,
+    HalfFee,
+    Postpone,
+    Adjourn,
+    Opco,
+}
+
 /// What a key date is, for the calendar's marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyDateKind {
-    Deadline,
+    Deadline(Deadline),
     Notification,
     Start,
 }
 
-/// One date of the calendar: when, what, and its kind.
+/// One date of the calendar: when (`None`: a deadline no date can meet), what, and its
+/// kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeyDate {
-    pub date: NaiveDate,
+    pub date: Option<NaiveDate>,
     pub what: String,
     pub kind: KeyDateKind,
 }
 
-/// The deadlines, the notification and the start, in date order.
+/// Every deadline, the notification and the start, in date order; the deadlines no date
+/// can meet come last.
 pub fn key_dates(outcome: &CancellationOutcome, terms: &CancellationTerms) -> Vec<KeyDate> {
     let half = format_percent(terms.half_fee_rate);
     let o = outcome;
-    let deadline = |date: Option<NaiveDate>, what: String| {
-        date.map(|date| KeyDate {
-            date,
-            what,
-            kind: KeyDateKind::Deadline,
-        })
+    let deadline = |date: Option<NaiveDate>, which: Deadline, what: String| KeyDate {
+        date,
+        what,
+        kind: KeyDateKind::Deadline(which),
     };
-    let mut dates: Vec<KeyDate> = [
+    let mut dates = vec![
         deadline(
             o.deadline_no_fee,
+            Deadline::NoFee,
             "dernier jour pour annuler sans frais".into(),
         ),
         deadline(
             o.deadline_half,
+            Deadline::HalfFee,
             format!("dernier jour pour annuler avec {half} de frais"),
         ),
         deadline(
             o.postpone_deadline,
+            Deadline::Postpone,
             "dernier jour pour reporter ou remplacer un stagiaire sans frais".into(),
         ),
         deadline(
             o.adjourn_deadline,
+            Deadline::Adjourn,
             "dernier jour pour un ajournement par Co&Sens".into(),
         ),
         deadline(
             o.opco_deadline,
+            Deadline::Opco,
             "dernier jour pour recevoir l'accord de prise en charge de l'OPCO".into(),
         ),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    dates.push(KeyDate {
-        date: o.notified,
-        what: "votre date de notification".into(),
-        kind: KeyDateKind::Notification,
-    });
-    dates.push(KeyDate {
-        date: o.start,
-        what: "démarrage de la formation".into(),
-        kind: KeyDateKind::Start,
-    });
-    sort_by_key(&mut dates, |d| d.date);
+use crate::domain::money::{format_eur, format_percent};
+use crate::domain::order::sort_by_key;
     dates
 }
 
@@ -194,9 +286,9 @@ pub fn band_steps(outcome: &CancellationOutcome, terms: &CancellationTerms) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::cancellation::{assess_cancellation, CancellationRequest, FundingKind, Who};
-    use crate::domain::catalogue::Catalogue;
+    use crate::domain::cancellation::ModuleBooking;
     use crate::domain::money::dec;
+    use rust_decimal::Decimal;
 
     fn outcome(notified: &str) -> (CancellationOutcome, CancellationTerms) {
         let catalogue = Catalogue::fixture();
@@ -213,17 +305,105 @@ mod tests {
         (out, catalogue.cancellation)
     }
 
+    fn outcome_with(
+        notified: &str,
+        change: impl FnOnce(&mut CancellationRequest),
+    ) -> CancellationOutcome {
+        let catalogue = Catalogue::fixture();
+        let mut request = CancellationRequest {
+            start: NaiveDate::from_ymd_opt(2026, 5, 26).unwrap(),
+            notified: notified.parse().unwrap(),
+            amount_ht: dec("4000"),
+            vat_rate: dec("0.20"),
+            who: Who::ClientCancels,
+            funding: FundingKind::None,
+            modules: Vec::new(),
+        };
+        change(&mut request);
+        assess_cancellation(&catalogue, &request).unwrap()
+    }
+
     #[test]
-    fn the_verdict_names_the_band() {
+    fn the_answer_says_what_is_owed_and_why_before_the_start() {
         let (out, terms) = outcome("2026-05-04");
         assert_eq!(
-            verdict_fr(&out, &terms),
-            "Frais d'annulation de 50\u{a0}% du prix HT."
+            answer_fr(&out, &terms),
+            "Vous devez 2\u{202f}000,00 € HT, soit 2\u{202f}400,00 € TTC : annulation 15 jours \
+             ouvrables avant le début, tranche à 50\u{a0}%."
         );
+        let (out, terms) = outcome("2026-05-16");
+        assert!(answer_fr(&out, &terms)
+            .ends_with("6 jours ouvrables avant le début, tranche à 100\u{a0}%."));
+        let out = outcome_with("2026-05-15", |r| r.vat_rate = Decimal::ZERO);
+        assert!(answer_fr(&out, &terms).starts_with(
+            "Vous devez 2\u{202f}000,00 € HT (sans TVA, exonération) : annulation 7 jours"
+        ));
+    }
+
+    #[test]
+    fn without_fee_the_answer_says_until_when_it_stays_free() {
         let (out, terms) = outcome("2026-05-03");
-        assert_eq!(verdict_fr(&out, &terms), "Annulation sans frais.");
+        assert_eq!(
+            answer_fr(&out, &terms),
+            "Rien à payer : annulation 16 jours ouvrables avant le début, sans frais jusqu'au \
+             dimanche 3 mai 2026 inclus."
+        );
+        let (out, terms) = outcome("2026-04-01");
+        assert!(
+            answer_fr(&out, &terms).ends_with("sans frais jusqu'au dimanche 3 mai 2026 inclus.")
+        );
+    }
+
+    #[test]
+    fn the_answer_after_the_start_on_adjournment_and_with_cpf() {
         let (out, terms) = outcome("2026-05-27");
-        assert!(verdict_fr(&out, &terms).starts_with("Absence ou interruption"));
+        assert_eq!(
+            answer_fr(&out, &terms),
+            "Vous devez 4\u{202f}000,00 € HT, soit 4\u{202f}800,00 € TTC : notification après le \
+             début de la formation (mardi 26 mai 2026), tout module commencé est dû."
+        );
+        let (out, terms) = outcome("2026-05-26");
+        assert!(
+            answer_fr(&out, &terms).contains("notification le jour du début (mardi 26 mai 2026)")
+        );
+        // Notified after the start, the one module booked starting six weeks later: free.
+        let out = outcome_with("2026-05-27", |r| {
+            r.modules = vec![ModuleBooking {
+                kind: BookingKind::Module,
+                number: 5,
+                label: String::new(),
+                days: dec("0.5"),
+                amount_ht: dec("400"),
+                start: NaiveDate::from_ymd_opt(2026, 7, 7),
+            }]
+        });
+        assert_eq!(out.fee_ht, Decimal::ZERO);
+        assert!(answer_fr(&out, &terms).starts_with(
+            "Rien à payer : notification après le début de la formation (mardi 26 mai 2026), mais"
+        ));
+        let out = outcome_with("2026-05-16", |r| r.who = Who::CoSensAdjourns);
+        assert!(answer_fr(&out, &terms).starts_with("Rien n'est dû par le client"));
+        let out = outcome_with("2026-05-16", |r| r.funding = FundingKind::Cpf);
+        assert!(answer_fr(&out, &terms).contains("Mon Compte Formation"));
+    }
+
+    #[test]
+    fn the_example_is_the_worked_example_of_the_spec() {
+        let (setting, answer) = example_fr(&Catalogue::fixture()).expect("an example");
+        assert_eq!(
+            setting,
+            "parcours complet à 4\u{202f}000,00 € HT commençant le mardi 26 mai 2026, annulation \
+             notifiée le lundi 4 mai 2026"
+        );
+        assert!(answer.starts_with("Vous devez 2\u{202f}000,00 € HT, soit 2\u{202f}400,00 € TTC"));
+    }
+
+    #[test]
+    fn postponing_is_said_possible_until_seven_calendar_days_before() {
+        let (out, _) = outcome("2026-05-18");
+        assert!(postpone_now_fr(&out).contains("reste possible sans frais"));
+        let (out, _) = outcome("2026-05-19");
+        assert!(postpone_now_fr(&out).contains("n'est plus possible"));
     }
 
     #[test]
@@ -231,11 +411,26 @@ mod tests {
         let (out, terms) = outcome("2026-05-04");
         let dates = key_dates(&out, &terms);
         assert!(dates.windows(2).all(|w| w[0].date <= w[1].date));
-        assert_eq!(dates.first().map(|d| d.date), out.deadline_no_fee);
+        assert_eq!(dates.first().and_then(|d| d.date), out.deadline_no_fee);
         assert_eq!(dates.last().map(|d| d.kind), Some(KeyDateKind::Start));
         assert!(dates
             .iter()
-            .any(|d| d.kind == KeyDateKind::Notification && d.date == out.notified));
+            .any(|d| d.kind == KeyDateKind::Notification && d.date == Some(out.notified)));
+        let deadlines = dates
+            .iter()
+            .filter(|d| matches!(d.kind, KeyDateKind::Deadline(_)))
+            .count();
+        assert_eq!(deadlines, 5, "every deadline, each once");
+    }
+
+    #[test]
+    fn a_deadline_no_date_can_meet_comes_last() {
+        let (mut out, terms) = outcome("2026-05-04");
+        out.deadline_half = None;
+        let dates = key_dates(&out, &terms);
+        let last = dates.last().expect("dates");
+        assert_eq!(last.kind, KeyDateKind::Deadline(Deadline::HalfFee));
+        assert_eq!(last.date, None);
     }
 
     #[test]

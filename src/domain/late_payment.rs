@@ -623,6 +623,51 @@ pub fn explain_period(period: &PenaltyPeriod, multiplier: Decimal, amount: Decim
     )
 }
 
+/// The sentence that answers the question before any figure, e.g. « Le client doit
+/// 148,48 € de pénalités pour 107 jours de retard. », the indemnity named when it is due.
+pub fn answer_fr(outcome: &LatePaymentOutcome) -> String {
+    let o = outcome;
+    if o.days_late == 0 {
+        return "Aucune pénalité : le paiement est arrivé à l'échéance ou avant.".to_string();
+    }
+    let late = count_fr(o.days_late, "jour", "jours");
+    if o.indemnity.is_zero() {
+        format!(
+            "Le client doit {} de pénalités pour {late} de retard.",
+            format_eur(o.total)
+        )
+    } else {
+        format!(
+            "Le client doit {} : {} de pénalités pour {late} de retard et {} d'indemnité \
+             forfaitaire de recouvrement.",
+            format_eur(o.total),
+            format_eur(o.interest),
+            format_eur(o.indemnity)
+        )
+    }
+}
+
+/// A worked example for the empty result panel: its setting and its answer, computed by
+/// the calculator itself (4 800 € due on 31 March 2025 from an individual, paid on
+/// 15 May). `None` if the catalogue lacks the rate.
+pub fn example_fr(catalogue: &Catalogue) -> Option<(String, String)> {
+    let request = LatePaymentRequest {
+        amount: Decimal::new(4800, 0),
+        due: NaiveDate::from_ymd_opt(2025, 3, 31)?,
+        paid: NaiveDate::from_ymd_opt(2025, 5, 15)?,
+        client: ClientKind::Individual,
+        typed_rates: Vec::new(),
+    };
+    let outcome = late_payment_penalty(catalogue, &request).ok()?;
+    let setting = format!(
+        "{} dus par un particulier le {}, payés le {}",
+        format_eur(request.amount),
+        format_date_fr(request.due),
+        format_date_fr(request.paid)
+    );
+    Some((setting, answer_fr(&outcome)))
+}
+
 fn multiplier_sentence(catalogue: &Catalogue, client: ClientKind, floor_wins: bool) -> String {
     let terms = &catalogue.late_payment;
     let cgv = format_number(terms.cgv_multiplier);
@@ -687,6 +732,59 @@ mod tests {
 
     fn penalty(req: &LatePaymentRequest) -> LatePaymentOutcome {
         late_payment_penalty(&catalogue(), req).expect("a valid request")
+    }
+
+    #[test]
+    fn the_answer_says_what_the_client_owes_for_how_many_days() {
+        let out = penalty(&request(
+            "1000",
+            "2026-01-31",
+            "2026-03-02",
+            ClientKind::Individual,
+        ));
+        assert_eq!(
+            answer_fr(&out),
+            "Le client doit 3,23 € de pénalités pour 30 jours de retard."
+        );
+        let out = penalty(&request(
+            "1000",
+            "2026-01-31",
+            "2026-03-02",
+            ClientKind::Business,
+        ));
+        assert_eq!(
+            answer_fr(&out),
+            "Le client doit 46,46 € : 6,46 € de pénalités pour 30 jours de retard et 40,00 € \
+             d'indemnité forfaitaire de recouvrement."
+        );
+        let out = penalty(&request(
+            "1000",
+            "2026-01-31",
+            "2026-02-01",
+            ClientKind::Individual,
+        ));
+        assert!(answer_fr(&out).ends_with("pour 1 jour de retard."));
+        let out = penalty(&request(
+            "1000",
+            "2026-01-31",
+            "2026-01-31",
+            ClientKind::Business,
+        ));
+        assert!(answer_fr(&out).starts_with("Aucune pénalité"));
+    }
+
+    #[test]
+    fn the_example_is_computed_with_the_rates_of_the_data() {
+        // 4 800 × 1,5 × 3,71 % × 45 / 365 = 32,9326… → 32,93 €.
+        let (setting, answer) = example_fr(&catalogue()).expect("an example");
+        assert_eq!(
+            setting,
+            "4\u{202f}800,00 € dus par un particulier le lundi 31 mars 2025, payés le jeudi 15 mai 2025"
+        );
+        assert_eq!(
+            answer,
+            "Le client doit 32,93 € de pénalités pour 45 jours de retard."
+        );
     }
 
     #[test]

@@ -987,6 +987,39 @@ pub fn advice_message(advice: &FullCourseAdvice, trainees: u32) -> String {
     message
 }
 
+/// The sentence that answers the simulator's question before any figure: what the quote
+/// costs in all and what is left to pay, e.g. « Total : 4 800,00 € TTC, reste à charge
+/// 4 800,00 €. ». (It never cites the VAT exemption's article: the mention says it.)
+pub fn answer_fr(quote: &Quote) -> String {
+    let total = if quote.request.vat == Vat::Exempt {
+        format!("{} (exonéré de TVA)", format_eur(quote.total_ttc))
+    } else {
+        format!("{} TTC", format_eur(quote.total_ttc))
+    };
+    let trainees = quote.request.trainees;
+    let whom = if trainees > 1 {
+        format!(" pour {}", count_fr(trainees, "stagiaire", "stagiaires"))
+    } else {
+        String::new()
+    };
+    let remaining = format_eur(quote.remaining);
+    let funded = format_eur(quote.funded);
+    match quote.request.funding {
+        Funding::None => format!("Total : {total}{whom}, reste à charge {remaining}."),
+        Funding::Opco { .. } => format!(
+            "Total : {total}{whom}, dont {funded} pris en charge par l'OPCO : reste à charge {remaining}."
+        ),
+        Funding::Cpf { .. } if quote.cpf_contribution.is_zero() => format!(
+            "Total : {total}, dont {funded} payés par le CPF : reste à charge {remaining}."
+        ),
+        Funding::Cpf { .. } => format!(
+            "Total : {total}, dont {funded} payés par le CPF : reste à charge {remaining}, \
+             participation forfaitaire de {} comprise.",
+            format_eur(quote.cpf_contribution)
+        ),
+    }
+}
+
 /// The legal basis of a VAT exemption; from 1 September 2026 the CGI's VAT articles move
 /// to the code des impositions sur les biens et services (CIBS).
 fn exemption_basis(date: NaiveDate) -> String {
@@ -1407,6 +1440,58 @@ mod tests {
         assert_eq!(q.cpf_contribution, Decimal::ZERO);
         assert_eq!(q.remaining, q.total_ttc);
         assert!(q.explained.cpf_contribution.is_none());
+    }
+
+    #[test]
+    fn the_answer_gives_the_total_and_what_is_left_to_pay_first() {
+        let q = price(&QuoteRequest {
+            certification: false,
+            ..full()
+        });
+        assert_eq!(
+            answer_fr(&q),
+            "Total : 4\u{202f}800,00 € TTC, reste à charge 4\u{202f}800,00 €."
+        );
+        let q = price(&QuoteRequest {
+            trainees: 2,
+            funding: Funding::Opco {
+                amount: dec("3000"),
+            },
+            ..full()
+        });
+        assert_eq!(
+            answer_fr(&q),
+            "Total : 10\u{202f}800,00 € TTC pour 2 stagiaires, dont 3\u{202f}000,00 € pris en \
+             charge par l'OPCO : reste à charge 7\u{202f}800,00 €."
+        );
+        let q = price(&QuoteRequest {
+            vat: Vat::Exempt,
+            ..full()
+        });
+        assert_eq!(
+            answer_fr(&q),
+            "Total : 4\u{202f}500,00 € (exonéré de TVA), reste à charge 4\u{202f}500,00 €."
+        );
+    }
+
+    #[test]
+    fn the_answer_counts_the_cpf_contribution_in_what_is_left() {
+        let q = price(&QuoteRequest {
+            funding: Funding::Cpf {
+                balance: dec("2000"),
+                exempt: false,
+            },
+            ..full()
+        });
+        assert_eq!(
+            answer_fr(&q),
+            format!(
+                "Total : 5\u{202f}400,00 € TTC, dont 2\u{202f}000,00 € payés par le CPF : reste à \
+                 charge {}, participation forfaitaire de {} comprise.",
+                format_eur(q.remaining),
+                format_eur(q.cpf_contribution)
+            )
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! A screen is a module of its own (`catalogue`, `simulator`, `cancellation`,
 //! `late_payment`, `drafts`, `draft`, `devis`, `module_page`); what two screens share
 //! lives beside them (`context`, `routes`, `form`, `layout`, `title`, the quote and drafts
-//! states, `quote_lines`, `share_panel`, `save_draft_button`, `storage_messages`), and no
+//! states, `quote_lines`, `share_panel`, `save_draft_button`, `storage_messages`,
+//! `result_example`), and no
 //! screen imports another.
 
 mod app;
@@ -19,6 +20,7 @@ pub mod layout;
 pub mod module_page;
 pub mod quote_lines;
 pub mod quote_state;
+pub mod result_example;
 pub mod routes;
 pub mod save_draft_button;
 pub mod share_panel;

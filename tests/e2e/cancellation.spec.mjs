@@ -8,7 +8,7 @@
 //   HT price; VAT 20 % on the fee, rounded half away from zero to the cent; TTC = HT + VAT;
 // - postpone/replace free with at least 7 calendar days strictly between; OPCO agreement
 //   with at least 1 jour ouvrable between; Co&Sens adjourns at the latest a week before.
-import { test, expect, openVia, openSimulator, goVia, expectFigure, expectNoAxeViolation, text, texts } from './fixtures.mjs';
+import { test, expect, openVia, openSimulator, goVia, expectFigure, expectNoAxeViolation, text, texts, unfold } from './fixtures.mjs';
 
 // 2026's public holidays. Easter Sunday 2026 by the Gregorian computus (Meeus/Jones/Butcher):
 // a = 2026 mod 19 = 12, b = 20, c = 26, d = 5, e = 0, f = 1, g = 6,
@@ -223,7 +223,7 @@ test.describe('cancellation-fee calculator', () => {
     await expectFigure(page, 'taux-frais', '0 %');
     await expectFigure(page, 'frais-ht', '0,00 €');
     await expectFigure(page, 'frais-ttc', '0,00 €');
-    await expect(page.getByTestId('verdict-annulation')).toContainText("rien n'est dû");
+    await expect(page.getByTestId('reponse-annulation')).toContainText("Rien n'est dû");
     await expectFigure(page, 'date-limite-ajournement', 'mardi 19 mai 2026');
   });
 
@@ -300,6 +300,7 @@ test.describe('cancellation-fee calculator', () => {
     for (let i = 0; i < 5; i += 1) await expect(assumed(i + 1)).toContainText(`date supposée, le ${expected[i]}`);
     const rows = page.getByTestId('modules-interruption').locator('tbody tr');
     await expect(rows.nth(1)).toContainText('mercredi 27 mai 2026 (date supposée)');
+    await unfold(page, 'Explications');
     await expect(page.getByText(/^Dates supposées/)).toBeVisible();
     // Typing module 2's real date (Friday 5 June) moves it and those after it.
     await page.getByLabel('Début du module 2', { exact: true }).fill('2026-06-05');
@@ -337,12 +338,15 @@ test.describe('cancellation-fee calculator', () => {
     await fillCase(page, { start: '2026-04-21', notified: '2026-04-01', ht: '4000' });
     await expectFigure(page, 'taux-frais', '50 %');
     await page.locator('details.counted-days summary').click();
+    await unfold(page, 'Explications');
     await expectNoAxeViolation(page);
   });
 
   test('has no axe violation in the interruption view', async ({ page }) => {
     await openCancellation(page);
     await fillCase(page, { start: '2026-05-26', notified: '2026-05-28', ht: '4000' });
+    await unfold(page, 'Détail par module');
+    await unfold(page, 'Explications');
     await expect(page.getByTestId('modules-interruption')).toBeVisible();
     await expectNoAxeViolation(page);
   });

@@ -173,3 +173,14 @@ export function eur(cents) {
   const frac = String(abs % 100).padStart(2, '0');
   return `${negative ? '-' : ''}${int},${frac} €`;
 }
+
+/**
+ * Unfolds the disclosure (`<details>`) whose summary reads `name`, if it is folded: what
+ * a visitor clicks to see the details under a result.
+ */
+export async function unfold(page, name) {
+  const summary = page.locator('summary').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) }).first();
+  const details = summary.locator('xpath=..');
+  if ((await details.getAttribute('open')) === null) await summary.click();
+  await expect(details).toHaveAttribute('open', '');
+}

@@ -7,7 +7,7 @@
 // - rates (other creditor): 2025 S1 3,71 %, 2025 S2 2,76 %, 2026 S1 2,62 %; 2026 S2 absent:
 //   the screen asks for the rate of each half-year of the delay missing from the data.
 // Each half-year's interest is rounded half away from zero to the cent.
-import { test, expect, openVia, eur, expectFigure, expectNoAxeViolation, text, texts } from './fixtures.mjs';
+import { test, expect, openVia, eur, expectFigure, expectNoAxeViolation, text, texts, unfold } from './fixtures.mjs';
 
 /**
  * Interest in cents: amount × (multiplier × rate) × days / yearLength, rounded half up (all
@@ -27,6 +27,7 @@ async function openLatePayment(page) {
 
 /** Expects the table of half-years to hold exactly `expected`: each row's cells, as text. */
 async function expectPeriods(page, expected) {
+  await unfold(page, 'Détail par semestre');
   const rows = page.getByTestId('penalites-periodes').locator('tbody tr');
   await expect(rows).toHaveCount(expected.length);
   for (const [i, cells] of expected.entries()) expect(await texts(rows.nth(i).locator('th, td'))).toEqual(cells);
@@ -174,6 +175,7 @@ test.describe('late-payment calculator', () => {
     await expect(rate).toHaveAttribute('aria-invalid', 'false');
     await expect(page.locator('#erreur-taux-2026-s2')).toHaveText('');
     await expect(error).toHaveCount(0);
+    await unfold(page, 'Explications');
     await expect.poll(() => text(page.locator('ul.explain')))
       .toContain("Taux d'intérêt légal saisi : 3,5 % pour le 2e semestre 2026, absent du fichier de données.");
     await expectPeriods(page, [
@@ -231,6 +233,8 @@ test.describe('late-payment calculator', () => {
   test('has no axe violation with a business result and its half-years shown', async ({ page }) => {
     await openLatePayment(page);
     await fillCase(page, { amount: '4 800', due: '2025-06-15', paid: '2025-07-15', client: 'Professionnel (entreprise)' });
+    await unfold(page, 'Détail par semestre');
+    await unfold(page, 'Explications');
     await expect(page.getByTestId('penalites-periodes')).toBeVisible();
     await expectNoAxeViolation(page);
   });

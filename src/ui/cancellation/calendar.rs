@@ -1,48 +1,16 @@
-//! The dates that matter: the last notification date of each band and the other
-//! deadlines, then the fee scale and the key dates in order.
+//! The dates that matter, in one place: the fee scale with the band the notification falls
+//! in, then every deadline, the notification and the start in date order (each deadline's
+//! date carries its `data-testid`).
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::cancellation::{CancellationOutcome, FeeBand};
-use crate::domain::cancellation_text::{band_steps, key_dates, BandStep, KeyDateKind};
+use crate::domain::cancellation::{CancellationOutcome, Case, FeeBand};
+use crate::domain::cancellation_text::{
+    band_steps, key_dates, postpone_now_fr, BandStep, Deadline, KeyDate, KeyDateKind,
+};
 use crate::domain::fr::format_date_fr;
-use crate::domain::money::format_percent;
 use crate::ui::context::use_app;
-
-fn date_or_none(date: Option<NaiveDate>) -> String {
-    date.map(format_date_fr)
-        .unwrap_or_else(|| "aucune date possible".to_string())
-}
-
-#[component]
-pub fn Deadlines(outcome: CancellationOutcome) -> impl IntoView {
-    let o = outcome;
-    let half = format_percent(FeeBand::HalfFee.rate(&use_app().catalogue.cancellation));
-    let postpone_now = if o.postpone_possible {
-        "Pour cette date de notification, le report ou le remplacement du stagiaire reste possible sans frais, sous réserve de l'accord de l'OPCO."
-    } else {
-        "Pour cette date de notification, le report ou le remplacement sans frais n'est plus possible."
-    };
-    view! {
-        <h3>"Dates limites"</h3>
-        <p class="small">{format!("Pour un démarrage le {} ; chaque date est le dernier jour de notification possible, inclus.", format_date_fr(o.start))}</p>
-        <dl class="deadlines">
-            <dt>"Annulation sans frais jusqu'au"</dt>
-            <dd data-testid="date-limite-sans-frais">{date_or_none(o.deadline_no_fee)}</dd>
-            <dt>{format!("Annulation avec {half} de frais jusqu'au")}</dt>
-            <dd data-testid="date-limite-50">{date_or_none(o.deadline_half)}</dd>
-            <dt>"Report ou remplacement du stagiaire sans frais jusqu'au"</dt>
-            <dd data-testid="date-limite-report">{date_or_none(o.postpone_deadline)}</dd>
-            <dt>"Accord de prise en charge de l'OPCO reçu au plus tard le"</dt>
-            <dd data-testid="date-limite-opco">{date_or_none(o.opco_deadline)}</dd>
-            <dt>"Ajournement par Co&Sens au plus tard le"</dt>
-            <dd data-testid="date-limite-ajournement">{date_or_none(o.adjourn_deadline)}</dd>
-        </dl>
-        <p class="small">{postpone_now}</p>
-        <p class="small">"Passé la date limite de l'OPCO, Co&Sens peut refuser l'entrée en formation du stagiaire ou facturer au client la totalité des frais de formation."</p>
-    }
-}
 
 fn band_class(band: Option<FeeBand>) -> &'static str {
     match band {
@@ -69,29 +37,55 @@ fn step_view(step: BandStep, notified: NaiveDate) -> impl IntoView {
     }
 }
 
-/// The fee bands in order, the current one marked, and the key dates in date order.
+fn testid(deadline: Deadline) -> &'static str {
+    match deadline {
+        Deadline::NoFee => "date-limite-sans-frais",
+        Deadline::HalfFee => "date-limite-50",
+        Deadline::Postpone => "date-limite-report",
+        Deadline::Adjourn => "date-limite-ajournement",
+        Deadline::Opco => "date-limite-opco",
+    }
+}
+
+/// One key date: the date (or "aucune date possible"), then what it is.
+fn date_view(d: KeyDate) -> impl IntoView {
+    let (class, id) = match d.kind {
+        KeyDateKind::Deadline(which) => ("", Some(testid(which))),
+        KeyDateKind::Notification => ("is-notification", None),
+        KeyDateKind::Start => ("is-start", None),
+    };
+    let when = d
+        .date
+        .map(format_date_fr)
+        .unwrap_or_else(|| "aucune date possible".to_string());
+    view! {
+        <li class=class><span class="key-date" data-testid=id>{when}</span>{format!(" : {}", d.what)}</li>
+    }
+}
+
+/// The fee scale (not for an adjournment) and the key dates, then what they mean now.
 #[component]
-pub fn Timeline(outcome: CancellationOutcome) -> impl IntoView {
+pub fn Deadlines(outcome: CancellationOutcome) -> impl IntoView {
     let terms = use_app().catalogue.cancellation.clone();
-    let notified = outcome.notified;
-    let bands = band_steps(&outcome, &terms)
+    let o = outcome;
+    let notified = o.notified;
+    let bands = (o.case != Case::Adjourned).then(|| {
+        let steps = band_steps(&o, &terms)
+            .into_iter()
+            .map(|s| step_view(s, notified))
+            .collect_view();
+        view! { <ol class="bands" aria-label="Barème d'annulation, du plus tôt au plus tard">{steps}</ol> }
+    });
+    let dates = key_dates(&o, &terms)
         .into_iter()
-        .map(|s| step_view(s, notified))
-        .collect_view();
-    let dates = key_dates(&outcome, &terms)
-        .into_iter()
-        .map(|d| {
-            let class = match d.kind {
-                KeyDateKind::Deadline => "",
-                KeyDateKind::Notification => "is-notification",
-                KeyDateKind::Start => "is-start",
-            };
-            view! { <li class=class><span class="key-date">{format_date_fr(d.date)}</span>{format!(" : {}", d.what)}</li> }
-        })
+        .map(date_view)
         .collect_view();
     view! {
-        <h3>"Calendrier"</h3>
-        <ol class="bands" aria-label="Barème d'annulation, du plus tôt au plus tard">{bands}</ol>
-        <ol class="key-dates" aria-label="Dates clés, dans l'ordre">{dates}</ol>
+        <h3>"Dates limites"</h3>
+        <p class="small">{format!("Pour un démarrage le {} ; chaque date limite est le dernier jour de notification possible, inclus.", format_date_fr(o.start))}</p>
+        {bands}
+        <ol class="key-dates" aria-label="Dates limites et dates clés, dans l'ordre">{dates}</ol>
+        <p class="small">{postpone_now_fr(&o)}</p>
+        <p class="small">"Passé la date limite de l'OPCO, Co&Sens peut refuser l'entrée en formation du stagiaire ou facturer au client la totalité des frais de formation."</p>
     }
 }

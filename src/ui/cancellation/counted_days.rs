@@ -23,7 +23,7 @@ pub fn CountedDays(outcome: CancellationOutcome) -> impl IntoView {
         .collect_view();
     let no_holiday = o.holidays_skipped.is_empty();
     view! {
-        <details class="counted-days">
+        <details class="disclosure counted-days">
             <summary>"Voir les jours comptés"</summary>
             <p class="small">{format!(
                 "Jours ouvrables (du lundi au samedi, hors jours fériés) strictement entre le {} et le {} : {}.",

@@ -16,9 +16,11 @@ use leptos_router::components::A;
 use crate::domain::cancellation::{
     booking_from_catalogue, booking_from_quote, CancellationOutcome, FundingKind, Who,
 };
+use crate::domain::cancellation_text::example_fr;
 use crate::ui::context::use_app;
-use crate::ui::form::{input_status, last_valid};
+use crate::ui::form::{kept_result_notice, last_valid};
 use crate::ui::quote_state::use_quote_state;
+use crate::ui::result_example::ResultPlaceholder;
 use crate::ui::routes::{CANCELLATION, SIMULATOR};
 use crate::ui::title::DocumentTitle;
 
@@ -84,13 +86,18 @@ fn Results(
     other_error: Signal<Option<String>>,
 ) -> impl IntoView {
     let last_ok = last_valid(computed, |_| false);
+    let example = example_fr(&use_app().catalogue);
     let status = move || {
-        (!computed.with(Result::is_ok)).then(|| {
-            input_status(
-                last_ok.with(Option::is_some),
-                "Indiquez la date de début de la formation, la date de notification et le montant HT : le calcul s'affiche aussitôt.",
-            )
-        })
+        if computed.with(Result::is_ok) {
+            None
+        } else if last_ok.with(Option::is_some) {
+            Some(kept_result_notice())
+        } else {
+            Some(view! {
+                <ResultPlaceholder testid="exemple-annulation" example=example.clone()
+                    hint="Indiquez la date de début de la formation, la date de notification et le montant HT : la réponse s'affiche aussitôt ici, en une phrase comme celle de l'exemple, suivie des montants et des dates limites." />
+            }.into_any())
+        }
     };
     view! {
         <section class="results" aria-labelledby="titre-resultat-annulation">

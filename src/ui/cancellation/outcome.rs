@@ -1,14 +1,14 @@
-//! What the client owes: the verdict and the figures, then the deadlines, the calendar,
-//! the module lines and the explanations.
+//! What the client owes: one sentence first, then the figures and the dates that matter,
+//! then the module lines, the explanations and the days counted on demand.
 
 use leptos::prelude::*;
 
 use crate::domain::cancellation::{CancellationOutcome, Case, InterruptionTotals};
-use crate::domain::cancellation_text::verdict_fr;
+use crate::domain::cancellation_text::answer_fr;
 use crate::domain::money::{format_eur, format_percent};
 use crate::ui::context::use_app;
 
-use super::calendar::{Deadlines, Timeline};
+use super::calendar::Deadlines;
 use super::counted_days::CountedDays;
 use super::table::ModulesTable;
 
@@ -22,9 +22,11 @@ fn explanation_items(explanations: &[String]) -> impl IntoView {
 #[component]
 pub fn Outcome(outcome: CancellationOutcome) -> impl IntoView {
     let o = outcome;
+    let answer = answer_fr(&o, &use_app().catalogue.cancellation);
     if o.case == Case::Cpf {
         return view! {
             <div class="results-live" aria-live="polite">
+                <p class="answer" data-testid="reponse-annulation">{answer}</p>
                 <div class="notice" data-testid="annulation-cpf">
                     <ul class="plain">{explanation_items(&o.explanations)}</ul>
                 </div>
@@ -35,14 +37,15 @@ pub fn Outcome(outcome: CancellationOutcome) -> impl IntoView {
     let interruption = o.case == Case::Interruption;
     view! {
         <div class="results-live" aria-live="polite">
-            <p class="verdict" data-testid="verdict-annulation">{verdict_fr(&o, &use_app().catalogue.cancellation)}</p>
+            <p class="answer" data-testid="reponse-annulation">{answer}</p>
             <Figures outcome=o.clone() />
         </div>
         <Deadlines outcome=o.clone() />
-        {(o.case != Case::Adjourned).then(|| view! { <Timeline outcome=o.clone() /> })}
         {interruption.then(|| view! { <ModulesTable lines=o.modules.clone() /> })}
-        <h3>"Explications"</h3>
-        <ul class="explain">{explanation_items(&o.explanations)}</ul>
+        <details class="disclosure explanations">
+            <summary>"Explications"</summary>
+            <ul class="explain">{explanation_items(&o.explanations)}</ul>
+        </details>
         {(!interruption).then(|| view! { <CountedDays outcome=o /> })}
     }
     .into_any()

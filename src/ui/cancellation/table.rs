@@ -16,20 +16,21 @@ pub fn ModulesTable(lines: Vec<ModuleLine>) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{line_name_fr(l)}</th>
-                    <td>{line_start_fr(l)}</td>
-                    <td>{line_status_fr(l, &terms)}</td>
-                    <td class="num">{format_eur(l.amount_ht)}</td>
-                    <td class="num">{format_eur(l.attended_ht)}</td>
-                    <td class="num">{format_eur(l.client_only_ht)}</td>
-                    <td class="num">{format_eur(l.due_ht)}</td>
+                    <td data-label="Début">{line_start_fr(l)}</td>
+                    <td data-label="Situation">{line_status_fr(l, &terms)}</td>
+                    <td class="num" data-label="Prix HT">{format_eur(l.amount_ht)}</td>
+                    <td class="num" data-label="Journées suivies HT">{format_eur(l.attended_ht)}</td>
+                    <td class="num" data-label="Absence ou annulation HT">{format_eur(l.client_only_ht)}</td>
+                    <td class="num" data-label="Dû HT">{format_eur(l.due_ht)}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        <h3 id="titre-detail-modules">"Détail par module"</h3>
+        <details class="disclosure modules-detail">
+        <summary id="titre-detail-modules">"Détail par module"</summary>
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-detail-modules">
-            <table data-testid="modules-interruption">
+            <table class="reflow" data-testid="modules-interruption">
                 <caption class="small">"Montants hors taxes ; seules les journées suivies peuvent être prises en charge par un OPCO."</caption>
                 <thead>
                     <tr>
@@ -45,5 +46,6 @@ pub fn ModulesTable(lines: Vec<ModuleLine>) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        </details>
     }
 }

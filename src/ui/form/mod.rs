@@ -8,7 +8,7 @@ mod results;
 
 pub use fields::{ChoiceSelect, FieldIds, TextArea, TextField};
 pub use input::{amount_input, amount_text, date_input, InputError};
-pub use results::{input_status, last_valid};
+pub use results::{kept_result_notice, last_valid};
 
 use leptos::prelude::*;
 

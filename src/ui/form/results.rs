@@ -1,5 +1,5 @@
 //! What the calculators' result panels share: the last valid result kept while an input
-//! is being retyped, and the line saying why the current input has no result.
+//! is being retyped, and the notice saying so.
 
 use leptos::prelude::*;
 
@@ -20,15 +20,10 @@ where
     })
 }
 
-/// Why there is no result for the current input: the last valid one stays on screen, or
-/// `prompt` says what to fill in.
-pub fn input_status(keeps_last: bool, prompt: &'static str) -> AnyView {
-    if keeps_last {
-        view! {
-            <p class="notice warn" role="status">"Saisie incomplète ou invalide : le dernier résultat valide reste affiché. Corrigez le champ signalé."</p>
-        }
-        .into_any()
-    } else {
-        view! { <p class="hint" role="status">{prompt}</p> }.into_any()
+/// Said while the current input has no result but the last valid one stays on screen.
+pub fn kept_result_notice() -> AnyView {
+    view! {
+        <p class="notice warn" role="status">"Saisie incomplète ou invalide : le dernier résultat valide reste affiché. Corrigez le champ signalé."</p>
     }
+    .into_any()
 }

@@ -9,10 +9,11 @@ mod state;
 
 use leptos::prelude::*;
 
-use crate::domain::late_payment::{rates_known_until_fr, LatePaymentOutcome};
+use crate::domain::late_payment::{example_fr, rates_known_until_fr, LatePaymentOutcome};
 use crate::domain::money::{format_eur, format_number};
 use crate::ui::context::use_app;
-use crate::ui::form::{input_status, last_valid};
+use crate::ui::form::{kept_result_notice, last_valid};
+use crate::ui::result_example::ResultPlaceholder;
 use crate::ui::routes::LATE_PAYMENT;
 use crate::ui::title::DocumentTitle;
 
@@ -69,13 +70,18 @@ fn Results(
     // The last valid result stays while a field is being retyped; an error the inputs
     // cannot fix field by field (a missing legal rate) clears it.
     let last_ok = last_valid(computed, |e| e.field == Field::Other);
+    let example = example_fr(&use_app().catalogue);
     let status = move || {
-        (computed.with(Result::is_err) && other_error.with(Option::is_none)).then(|| {
-            input_status(
-                last_ok.with(Option::is_some),
-                "Indiquez le montant dû, la date d'échéance et la date de paiement : le calcul s'affiche aussitôt.",
-            )
-        })
+        if computed.with(Result::is_ok) || other_error.with(Option::is_some) {
+            None
+        } else if last_ok.with(Option::is_some) {
+            Some(kept_result_notice())
+        } else {
+            Some(view! {
+                <ResultPlaceholder testid="exemple-penalites" example=example.clone()
+                    hint="Indiquez le montant dû, la date d'échéance et la date de paiement : la réponse s'affiche aussitôt ici, en une phrase comme celle de l'exemple, suivie du détail du calcul." />
+            }.into_any())
+        }
     };
     view! {
         <section class="results" aria-labelledby="titre-penalites">

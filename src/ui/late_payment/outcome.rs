@@ -1,12 +1,13 @@
-//! The penalty: its figures, one row per half-year, and the explanations.
+//! The penalty: one sentence first, then its figures, then one row per half-year and the
+//! explanations on demand.
 
 use leptos::prelude::*;
 
 use crate::domain::fr::{format_date_fr, half_year_fr};
-use crate::domain::late_payment::{LatePaymentOutcome, PenaltyPeriod, RateSource};
+use crate::domain::late_payment::{answer_fr, LatePaymentOutcome, PenaltyPeriod, RateSource};
 use crate::domain::money::{format_eur, format_number, format_percent};
 
-/// The figures, the periods and the explanations of a penalty.
+/// The answer, the figures, the periods and the explanations of a penalty.
 #[component]
 pub fn PenaltyOutcome(outcome: LatePaymentOutcome) -> impl IntoView {
     let o = outcome;
@@ -27,6 +28,7 @@ pub fn PenaltyOutcome(outcome: LatePaymentOutcome) -> impl IntoView {
         .collect_view();
     view! {
         <div class="results-live" aria-live="polite">
+            <p class="answer" data-testid="reponse-penalites">{answer_fr(&o)}</p>
             <dl class="totals">
                 <dt>"Jours de retard"</dt>
                 <dd data-testid="penalites-jours">{o.days_late.to_string()}</dd>
@@ -41,8 +43,10 @@ pub fn PenaltyOutcome(outcome: LatePaymentOutcome) -> impl IntoView {
             </dl>
         </div>
         {has_periods.then(|| view! { <PeriodsTable periods=o.periods.clone() /> })}
-        <h3>"Explications"</h3>
-        <ul class="explain">{explanations}</ul>
+        <details class="disclosure explanations">
+            <summary>"Explications"</summary>
+            <ul class="explain">{explanations}</ul>
+        </details>
     }
 }
 
@@ -63,21 +67,22 @@ fn PeriodsTable(periods: Vec<PenaltyPeriod>) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{half_year_fr(p.year, p.half)}</th>
-                    <td>{format_date_fr(p.from)}</td>
-                    <td>{format_date_fr(p.to)}</td>
-                    <td class="num">{p.days.to_string()}</td>
-                    <td class="num">{p.year_length.to_string()}</td>
-                    <td class="num">{legal_rate_cell(p)}</td>
-                    <td class="num">{format_percent(p.applied_rate)}</td>
-                    <td class="num">{format_eur(p.interest)}</td>
+                    <td data-label="Du">{format_date_fr(p.from)}</td>
+                    <td data-label="Au">{format_date_fr(p.to)}</td>
+                    <td class="num" data-label="Jours">{p.days.to_string()}</td>
+                    <td class="num" data-label="Jours de l'année">{p.year_length.to_string()}</td>
+                    <td class="num" data-label="Taux légal">{legal_rate_cell(p)}</td>
+                    <td class="num" data-label="Taux appliqué">{format_percent(p.applied_rate)}</td>
+                    <td class="num" data-label="Intérêts">{format_eur(p.interest)}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        <h3 id="titre-detail-semestres">"Détail par semestre"</h3>
+        <details class="disclosure periods-detail">
+        <summary id="titre-detail-semestres">"Détail par semestre"</summary>
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-detail-semestres">
-            <table data-testid="penalites-periodes">
+            <table class="reflow" data-testid="penalites-periodes">
                 <caption class="small">"Intérêts = montant dû × taux appliqué × jours de retard du semestre ÷ jours de l'année."</caption>
                 <thead>
                     <tr>
@@ -94,5 +99,6 @@ fn PeriodsTable(periods: Vec<PenaltyPeriod>) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        </details>
     }
 }

@@ -3,6 +3,7 @@
 mod form;
 mod funding;
 mod results;
+mod total_bar;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -17,6 +18,7 @@ use crate::ui::title::DocumentTitle;
 
 use form::SimulatorForm;
 use results::QuoteResults;
+use total_bar::TotalBar;
 
 /// The error message for `field`, if the current input has one (shown at once).
 fn field_error(state: QuoteState, field: QuoteField) -> Signal<Option<String>> {
@@ -56,7 +58,12 @@ pub fn SimulatorPage() -> impl IntoView {
         <ArrivalNoticeBanner />
         <p class="hint">"Les montants se mettent à jour à chaque saisie. Prix hors taxes, majorés de la TVA au taux en vigueur ; simulation indicative, seul le devis signé vaut engagement."</p>
         <div class="layout-2">
-            <SimulatorForm />
+            // The bar follows the form in its column: it sticks to the bottom of a phone's
+            // screen while the form is in view, then rests just above the results.
+            <div class="form-column">
+                <SimulatorForm />
+                <TotalBar />
+            </div>
             <QuoteResults />
         </div>
     }

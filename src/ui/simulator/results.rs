@@ -1,17 +1,17 @@
-//! The simulator's answer: the breakdown, totals, funding and advice of the last valid
-//! quote, saving it as a draft and sharing it.
+//! The simulator's answer: one sentence first, then the key figures and the advice, then
+//! the lines and the arithmetic on demand; saving the quote as a draft and sharing it.
 
 use leptos::prelude::*;
 
 use crate::domain::fr::days_fr;
 use crate::domain::money::{format_eur, format_number};
-use crate::domain::pricing::Quote;
+use crate::domain::pricing::{answer_fr, Quote};
 use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
 use crate::ui::save_draft_button::SaveDraftButton;
 use crate::ui::share_panel::SharePanel;
 
-/// The breakdown, totals, funding and advice of the last valid quote.
+/// The answer, figures and details of the last valid quote.
 #[component]
 pub fn QuoteResults() -> impl IntoView {
     let state = use_quote_state();
@@ -29,44 +29,47 @@ pub fn QuoteResults() -> impl IntoView {
     }
 }
 
+/// The totals (their announcement is the total bar's, see `total_bar.rs`).
 #[component]
-fn QuoteBreakdown(quote: Quote) -> impl IntoView {
-    let e = quote.explained.clone();
-    let funded = quote.funded;
+fn Totals(quote: Quote) -> impl IntoView {
     let has_contribution = !quote.cpf_contribution.is_zero();
     view! {
-        <QuoteLines lines=quote.lines.clone() caption="Détail des lignes, en euros hors taxes" explained=true />
-        <div aria-live="polite" aria-atomic="true" class="totals-live">
-            <dl class="totals">
-                <dt>"Total HT"</dt><dd data-testid="total-ht">{format_eur(quote.total_ht)}</dd>
-                <dt>"TVA"</dt><dd data-testid="total-tva">{format_eur(quote.total_vat)}</dd>
-                <dt>"Total TTC"</dt><dd data-testid="total-ttc" class="big">{format_eur(quote.total_ttc)}</dd>
-                <dt>"Prise en charge"</dt><dd data-testid="prise-en-charge">{format_eur(funded)}</dd>
-                {has_contribution.then(|| view! { <dt>"Participation forfaitaire CPF"</dt><dd data-testid="participation-cpf">{format_eur(quote.cpf_contribution)}</dd> })}
-                <dt>"Reste à charge"</dt><dd data-testid="reste-a-charge" class="big">{format_eur(quote.remaining)}</dd>
-            </dl>
-        </div>
+        <dl class="totals">
+            <dt>"Total HT"</dt><dd data-testid="total-ht">{format_eur(quote.total_ht)}</dd>
+            <dt>"TVA"</dt><dd data-testid="total-tva">{format_eur(quote.total_vat)}</dd>
+            <dt>"Total TTC"</dt><dd data-testid="total-ttc" class="big">{format_eur(quote.total_ttc)}</dd>
+            <dt>"Prise en charge"</dt><dd data-testid="prise-en-charge">{format_eur(quote.funded)}</dd>
+            {has_contribution.then(|| view! { <dt>"Participation forfaitaire CPF"</dt><dd data-testid="participation-cpf">{format_eur(quote.cpf_contribution)}</dd> })}
+            <dt>"Reste à charge"</dt><dd data-testid="reste-a-charge" class="big">{format_eur(quote.remaining)}</dd>
+        </dl>
+    }
+}
+
+#[component]
+fn QuoteBreakdown(quote: Quote) -> impl IntoView {
+    let explanations = quote
+        .explanations
+        .iter()
+        .map(|e| view! { <li>{e.clone()}</li> })
+        .collect_view();
+    view! {
+        <p class="answer" data-testid="reponse-devis">{answer_fr(&quote)}</p>
+        <Totals quote=quote.clone() />
         {quote.advice.clone().map(|a| view! {
             <p class="notice" data-testid="conseil-parcours-complet">{a.message}</p>
         })}
         {quote.vat_mention.clone().map(|m| view! { <p class="small" data-testid="mention-tva">{m}</p> })}
-        <details class="explain-all">
-            <summary>"Comment ces montants sont calculés"</summary>
-            <ul class="explain">
-                <li>{e.total_ht}</li>
-                <li>{e.total_vat}</li>
-                <li>{e.total_ttc}</li>
-                <li>{e.per_trainee}</li>
-                <li>{e.training}</li>
-                {e.coaching.map(|c| view! { <li>{c}</li> })}
-                <li>{e.funded}</li>
-                {e.cpf_contribution.map(|c| view! { <li>{c}</li> })}
-                <li>{e.remaining}</li>
-            </ul>
+        <details class="disclosure">
+            <summary>"Détail des lignes"</summary>
+            <QuoteLines lines=quote.lines.clone() caption="Détail des lignes, en euros hors taxes" />
         </details>
-        <p class="small">{format!(
-            "Par stagiaire : {} HT, {} TTC (indicatif). Formation : {} ({} h) ; accompagnement : {} h.",
-            format_eur(quote.per_trainee_ht), format_eur(quote.per_trainee_ttc),
-            days_fr(quote.training_days), format_number(quote.training_hours), format_number(quote.coaching_hours))}</p>
+        <details class="disclosure">
+            <summary>"Comment ces montants sont calculés"</summary>
+            <ul class="explain">{explanations}</ul>
+            <p class="small">{format!(
+                "Par stagiaire : {} HT, {} TTC (indicatif). Formation : {} ({} h) ; accompagnement : {} h.",
+                format_eur(quote.per_trainee_ht), format_eur(quote.per_trainee_ttc),
+                days_fr(quote.training_days), format_number(quote.training_hours), format_number(quote.coaching_hours))}</p>
+        </details>
     }
 }
