@@ -83,42 +83,89 @@ pub struct KeyDate {
     pub kind: KeyDateKind,
 }
 
-/// The deadlines, the notification and the start, in date order.
-pub fn key_dates(outcome: &CancellationOutcome, terms: &CancellationTerms) -> Vec<KeyDate> {
+/// Which deadline of an outcome a date is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeadlineKind {
+    /// Last notification date without fee.
+    NoFee,
+    /// Last notification date at the half fee.
+    HalfFee,
+    /// Last date to postpone or replace the trainee without fee.
+    Postpone,
+    /// Last date for Co&Sens to adjourn.
+    Adjourn,
+    /// Last date for the OPCO's agreement to reach Co&Sens.
+    Opco,
+}
+
+impl DeadlineKind {
+    /// A short ASCII name, stable across versions (calendar event ids).
+    pub fn slug(self) -> &'static str {
+        match self {
+            DeadlineKind::NoFee => "annulation-sans-frais",
+            DeadlineKind::HalfFee => "annulation-frais-partiels",
+            DeadlineKind::Postpone => "report-remplacement",
+            DeadlineKind::Adjourn => "ajournement",
+            DeadlineKind::Opco => "accord-opco",
+        }
+    }
+}
+
+/// One deadline of an outcome: which, when, and what it is in French (lower case).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deadline {
+    pub kind: DeadlineKind,
+    pub date: NaiveDate,
+    pub what: String,
+}
+
+/// The deadlines that exist for the outcome, in the order of the CGV (not sorted).
+pub fn deadlines_fr(outcome: &CancellationOutcome, terms: &CancellationTerms) -> Vec<Deadline> {
     let half = format_percent(terms.half_fee_rate);
     let o = outcome;
-    let deadline = |date: Option<NaiveDate>, what: String| {
-        date.map(|date| KeyDate {
-            date,
-            what,
-            kind: KeyDateKind::Deadline,
-        })
-    };
-    let mut dates: Vec<KeyDate> = [
-        deadline(
+    [
+        (
+            DeadlineKind::NoFee,
             o.deadline_no_fee,
-            "dernier jour pour annuler sans frais".into(),
+            "dernier jour pour annuler sans frais".to_string(),
         ),
-        deadline(
+        (
+            DeadlineKind::HalfFee,
             o.deadline_half,
             format!("dernier jour pour annuler avec {half} de frais"),
         ),
-        deadline(
+        (
+            DeadlineKind::Postpone,
             o.postpone_deadline,
             "dernier jour pour reporter ou remplacer un stagiaire sans frais".into(),
         ),
-        deadline(
+        (
+            DeadlineKind::Adjourn,
             o.adjourn_deadline,
             "dernier jour pour un ajournement par Co&Sens".into(),
         ),
-        deadline(
+        (
+            DeadlineKind::Opco,
             o.opco_deadline,
             "dernier jour pour recevoir l'accord de prise en charge de l'OPCO".into(),
         ),
     ]
     .into_iter()
-    .flatten()
-    .collect();
+    .filter_map(|(kind, date, what)| date.map(|date| Deadline { kind, date, what }))
+    .collect()
+}
+
+/// The deadlines, the notification and the start, in date order.
+pub fn key_dates(outcome: &CancellationOutcome, terms: &CancellationTerms) -> Vec<KeyDate> {
+    let o = outcome;
+    let mut dates: Vec<KeyDate> = deadlines_fr(o, terms)
+        .into_iter()
+        .map(|d| KeyDate {
+            date: d.date,
+            what: d.what,
+            kind: KeyDateKind::Deadline,
+        })
+        .collect();
     dates.push(KeyDate {
         date: o.notified,
         what: "votre date de notification".into(),

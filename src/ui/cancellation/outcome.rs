@@ -1,5 +1,5 @@
-//! What the client owes: the verdict and the figures, then the deadlines, the calendar,
-//! the module lines and the explanations.
+//! What the client owes: the verdict and the figures, then the deadlines (and their file
+//! for an agenda), the calendar, the module lines and the explanations.
 
 use leptos::prelude::*;
 
@@ -8,6 +8,7 @@ use crate::domain::cancellation_text::verdict_fr;
 use crate::domain::money::{format_eur, format_percent};
 use crate::ui::context::use_app;
 
+use super::agenda::AgendaButton;
 use super::calendar::{Deadlines, Timeline};
 use super::counted_days::CountedDays;
 use super::table::ModulesTable;
@@ -39,6 +40,7 @@ pub fn Outcome(outcome: CancellationOutcome) -> impl IntoView {
             <Figures outcome=o.clone() />
         </div>
         <Deadlines outcome=o.clone() />
+        <AgendaButton outcome=o.clone() />
         {(o.case != Case::Adjourned).then(|| view! { <Timeline outcome=o.clone() /> })}
         {interruption.then(|| view! { <ModulesTable lines=o.modules.clone() /> })}
         <h3>"Explications"</h3>
