@@ -11,8 +11,8 @@ use crate::domain::cancellation::{
 };
 use crate::domain::catalogue::{CancellationTerms, Catalogue};
 use crate::domain::fr::{attended_fr, days_fr, format_date_fr};
-use crate::domain::money::{format_eur, format_percent};
 use crate::domain::order::sort_by_key;
+use crate::domain::money::{format_eur, format_percent};
 
 /// The sentence that answers the question before any figure: what is owed and why, e.g.
 /// « Vous devez 2 000,00 € HT, soit 2 400,00 € TTC : annulation 12 jours ouvrables avant
@@ -168,6 +168,42 @@ pub enum Deadline {
     Opco,
 }
 
+impl Deadline {
+    /// A short ASCII name, stable across versions (calendar event ids).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Deadline::NoFee => "annulation-sans-frais",
+            Deadline::HalfFee => "annulation-frais-partiels",
+            Deadline::Postpone => "report-remplacement",
+            Deadline::Adjourn => "ajournement",
+            Deadline::Opco => "accord-opco",
+        }
+    }
+}
+
+/// One deadline that a date meets: which, when, and what it is in French (lower case).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatedDeadline {
+    pub kind: Deadline,
+    pub date: NaiveDate,
+    pub what: String,
+}
+
+/// The deadlines that exist for the outcome, in the order of the CGV (not sorted).
+pub fn deadlines_fr(outcome: &CancellationOutcome, terms: &CancellationTerms) -> Vec<DatedDeadline> {
+    deadline_dates(outcome, terms)
+        .into_iter()
+        .filter_map(|d| match (d.kind, d.date) {
+            (KeyDateKind::Deadline(kind), Some(date)) => Some(DatedDeadline {
+                kind,
+                date,
+                what: d.what,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
 /// What a key date is, for the calendar's marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyDateKind {
@@ -188,6 +224,24 @@ pub struct KeyDate {
 /// Every deadline, the notification and the start, in date order; the deadlines no date
 /// can meet come last.
 pub fn key_dates(outcome: &CancellationOutcome, terms: &CancellationTerms) -> Vec<KeyDate> {
+    let o = outcome;
+    let mut dates = deadline_dates(o, terms);
+    dates.push(KeyDate {
+        date: Some(o.notified),
+        what: "votre date de notification".into(),
+        kind: KeyDateKind::Notification,
+    });
+    dates.push(KeyDate {
+        date: Some(o.start),
+        what: "démarrage de la formation".into(),
+        kind: KeyDateKind::Start,
+    });
+    sort_by_key(&mut dates, |d| (d.date.is_none(), d.date));
+    dates
+}
+
+/// The five deadlines in the order of the CGV, those no date can meet included.
+fn deadline_dates(outcome: &CancellationOutcome, terms: &CancellationTerms) -> Vec<KeyDate> {
     let half = format_percent(terms.half_fee_rate);
     let o = outcome;
     let deadline = |date: Option<NaiveDate>, which: Deadline, what: String| KeyDate {
@@ -195,7 +249,7 @@ pub fn key_dates(outcome: &CancellationOutcome, terms: &CancellationTerms) -> Ve
         what,
         kind: KeyDateKind::Deadline(which),
     };
-    let mut dates = vec![
+    vec![
         deadline(
             o.deadline_no_fee,
             Deadline::NoFee,
@@ -221,9 +275,7 @@ pub fn key_dates(outcome: &CancellationOutcome, terms: &CancellationTerms) -> Ve
             Deadline::Opco,
             "dernier jour pour recevoir l'accord de prise en charge de l'OPCO".into(),
         ),
-use crate::domain::money::{format_eur, format_percent};
-use crate::domain::order::sort_by_key;
-    dates
+    ]
 }
 
 /// One band of the fee scale, as the calendar lists them from the earliest.

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::draft::email_is_valid;
 use crate::domain::fr::half_year_fr;
 
 /// The catalogue the build embeds: `data/catalogue.json`, or the file named by the
@@ -55,6 +56,9 @@ pub struct Course {
     pub cpf_eligible: bool,
     pub accessibility: String,
     pub enrolment_url: String,
+    /// Where a draft's enrolment request is sent ("Envoyer par e-mail"): the Paris
+    /// referent's address from the brochure.
+    pub registration_email: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -275,6 +279,15 @@ impl Catalogue {
             if list.is_empty() {
                 return Err(err(name, "la liste est vide"));
             }
+        }
+        if !email_is_valid(&self.course.registration_email) {
+            return Err(err(
+                "course.registration_email",
+                format!(
+                    "« {} » n'est pas une adresse e-mail valide",
+                    self.course.registration_email
+                ),
+            ));
         }
         if self.course.hours_per_day <= Decimal::ZERO {
             return Err(err(
@@ -559,6 +572,10 @@ mod tests {
         assert_eq!(c.opcos.len(), 11);
         assert_eq!(c.offices.len(), 2);
         assert!(c.course.cpf_eligible);
+        assert_eq!(
+            c.course.registration_email,
+            "christophe.tronel@coetsens.com"
+        );
     }
 
     #[test]
@@ -671,6 +688,28 @@ mod tests {
         .unwrap();
         assert!(c.legal_rate_for(last.year, last.half).is_none());
         assert!(c.legal_rate_for(before.year, before.half).is_some());
+    }
+
+    #[test]
+    fn registration_email_must_be_an_address() {
+        assert!(email_is_valid(&fixture().course.registration_email));
+        for bad in [
+            "",
+            "inscription",
+            "inscription@coetsens",
+            "a b@coetsens.com",
+        ] {
+            let e = edited(|v| v["course"]["registration_email"] = bad.into()).unwrap_err();
+            assert_eq!(e.field, "course.registration_email", "{bad}");
+        }
+        let e = edited(|v| {
+            v["course"]
+                .as_object_mut()
+                .unwrap()
+                .remove("registration_email");
+        })
+        .unwrap_err();
+        assert!(e.message.contains("registration_email"), "{e}");
     }
 
     #[test]

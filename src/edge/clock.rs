@@ -1,6 +1,6 @@
-//! Today's date, from the browser's clock, in the user's time zone.
+//! The browser's clock: today in the user's time zone, now with its offset, now in UTC.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// Today in the browser's local time; falls back to the Unix epoch's date should the
 /// browser report something impossible (never a panic).
@@ -34,4 +34,23 @@ pub fn now_rfc3339() -> String {
         (offset / 60).min(99),
         offset % 60
     )
+}
+
+/// Now in UTC, to the second (an iCalendar file's DTSTAMP); the Unix epoch should the
+/// browser report something impossible (never a panic).
+pub fn now_utc() -> NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_utc_full_year() as i32,
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+    )
+    .and_then(|d| {
+        d.and_hms_opt(
+            now.get_utc_hours(),
+            now.get_utc_minutes(),
+            now.get_utc_seconds(),
+        )
+    })
+    .unwrap_or_default()
 }

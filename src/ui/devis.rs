@@ -1,5 +1,5 @@
 //! `/devis`: the current quote — or, with `?brouillon=ID`, a draft's quote and client —
-//! laid out as a devis to print and sign ("Bon pour accord").
+//! laid out as a devis to print and sign ("Bon pour accord"), or to send by e-mail.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::domain::devis::{devis_number, terms_in_short};
 use crate::domain::fr::format_date_fr;
+use crate::domain::mail::devis_mail;
 use crate::domain::money::format_eur;
 use crate::domain::pricing::{Funding, Quote};
 use crate::domain::share_link::encode;
@@ -17,6 +18,7 @@ use crate::ui::drafts_state::use_drafts;
 use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
 use crate::ui::routes::{draft_path, DEVIS, DRAFTS, DRAFT_PARAM, SIMULATOR};
+use crate::ui::share_panel::share_link_of;
 use crate::ui::title::DocumentTitle;
 
 #[component]
@@ -37,7 +39,8 @@ fn CurrentQuoteDevis() -> impl IntoView {
     move || match (state.last_quote.get(), state.last_valid_form.get()) {
         (Some(quote), Some(form)) => {
             let number = devis_number(today(), &encode(&form, &app.catalogue.version));
-            view! { <Devis quote=quote number=number client=(String::new(), String::new()) /> }
+            let link = share_link_of(&app, &form);
+            view! { <Devis quote=quote number=number link=link client=(String::new(), String::new()) /> }
                 .into_any()
         }
         _ => view! {
@@ -50,7 +53,7 @@ fn CurrentQuoteDevis() -> impl IntoView {
     }
 }
 
-/// A draft's quote, with its client's name and address.
+/// A draft's quote, with its client's name and address (never in its e-mail).
 #[component]
 fn DraftDevis(id: String) -> impl IntoView {
     let app = use_app();
@@ -64,7 +67,8 @@ fn DraftDevis(id: String) -> impl IntoView {
             let number = devis_number(today(), &encode(&draft.form, &app.catalogue.version));
             let client = &draft.enrolment.client;
             let client = (client.name.clone(), client.address.clone());
-            view! { <Devis quote=quote number=number client=client /> }.into_any()
+            let link = share_link_of(&app, &draft.form);
+            view! { <Devis quote=quote number=number link=link client=client /> }.into_any()
         }
         None => {
             let (message, href, link) = match draft {
@@ -90,10 +94,12 @@ fn DraftDevis(id: String) -> impl IntoView {
     }
 }
 
+/// The devis of `quote`; `link` is its share link, for its e-mail.
 #[component]
-fn Devis(quote: Quote, number: String, client: (String, String)) -> impl IntoView {
+fn Devis(quote: Quote, number: String, link: String, client: (String, String)) -> impl IntoView {
     let app = use_app();
     let catalogue = app.catalogue.clone();
+    let mail = devis_mail(&quote, &link, &number, &catalogue).url();
     let client_name = RwSignal::new(client.0);
     let client_address = RwSignal::new(client.1);
     let letterhead = catalogue
@@ -166,6 +172,7 @@ fn Devis(quote: Quote, number: String, client: (String, String)) -> impl IntoVie
             <BonPourAccord />
             <div class="actions no-print">
                 <button type="button" on:click=|_| print_page()>"Imprimer le devis"</button>
+                <a href=mail data-testid="envoyer-email">"Envoyer par e-mail"</a>
                 <A href=app.href(SIMULATOR.path)>"Modifier le devis dans le simulateur"</A>
             </div>
         </article>

@@ -1,5 +1,6 @@
-//! Share links: the simulator's "Lien de partage" panel, and the arrival of a link at the
-//! site's root (decoded, loaded into the simulator, with a notice).
+//! Share links: the simulator's "Lien de partage" panel (with "Envoyer par e-mail"), the
+//! link of any quote's inputs, and the arrival of a link at the site's root (decoded,
+//! loaded into the simulator, with a notice).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -7,26 +8,42 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use crate::domain::mail::quote_mail;
+use crate::domain::quote_form::QuoteForm;
 use crate::domain::share_link::{decode_for, encode, share_url, PARAM};
 use crate::edge::clipboard::copy_text;
 use crate::edge::clock::today;
 use crate::edge::location::origin;
-use crate::ui::context::use_app;
+use crate::ui::context::{use_app, AppContext};
 use crate::ui::quote_state::{use_quote_state, ArrivalNotice};
 use crate::ui::routes::{DEVIS, SIMULATOR};
 
-/// The link to the last valid quote, a button that copies it, and the way to the devis.
+/// The share link of the quote `form` gives, on this site.
+pub fn share_link_of(app: &AppContext, form: &QuoteForm) -> String {
+    let site = format!("{}{}", origin(), app.base());
+    share_url(&site, &encode(form, &app.catalogue.version))
+}
+
+/// The link to the last valid quote, a button that copies it, the message that sends it,
+/// and the way to the devis.
 #[component]
 pub fn SharePanel() -> impl IntoView {
     let app = use_app();
     let state = use_quote_state();
-    let site = format!("{}{}", origin(), app.base());
-    let version = app.catalogue.version.clone();
+    let catalogue = app.catalogue.clone();
+    let link_app = app.clone();
     let link = Memo::new(move |_| {
         state
             .last_valid_form
-            .with(|f| f.as_ref().map(|f| share_url(&site, &encode(f, &version))))
+            .with(|f| f.as_ref().map(|f| share_link_of(&link_app, f)))
             .unwrap_or_default()
+    });
+    let mail = Memo::new(move |_| {
+        state.last_quote.with(|q| {
+            q.as_ref()
+                .map(|q| quote_mail(q, &link.get(), &catalogue).url())
+                .unwrap_or_default()
+        })
     });
     let status = RwSignal::new(String::new());
     let copy = move |_| {
@@ -56,6 +73,9 @@ pub fn SharePanel() -> impl IntoView {
             </div>
             <div class="actions">
                 <button type="button" on:click=copy>"Copier le lien"</button>
+                <Show when=move || mail.with(|m| !m.is_empty())>
+                    <a href=move || mail.get() aria-describedby="aide-partage" data-testid="envoyer-email">"Envoyer par e-mail"</a>
+                </Show>
                 <A href=app.href(DEVIS.path)>"Imprimer le devis"</A>
             </div>
             <p id="statut-partage" role="status" class="small">{move || status.get()}</p>

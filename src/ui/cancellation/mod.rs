@@ -2,6 +2,7 @@
 //! and the dates that matter. The domain computes (`assess_cancellation`); this screen
 //! reads the inputs (`state`), calls it and shows the outcome (`outcome`).
 
+mod agenda;
 mod calendar;
 mod counted_days;
 mod form;

@@ -1,5 +1,6 @@
-//! What the client owes: one sentence first, then the figures and the dates that matter,
-//! then the module lines, the explanations and the days counted on demand.
+//! What the client owes: one sentence first, then the figures and the dates that matter
+//! (and their file for an agenda), then the module lines, the explanations and the days
+//! counted on demand.
 
 use leptos::prelude::*;
 
@@ -8,6 +9,7 @@ use crate::domain::cancellation_text::answer_fr;
 use crate::domain::money::{format_eur, format_percent};
 use crate::ui::context::use_app;
 
+use super::agenda::AgendaButton;
 use super::calendar::Deadlines;
 use super::counted_days::CountedDays;
 use super::table::ModulesTable;
@@ -41,6 +43,7 @@ pub fn Outcome(outcome: CancellationOutcome) -> impl IntoView {
             <Figures outcome=o.clone() />
         </div>
         <Deadlines outcome=o.clone() />
+        <AgendaButton outcome=o.clone() />
         {interruption.then(|| view! { <ModulesTable lines=o.modules.clone() /> })}
         <details class="disclosure explanations">
             <summary>"Explications"</summary>

@@ -1,5 +1,5 @@
 //! Beside the draft's form: its quote (to the simulator, to the devis) and its export as an
-//! enrolment request (file, clipboard, check).
+//! enrolment request (file, clipboard, check, e-mail).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,6 +21,7 @@ use crate::ui::quote_state::use_quote_state;
 use crate::ui::routes::{draft_devis_path, SIMULATOR};
 
 use super::editor::Editor;
+use super::mail::DraftMail;
 
 #[component]
 pub fn DraftSide(ed: Editor) -> impl IntoView {
@@ -155,6 +156,7 @@ fn ExportSection(ed: Editor) -> impl IntoView {
                 <button type="button" class="secondary" on:click=copy>"Copier le JSON"</button>
                 <button type="button" class="secondary" on:click=move |_| ed.visits.show_all()>"Vérifier la demande"</button>
             </div>
+            <DraftMail ed=ed />
             <Show when=move || ed.visits.showing_all()>
                 <Checklist ed=ed />
             </Show>

@@ -6,6 +6,7 @@ mod client;
 mod editor;
 mod export;
 mod funding;
+mod mail;
 mod session;
 mod trainees;
 
