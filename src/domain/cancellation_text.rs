@@ -11,8 +11,8 @@ use crate::domain::cancellation::{
 };
 use crate::domain::catalogue::{CancellationTerms, Catalogue};
 use crate::domain::fr::{attended_fr, days_fr, format_date_fr};
-use crate::domain::order::sort_by_key;
 use crate::domain::money::{format_eur, format_percent};
+use crate::domain::order::sort_by_key;
 
 /// The sentence that answers the question before any figure: what is owed and why, e.g.
 /// « Vous devez 2 000,00 € HT, soit 2 400,00 € TTC : annulation 12 jours ouvrables avant
@@ -190,7 +190,10 @@ pub struct DatedDeadline {
 }
 
 /// The deadlines that exist for the outcome, in the order of the CGV (not sorted).
-pub fn deadlines_fr(outcome: &CancellationOutcome, terms: &CancellationTerms) -> Vec<DatedDeadline> {
+pub fn deadlines_fr(
+    outcome: &CancellationOutcome,
+    terms: &CancellationTerms,
+) -> Vec<DatedDeadline> {
     deadline_dates(outcome, terms)
         .into_iter()
         .filter_map(|d| match (d.kind, d.date) {
