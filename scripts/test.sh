@@ -24,9 +24,9 @@ trunk build --release --public-url "$E2E_BASE" --dist "$E2E_DIST"
 step "bundle size"
 # The first load (index.html with the catalogue prerendered, the stylesheet, the favicon,
 # sw-register.js) must stay within the 150 KB budget, gzipped. The app it fetches next (JS
-# loader and wasm, 467 KB today) has a ceiling just above today's size, so that growth
+# loader and wasm, about 500 KB today) has a ceiling just above today's size, so that growth
 # does not go unnoticed (README "Size and speed").
-node scripts/size-report.mjs "$E2E_DIST" --budget-gzip-kb 150 --app-budget-gzip-kb 480
+node scripts/size-report.mjs "$E2E_DIST" --budget-gzip-kb 150 --app-budget-gzip-kb 520
 step "end-to-end tests (release build, plain static server, headless Chromium)"
 npx playwright test
 step "smoke test in WebKit (Safari's engine) and Firefox (release build, plain static server)"

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod cancellation;
 pub mod cancellation_text;
 pub mod catalogue;
+pub mod compare;
 pub mod devis;
 pub mod draft;
 pub mod exchange;

@@ -7,6 +7,7 @@ use crate::edge::clock::today;
 use crate::edge::location::{base_path, drop_trailing_slash};
 use crate::ui::cancellation::CancellationPage;
 use crate::ui::catalogue::CataloguePage;
+use crate::ui::compare::ComparePage;
 use crate::ui::context::AppContext;
 use crate::ui::devis::DevisPage;
 use crate::ui::draft::DraftPage;
@@ -17,7 +18,7 @@ use crate::ui::layout::{Footer, Header, NotFound};
 use crate::ui::module_page::ModulePage;
 use crate::ui::quote_state::QuoteState;
 use crate::ui::routes::{
-    CANCELLATION, CATALOGUE, DEVIS, DRAFTS, LATE_PAYMENT, MODULE_SEGMENT, SIMULATOR,
+    CANCELLATION, CATALOGUE, COMPARE, DEVIS, DRAFTS, LATE_PAYMENT, MODULE_SEGMENT, SIMULATOR,
 };
 use crate::ui::share_panel::ShareLinkArrival;
 use crate::ui::simulator::SimulatorPage;
@@ -67,6 +68,7 @@ fn Shell(base: String) -> impl IntoView {
                     <Route path=StaticSegment(CATALOGUE.segment) view=CataloguePage />
                     <Route path=(StaticSegment(MODULE_SEGMENT), ParamSegment("n")) view=ModulePage />
                     <Route path=StaticSegment(SIMULATOR.segment) view=SimulatorPage />
+                    <Route path=StaticSegment(COMPARE.segment) view=ComparePage />
                     <Route path=StaticSegment(CANCELLATION.segment) view=CancellationPage />
                     <Route path=StaticSegment(LATE_PAYMENT.segment) view=LatePaymentPage />
                     <Route path=StaticSegment(DRAFTS.segment) view=DraftsPage />

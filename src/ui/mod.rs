@@ -1,5 +1,5 @@
 //! The Leptos screens: they read and write signals and call the domain, nothing more.
-//! A screen is a module of its own (`catalogue`, `simulator`, `cancellation`,
+//! A screen is a module of its own (`catalogue`, `simulator`, `compare`, `cancellation`,
 //! `late_payment`, `drafts`, `draft`, `devis`, `module_page`); what two screens share
 //! lives beside them (`context`, `routes`, `form`, `layout`, `title`, the quote and drafts
 //! states, `quote_lines`, `share_panel`, `save_draft_button`, `storage_messages`,
@@ -9,6 +9,7 @@
 mod app;
 pub mod cancellation;
 pub mod catalogue;
+pub mod compare;
 pub mod context;
 pub mod devis;
 pub mod draft;

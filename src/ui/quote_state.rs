@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::catalogue::Catalogue;
-use crate::domain::pricing::{price_quote, Quote};
+use crate::domain::pricing::{price_quote, Quote, QuoteField};
 use crate::domain::quote_form::{FieldError, QuoteForm};
 
 #[derive(Clone, Copy)]
@@ -68,6 +68,26 @@ impl QuoteState {
             touched: RwSignal::new(false),
             arrival_notice: RwSignal::new(None),
         }
+    }
+
+    /// The error message for `field`, if the current input has one (shown at once).
+    pub fn field_error(self, field: QuoteField) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            self.result.with(|r| {
+                r.as_ref()
+                    .err()
+                    .and_then(|errors| errors.iter().find(|e| e.field == field))
+                    .map(|e| e.message.clone())
+            })
+        })
+    }
+
+    /// Loads `form` as the quote the user chose elsewhere (a comparison's column): the
+    /// simulator shows it, with no arrival notice left over.
+    pub fn load(self, form: QuoteForm) {
+        self.form.set(form);
+        self.touched.set(true);
+        self.arrival_notice.set(None);
     }
 }
 

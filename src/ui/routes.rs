@@ -27,6 +27,12 @@ pub const SIMULATOR: Screen = Screen {
     name: "Simulateur de prix",
     nav: Some("Simulateur"),
 };
+pub const COMPARE: Screen = Screen {
+    path: "/comparer",
+    segment: "comparer",
+    name: "Comparer des devis",
+    nav: Some("Comparer"),
+};
 pub const CANCELLATION: Screen = Screen {
     path: "/annulation",
     segment: "annulation",
@@ -55,9 +61,10 @@ pub const DEVIS: Screen = Screen {
 pub const NOT_FOUND_NAME: &str = "Page introuvable";
 
 /// The screens with a fixed address, in the navigation's order, then the others.
-pub const SCREENS: [Screen; 6] = [
+pub const SCREENS: [Screen; 7] = [
     CATALOGUE,
     SIMULATOR,
+    COMPARE,
     CANCELLATION,
     LATE_PAYMENT,
     DRAFTS,
@@ -83,6 +90,13 @@ pub const DRAFT_PARAM: &str = "brouillon";
 /// `/devis?brouillon=ID`: the devis of a draft.
 pub fn draft_devis_path(id: &str) -> String {
     format!("{}?{DRAFT_PARAM}={id}", DEVIS.path)
+}
+
+/// `/comparer/?devis=A&devis=B`: a comparison link, `query` from
+/// `domain::compare::comparison_query`. The slash names the screen's folder, so that a
+/// static host answers without a redirect (which some drop the query on); the app drops it.
+pub fn compare_link_path(query: &str) -> String {
+    format!("{}/?{query}", COMPARE.path)
 }
 
 /// The simulator's query parameter pre-selecting a module (`/simulateur?module=3`).
@@ -139,5 +153,9 @@ mod tests {
         assert_eq!(draft_path("b1"), "/brouillons/b1");
         assert_eq!(draft_devis_path("b1"), "/devis?brouillon=b1");
         assert_eq!(module_path(3), "/module/3");
+        assert_eq!(
+            compare_link_path("devis=a&devis=b"),
+            "/comparer/?devis=a&devis=b"
+        );
     }
 }

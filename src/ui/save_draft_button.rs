@@ -1,20 +1,42 @@
 //! The simulator's "Enregistrer le brouillon": keeps the current quote as a draft — a new
-//! one, or the draft the simulator was loaded from — and says where it is.
+//! one, or the draft the simulator was loaded from — and says where it is; and
+//! [`save_new_draft`], which the comparison's columns use too.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::draft::Draft;
+use crate::domain::quote_form::QuoteForm;
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::DraftsState;
 use crate::ui::quote_state::use_quote_state;
 use crate::ui::routes::draft_path;
 
-/// What the last click did: the message and the draft it concerns.
+/// What a save did: the message and the draft it concerns.
 #[derive(Clone)]
-struct Saved {
-    message: String,
-    id: Option<String>,
+pub struct Saved {
+    pub message: String,
+    pub id: Option<String>,
+}
+
+/// Keeps `form` as a new draft (named by the store) and says so, or why not.
+pub fn save_new_draft(drafts: DraftsState, form: QuoteForm) -> Saved {
+    match drafts.apply(|s, now| s.create("", form, now)) {
+        Ok(id) => {
+            let name = drafts
+                .store
+                .with_untracked(|s| s.get(&id).map(|d| d.name.clone()))
+                .unwrap_or_default();
+            Saved {
+                message: with_storage_error(
+                    drafts.error.get_untracked(),
+                    format!("Brouillon « {name} » enregistré."),
+                ),
+                id: Some(id),
+            }
+        }
+        Err(message) => Saved { message, id: None },
+    }
 }
 
 #[component]
@@ -39,25 +61,11 @@ fn SaveDraft(drafts: DraftsState) -> impl IntoView {
     });
 
     let create = move || {
-        let form = quote.form.get_untracked();
-        let result = drafts.apply(|s, now| s.create("", form, now));
-        saved.set(Some(match result {
-            Ok(id) => {
-                let name = drafts
-                    .store
-                    .with_untracked(|s| s.get(&id).map(|d| d.name.clone()))
-                    .unwrap_or_default();
-                drafts.simulator_draft.set(Some(id.clone()));
-                Saved {
-                    message: with_storage_error(
-                        drafts.error.get_untracked(),
-                        format!("Brouillon « {name} » enregistré."),
-                    ),
-                    id: Some(id),
-                }
-            }
-            Err(message) => Saved { message, id: None },
-        }));
+        let result = save_new_draft(drafts, quote.form.get_untracked());
+        if let Some(id) = &result.id {
+            drafts.simulator_draft.set(Some(id.clone()));
+        }
+        saved.set(Some(result));
     };
 
     let save = move |_| {

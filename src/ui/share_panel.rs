@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::domain::mail::quote_mail;
@@ -16,7 +16,7 @@ use crate::edge::clock::today;
 use crate::edge::location::origin;
 use crate::ui::context::{use_app, AppContext};
 use crate::ui::quote_state::{use_quote_state, ArrivalNotice};
-use crate::ui::routes::{DEVIS, SIMULATOR};
+use crate::ui::routes::{COMPARE, DEVIS, SIMULATOR};
 
 /// The share link of the quote `form` gives, on this site.
 pub fn share_link_of(app: &AppContext, form: &QuoteForm) -> String {
@@ -85,13 +85,20 @@ pub fn SharePanel() -> impl IntoView {
 
 /// Handles `?devis=…` on arrival: loads the shared selection into the simulator (prices
 /// recomputed from the catalogue) and opens it; a link that cannot be read opens the
-/// simulator with the default quote and says why. Renders nothing.
+/// simulator with the default quote and says why. A comparison link
+/// (`/comparer?devis=A&devis=B`) is the comparison's own. Renders nothing.
 #[component]
 pub fn ShareLinkArrival() -> impl IntoView {
     let app = use_app();
     let state = use_quote_state();
     let navigate = use_navigate();
-    let code = use_query_map().read_untracked().get(PARAM);
+    let on_compare = use_location()
+        .pathname
+        .with_untracked(|path| path.trim_end_matches('/').ends_with(COMPARE.path));
+    let code = use_query_map()
+        .read_untracked()
+        .get(PARAM)
+        .filter(|_| !on_compare);
     if let Some(code) = code {
         let notice = match decode_for(&app.catalogue, &code, today()) {
             Ok(shared) => {

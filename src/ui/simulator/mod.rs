@@ -22,14 +22,7 @@ use total_bar::TotalBar;
 
 /// The error message for `field`, if the current input has one (shown at once).
 fn field_error(state: QuoteState, field: QuoteField) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        state.result.with(|r| {
-            r.as_ref()
-                .err()
-                .and_then(|errors| errors.iter().find(|e| e.field == field))
-                .map(|e| e.message.clone())
-        })
-    })
+    state.field_error(field)
 }
 
 /// A change to the simulator's inputs, made by the user.

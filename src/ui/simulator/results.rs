@@ -1,13 +1,17 @@
 //! The simulator's answer: one sentence first, then the key figures and the advice, then
-//! the lines and the arithmetic on demand; saving the quote as a draft and sharing it.
+//! the lines and the arithmetic on demand; saving the quote as a draft, sharing it, and
+//! the way to the comparison.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::domain::fr::days_fr;
 use crate::domain::money::{format_eur, format_number};
 use crate::domain::pricing::{answer_fr, Quote};
+use crate::ui::context::use_app;
 use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
+use crate::ui::routes::COMPARE;
 use crate::ui::save_draft_button::SaveDraftButton;
 use crate::ui::share_panel::SharePanel;
 
@@ -16,6 +20,7 @@ use crate::ui::share_panel::SharePanel;
 pub fn QuoteResults() -> impl IntoView {
     let state = use_quote_state();
     let invalid = move || state.result.with(|r| r.is_err());
+    let compare = use_app().href(COMPARE.path);
     view! {
         <section class="results" aria-labelledby="titre-resultat">
             <h2 id="titre-resultat">"Votre devis estimatif"</h2>
@@ -23,6 +28,7 @@ pub fn QuoteResults() -> impl IntoView {
                 <p class="notice warn" role="status">"Saisie incomplète ou invalide : le dernier devis valide reste affiché. Corrigez le champ signalé."</p>
             </Show>
             {move || state.last_quote.get().map(|q| view! { <QuoteBreakdown quote=q /> })}
+            <p class="no-print"><A href=compare>"Comparer avec une autre formule"</A></p>
             <SaveDraftButton />
             <SharePanel />
         </section>

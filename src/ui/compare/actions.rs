@@ -1,0 +1,81 @@
+//! What a column can become: the simulator's quote, a draft, or a share link.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::domain::share_link::{encode, share_url};
+use crate::edge::clipboard::copy_text;
+use crate::edge::location::origin;
+use crate::ui::context::use_app;
+use crate::ui::drafts_state::DraftsState;
+use crate::ui::quote_state::{use_quote_state, QuoteState};
+use crate::ui::routes::{draft_path, SIMULATOR};
+use crate::ui::save_draft_button::{save_new_draft, Saved};
+
+/// « Ouvrir dans le simulateur », « Enregistrer comme brouillon », the column's share link
+/// and « Copier le lien »; each names its column for assistive technologies.
+#[component]
+pub fn ColumnActions(state: QuoteState, prefix: String, suffix: String) -> impl IntoView {
+    let app = use_app();
+    let simulator = use_quote_state();
+    let drafts = use_context::<DraftsState>();
+    let navigate = use_navigate();
+    let site = format!("{}{}", origin(), app.base());
+    let version = app.catalogue.version.clone();
+    let link = Memo::new(move |_| {
+        state
+            .last_valid_form
+            .with(|f| f.as_ref().map(|f| share_url(&site, &encode(f, &version))))
+            .unwrap_or_default()
+    });
+    let saved = RwSignal::new(None::<Saved>);
+    let open = move |_| {
+        simulator.load(state.form.get_untracked());
+        // The simulator now shows another quote than the draft it may have come from.
+        if let Some(d) = drafts {
+            d.simulator_draft.set(None);
+        }
+        navigate(SIMULATOR.path, Default::default());
+    };
+    let save = move |_| {
+        if let Some(d) = drafts {
+            saved.set(Some(save_new_draft(d, state.form.get_untracked())));
+        }
+    };
+    let copy = move |_| {
+        let text = link.get_untracked();
+        spawn_local(async move {
+            let message = match copy_text(&text).await {
+                Ok(()) => "Lien copié dans le presse-papiers.".to_owned(),
+                Err(message) => message,
+            };
+            saved.set(Some(Saved { message, id: None }));
+        });
+    };
+    let (link_id, status_id) = (format!("{prefix}-lien"), format!("statut-{prefix}"));
+    let hidden = format!(" ({suffix})");
+    view! {
+        <div class="column-actions no-print">
+            <button type="button" on:click=open>"Ouvrir dans le simulateur"<span class="visually-hidden">{hidden.clone()}</span></button>
+            {drafts.map(|_| view! {
+                <button type="button" class="secondary" on:click=save>"Enregistrer comme brouillon"<span class="visually-hidden">{hidden.clone()}</span></button>
+            })}
+            <div class="field">
+                <label for=link_id.clone()>{format!("Lien de partage ({suffix})")}</label>
+                <input id=link_id type="text" readonly aria-describedby=status_id.clone()
+                    prop:value=move || link.get() />
+            </div>
+            <button type="button" class="secondary" on:click=copy>"Copier le lien"<span class="visually-hidden">{hidden}</span></button>
+            <p id=status_id role="status" aria-live="polite" class="small">
+                {move || saved.get().map(|s| {
+                    let to_draft = s.id.map(|id| view! {
+                        " " <A href=app.href(&draft_path(&id))>"Ouvrir le brouillon"</A>
+                    });
+                    view! { {s.message} {to_draft} }
+                })}
+            </p>
+        </div>
+    }
+}

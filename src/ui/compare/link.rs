@@ -1,0 +1,54 @@
+//! One link for the whole comparison: `/comparer?devis=A&devis=B`, each quote a share-link
+//! code; opening it shows the same quotes side by side.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::compare::comparison_query;
+use crate::domain::share_link::encode;
+use crate::edge::clipboard::copy_text;
+use crate::edge::location::origin;
+use crate::ui::context::use_app;
+use crate::ui::routes::compare_link_path;
+
+use super::state::Columns;
+
+#[component]
+pub fn ComparisonLink(columns: Columns) -> impl IntoView {
+    let app = use_app();
+    let site = format!("{}{}", origin(), app.base());
+    let version = app.catalogue.version.clone();
+    let link = Memo::new(move |_| {
+        columns
+            .valid_forms()
+            .map(|forms| {
+                let codes: Vec<String> = forms.iter().map(|f| encode(f, &version)).collect();
+                format!("{site}{}", compare_link_path(&comparison_query(&codes)))
+            })
+            .unwrap_or_default()
+    });
+    let status = RwSignal::new(String::new());
+    let copy = move |_| {
+        let text = link.get_untracked();
+        spawn_local(async move {
+            status.set(match copy_text(&text).await {
+                Ok(()) => "Lien copié dans le presse-papiers.".to_owned(),
+                Err(message) => message,
+            });
+        });
+    };
+    view! {
+        <section class="share no-print" aria-labelledby="titre-lien-comparaison">
+            <h2 id="titre-lien-comparaison">"Partager la comparaison"</h2>
+            <div class="field">
+                <label for="lien-comparaison">"Lien de la comparaison"</label>
+                <input id="lien-comparaison" type="text" readonly data-testid="lien-comparaison"
+                    aria-describedby="aide-lien-comparaison statut-lien-comparaison"
+                    prop:value=move || link.get() />
+                <p id="aide-lien-comparaison" class="hint">"Le lien ne contient que la sélection de chaque devis, sans donnée personnelle ni solde CPF ; les prix sont recalculés à l'ouverture."</p>
+            </div>
+            <button type="button" on:click=copy>"Copier le lien de la comparaison"</button>
+            <p id="statut-lien-comparaison" role="status" class="small">{move || status.get()}</p>
+        </section>
+    }
+}
