@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The README's screenshots of the simulator and the cancellation screen, on a phone
+// The README's screenshots of the simulator, the cancellation screen and the comparison, on a phone
 // (375 px wide) and a desktop (1 280 px), taken from a release build served as a static
 // host has it (scripts/static-server.mjs under E2E_BASE), in the Chromium and with the
 // launch options, locale and time zone of the end-to-end tests (playwright.config.mjs).
@@ -7,7 +7,7 @@
 // Usage: node scripts/screenshots.mjs [DIST] [OUT]
 //   DIST  the release build (default E2E_DIST, target/e2e-dist: see scripts/test.sh)
 //   OUT   where the PNGs go (default docs/): simulateur-375.png, simulateur-1280.png,
-//         annulation-375.png, annulation-1280.png
+//         annulation-375.png, annulation-1280.png, comparer-375.png, comparer-1280.png
 //
 // The phone shots show what a phone shows at once: the simulator while its form is
 // edited (the total bar stuck to the bottom of the screen), the cancellation screen at
@@ -53,6 +53,12 @@ async function cancellation(page, base) {
   await page.getByTestId('reponse-annulation').waitFor();
 }
 
+/** The comparison: the full course (devis 1) against modules 1 to 4 (devis 2). */
+async function comparison(page, base) {
+  await reach(page, base, 'Comparer');
+  await page.locator('table').first().waitFor();
+}
+
 async function shoot(browser, base, { name, viewport, prepare, phone }) {
   const context = await browser.newContext({
     viewport, deviceScaleFactor: 1, locale: config.use.locale, timezoneId: config.use.timezoneId,
@@ -66,7 +72,10 @@ async function shoot(browser, base, { name, viewport, prepare, phone }) {
     await page.getByRole('spinbutton', { name: 'Nombre de stagiaires' }).focus();
   } else {
     await page.evaluate(() => document.activeElement?.blur());
-    if (phone) await page.locator('section.results').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const answer = name === 'comparer'
+      ? page.getByRole('heading', { name: 'Comparaison', exact: true })
+      : page.locator('section.results');
+    if (phone) await answer.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     else await page.evaluate(() => window.scrollTo(0, 0));
   }
   await page.evaluate(() => document.fonts.ready);
@@ -83,7 +92,7 @@ async function main() {
   const base = `http://127.0.0.1:${server.address().port}${E2E_BASE}`;
   const browser = await chromium.launch(config.use.launchOptions);
   try {
-    for (const [name, prepare] of [['simulateur', simulator], ['annulation', cancellation]]) {
+    for (const [name, prepare] of [['simulateur', simulator], ['annulation', cancellation], ['comparer', comparison]]) {
       await shoot(browser, base, { name, viewport: PHONE, prepare, phone: true });
       await shoot(browser, base, { name, viewport: DESKTOP, prepare, phone: false });
     }

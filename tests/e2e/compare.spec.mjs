@@ -264,6 +264,16 @@ test('no axe violation, with three columns and a funding amount shown', async ({
   await expectNoAxeViolation(page);
 });
 
+test('prints as its quotes and their table, without a control', async ({ page }) => {
+  await openCompare(page);
+  await page.emulateMedia({ media: 'print' });
+  const controls = page.locator('main').locator('input, select, textarea, button');
+  const shown = await controls.evaluateAll((list) => list.filter((el) => el.getClientRects().length > 0).length);
+  expect(shown, 'controls shown in print').toBe(0);
+  await expect(page.getByTestId('comparaison')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Devis 2' })).toBeVisible();
+});
+
 test.describe('a 320 px wide window', () => {
   test.use({ viewport: { width: 320, height: 720 } });
 
