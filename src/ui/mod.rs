@@ -11,6 +11,7 @@ pub mod cancellation;
 pub mod catalogue;
 pub mod compare;
 pub mod context;
+pub mod details_table;
 pub mod devis;
 pub mod draft;
 pub mod drafts;

@@ -6,6 +6,17 @@ use crate::domain::cancellation::ModuleLine;
 use crate::domain::cancellation_text::{line_name_fr, line_start_fr, line_status_fr};
 use crate::domain::money::format_eur;
 use crate::ui::context::use_app;
+use crate::ui::details_table::{Column, DetailsTable};
+
+const COLUMNS: &[Column] = &[
+    ("Module", false),
+    ("Début", false),
+    ("Situation", false),
+    ("Prix HT", true),
+    ("Journées suivies HT", true),
+    ("Absence ou annulation HT", true),
+    ("Dû HT", true),
+];
 
 #[component]
 pub fn ModulesTable(lines: Vec<ModuleLine>) -> impl IntoView {
@@ -27,25 +38,10 @@ pub fn ModulesTable(lines: Vec<ModuleLine>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <details class="disclosure modules-detail">
-        <summary id="titre-detail-modules">"Détail par module"</summary>
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-detail-modules">
-            <table class="reflow" data-testid="modules-interruption">
-                <caption class="small">"Montants hors taxes ; seules les journées suivies peuvent être prises en charge par un OPCO."</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Module"</th>
-                        <th scope="col">"Début"</th>
-                        <th scope="col">"Situation"</th>
-                        <th scope="col" class="num">"Prix HT"</th>
-                        <th scope="col" class="num">"Journées suivies HT"</th>
-                        <th scope="col" class="num">"Absence ou annulation HT"</th>
-                        <th scope="col" class="num">"Dû HT"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-        </details>
+        <DetailsTable class="modules-detail" title_id="titre-detail-modules" title="Détail par module"
+            testid="modules-interruption" columns=COLUMNS
+            caption="Montants hors taxes ; seules les journées suivies peuvent être prises en charge par un OPCO.">
+            {rows}
+        </DetailsTable>
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::fr::{format_date_fr, half_year_fr};
 use crate::domain::late_payment::{answer_fr, LatePaymentOutcome, PenaltyPeriod, RateSource};
 use crate::domain::money::{format_eur, format_number, format_percent};
+use crate::ui::details_table::{Column, DetailsTable};
 
 /// The answer, the figures, the periods and the explanations of a penalty.
 #[component]
@@ -58,6 +59,17 @@ fn legal_rate_cell(p: &PenaltyPeriod) -> String {
     }
 }
 
+const COLUMNS: &[Column] = &[
+    ("Semestre", false),
+    ("Du", false),
+    ("Au", false),
+    ("Jours", true),
+    ("Jours de l'année", true),
+    ("Taux légal", true),
+    ("Taux appliqué", true),
+    ("Intérêts", true),
+];
+
 /// One row per half-year the delay runs through.
 #[component]
 fn PeriodsTable(periods: Vec<PenaltyPeriod>) -> impl IntoView {
@@ -79,26 +91,10 @@ fn PeriodsTable(periods: Vec<PenaltyPeriod>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <details class="disclosure periods-detail">
-        <summary id="titre-detail-semestres">"Détail par semestre"</summary>
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="titre-detail-semestres">
-            <table class="reflow" data-testid="penalites-periodes">
-                <caption class="small">"Intérêts = montant dû × taux appliqué × jours de retard du semestre ÷ jours de l'année."</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Semestre"</th>
-                        <th scope="col">"Du"</th>
-                        <th scope="col">"Au"</th>
-                        <th scope="col" class="num">"Jours"</th>
-                        <th scope="col" class="num">"Jours de l'année"</th>
-                        <th scope="col" class="num">"Taux légal"</th>
-                        <th scope="col" class="num">"Taux appliqué"</th>
-                        <th scope="col" class="num">"Intérêts"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-        </details>
+        <DetailsTable class="periods-detail" title_id="titre-detail-semestres" title="Détail par semestre"
+            testid="penalites-periodes" columns=COLUMNS
+            caption="Intérêts = montant dû × taux appliqué × jours de retard du semestre ÷ jours de l'année.">
+            {rows}
+        </DetailsTable>
     }
 }
