@@ -26,6 +26,27 @@ pub fn share_link_of(app: &AppContext, form: &QuoteForm) -> String {
 
 /// The link to the last valid quote, a button that copies it, the message that sends it,
 /// and the way to the devis.
+/// "Copier le lien": the status it says (copied, or why not) and the click that copies
+/// the current text of `link` to the clipboard.
+pub fn link_copier(
+    link: Memo<String>,
+) -> (
+    RwSignal<String>,
+    impl Fn(leptos::ev::MouseEvent) + Clone + 'static,
+) {
+    let status = RwSignal::new(String::new());
+    let copy = move |_| {
+        let text = link.get_untracked();
+        spawn_local(async move {
+            status.set(match copy_text(&text).await {
+                Ok(()) => "Lien copié dans le presse-papiers.".to_owned(),
+                Err(message) => message,
+            });
+        });
+    };
+    (status, copy)
+}
+
 #[component]
 pub fn SharePanel() -> impl IntoView {
     let app = use_app();
@@ -45,16 +66,7 @@ pub fn SharePanel() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let status = RwSignal::new(String::new());
-    let copy = move |_| {
-        let text = link.get_untracked();
-        spawn_local(async move {
-            status.set(match copy_text(&text).await {
-                Ok(()) => "Lien copié dans le presse-papiers.".to_owned(),
-                Err(message) => message,
-            });
-        });
-    };
+    let (status, copy) = link_copier(link);
     view! {
         <section class="share" aria-labelledby="titre-partage">
             <h3 id="titre-partage">"Partager ou imprimer ce devis"</h3>

@@ -184,3 +184,25 @@ export async function unfold(page, name) {
   if ((await details.getAttribute('open')) === null) await summary.click();
   await expect(details).toHaveAttribute('open', '');
 }
+
+/** Every element whose right edge passes the window's width, for the failure message. */
+export async function overflowing(page) {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const describe = (el) => {
+      const parts = [];
+      for (let e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) {
+        let p = e.tagName.toLowerCase();
+        if (e.id) p += `#${e.id}`;
+        else if (typeof e.className === 'string' && e.className.trim()) p += `.${e.className.trim().split(/\s+/).join('.')}`;
+        if (e.dataset?.testid) p += `[data-testid=${e.dataset.testid}]`;
+        parts.unshift(p);
+      }
+      return parts.join(' > ');
+    };
+    return [...document.body.querySelectorAll('*')]
+      .map((el) => [el, el.getBoundingClientRect()])
+      .filter(([, r]) => r.width > 0 && r.right > width + 0.5)
+      .map(([el, r]) => `${describe(el)} (left ${Math.round(r.left)}, right ${Math.round(r.right)}, width ${Math.round(r.width)}) "${(el.innerText || '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`);
+  });
+}

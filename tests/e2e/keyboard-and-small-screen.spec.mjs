@@ -2,7 +2,9 @@
 // focus always visible, the simulator reachable and usable from the catalogue), and every
 // screen fits a 320 px wide window with no horizontal scroll. Screens are reached by in-app
 // navigation from the root, as the static server has no rewrite rule.
-import { test, expect, open, BASE, urlOf, navLink, goVia } from './fixtures.mjs';
+import {
+  test, expect, open, BASE, urlOf, navLink, goVia, overflowing,
+} from './fixtures.mjs';
 
 /** What has the focus, described for messages, and whether its focus ring shows. */
 async function focused(page) {
@@ -141,28 +143,6 @@ test.describe('keyboard only', () => {
     await expect(page.getByTestId('total-ht')).toHaveText(/^12\s000,00\s€$/);
   });
 });
-
-/** Every element whose right edge passes the window's width, for the failure message. */
-async function overflowing(page) {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
-    const describe = (el) => {
-      const parts = [];
-      for (let e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) {
-        let p = e.tagName.toLowerCase();
-        if (e.id) p += `#${e.id}`;
-        else if (typeof e.className === 'string' && e.className.trim()) p += `.${e.className.trim().split(/\s+/).join('.')}`;
-        if (e.dataset?.testid) p += `[data-testid=${e.dataset.testid}]`;
-        parts.unshift(p);
-      }
-      return parts.join(' > ');
-    };
-    return [...document.body.querySelectorAll('*')]
-      .map((el) => [el, el.getBoundingClientRect()])
-      .filter(([, r]) => r.width > 0 && r.right > width + 0.5)
-      .map(([el, r]) => `${describe(el)} (left ${Math.round(r.left)}, right ${Math.round(r.right)}, width ${Math.round(r.width)}) "${(el.innerText || '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`);
-  });
-}
 
 async function expectNoHorizontalScroll(page) {
   // Let the screen settle (fonts, late renders) before measuring.

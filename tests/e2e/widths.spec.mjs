@@ -3,31 +3,11 @@
 // scroll of the page, and no table (nor its scrolling wrapper) wider than the window, the
 // tables being reflowed into labelled rows. Screens are reached by in-app navigation from
 // the root, as the static server has no rewrite rule.
-import { test, expect, open, openVia, nav, expectFigure, urlOf, BASE, unfold } from './fixtures.mjs';
+import {
+  test, expect, open, openVia, nav, expectFigure, urlOf, BASE, unfold, overflowing,
+} from './fixtures.mjs';
 
 const WIDTHS = [320, 375, 414];
-
-/** Every element whose right edge passes the window's width, for the failure message. */
-async function overflowing(page) {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
-    const describe = (el) => {
-      const parts = [];
-      for (let e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) {
-        let p = e.tagName.toLowerCase();
-        if (e.id) p += `#${e.id}`;
-        else if (typeof e.className === 'string' && e.className.trim()) p += `.${e.className.trim().split(/\s+/).join('.')}`;
-        if (e.dataset?.testid) p += `[data-testid=${e.dataset.testid}]`;
-        parts.unshift(p);
-      }
-      return parts.join(' > ');
-    };
-    return [...document.body.querySelectorAll('*')]
-      .map((el) => [el, el.getBoundingClientRect()])
-      .filter(([, r]) => r.width > 0 && r.right > width + 0.5)
-      .map(([el, r]) => `${describe(el)} (left ${Math.round(r.left)}, right ${Math.round(r.right)}) "${(el.innerText || '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`);
-  });
-}
 
 /**
  * Expects the page to fit the window's `width`, and each of its tables and table wrappers

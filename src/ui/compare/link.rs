@@ -2,14 +2,13 @@
 //! code; opening it shows the same quotes side by side.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::domain::compare::comparison_query;
 use crate::domain::share_link::encode;
-use crate::edge::clipboard::copy_text;
 use crate::edge::location::origin;
 use crate::ui::context::use_app;
 use crate::ui::routes::compare_link_path;
+use crate::ui::share_panel::link_copier;
 
 use super::state::Columns;
 
@@ -27,16 +26,7 @@ pub fn ComparisonLink(columns: Columns) -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let status = RwSignal::new(String::new());
-    let copy = move |_| {
-        let text = link.get_untracked();
-        spawn_local(async move {
-            status.set(match copy_text(&text).await {
-                Ok(()) => "Lien copié dans le presse-papiers.".to_owned(),
-                Err(message) => message,
-            });
-        });
-    };
+    let (status, copy) = link_copier(link);
     view! {
         <section class="share no-print" aria-labelledby="titre-lien-comparaison">
             <h2 id="titre-lien-comparaison">"Partager la comparaison"</h2>
