@@ -367,12 +367,14 @@ pub mod iso_date {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let text = String::deserialize(d)?;
-        parse_iso_date(&text)
+        read(&String::deserialize(d)?)
+    }
+
+    /// A date written exactly `YYYY-MM-DD`, or the French message naming what was written.
+    pub fn read<E: de::Error>(text: &str) -> Result<NaiveDate, E> {
+        parse_iso_date(text)
             .filter(|_| text.len() == 10)
-            .ok_or_else(|| {
-                de::Error::custom(format!("« {text} » n'est pas une date AAAA-MM-JJ valide."))
-            })
+            .ok_or_else(|| E::custom(format!("« {text} » n'est pas une date AAAA-MM-JJ valide.")))
     }
 
     /// An optional date: the string, or `null`.
@@ -391,12 +393,9 @@ pub mod iso_date {
         pub use super::serialize_opt as serialize;
 
         pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-            match Option::<String>::deserialize(d)? {
-                None => Ok(None),
-                Some(text) => {
-                    super::deserialize(serde::de::value::StringDeserializer::new(text)).map(Some)
-                }
-            }
+            Option::<String>::deserialize(d)?
+                .map(|text| super::read(&text))
+                .transpose()
         }
     }
 }

@@ -346,18 +346,10 @@ mod tests {
     use rust_decimal::Decimal;
 
     fn outcome(notified: &str) -> (CancellationOutcome, CancellationTerms) {
-        let catalogue = Catalogue::fixture();
-        let request = CancellationRequest {
-            start: NaiveDate::from_ymd_opt(2026, 5, 26).unwrap(),
-            notified: notified.parse().unwrap(),
-            amount_ht: dec("4000"),
-            vat_rate: dec("0.20"),
-            who: Who::ClientCancels,
-            funding: FundingKind::None,
-            modules: Vec::new(),
-        };
-        let out = assess_cancellation(&catalogue, &request).unwrap();
-        (out, catalogue.cancellation)
+        (
+            outcome_with(notified, |_| {}),
+            Catalogue::fixture().cancellation,
+        )
     }
 
     fn outcome_with(

@@ -16,7 +16,7 @@ use super::{
     Trainee, MAX_ID_CHARS, MAX_LINE_CHARS, MAX_MODULES, MAX_TEXT_CHARS, MAX_TIMESTAMP_CHARS,
     MAX_TRAINEES, MAX_TYPED_CHARS,
 };
-use crate::domain::calendar::parse_iso_date;
+use crate::domain::calendar::iso_date;
 use crate::domain::quote_form::QuoteForm;
 
 /// `Some(message)` when `text` is over `max` characters.
@@ -74,17 +74,11 @@ pub(crate) fn timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Er
     }
 }
 
-fn date<E: de::Error>(s: &str) -> Result<NaiveDate, E> {
-    parse_iso_date(s)
-        .filter(|_| s.len() == 10)
-        .ok_or_else(|| E::custom(format!("« {s} » n'est pas une date AAAA-MM-JJ valide.")))
-}
-
 /// A date `YYYY-MM-DD` or `null` (the key must be there).
 pub(crate) fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     match Option::<String>::deserialize(d)? {
         None => Ok(None),
-        Some(s) => date(&capped(s, MAX_TIMESTAMP_CHARS)?).map(Some),
+        Some(s) => iso_date::read(&capped(s, MAX_TIMESTAMP_CHARS)?).map(Some),
     }
 }
 
