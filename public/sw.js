@@ -6,10 +6,15 @@ const VERSION = '__VERSION__';
 const FILES = __FILES__;
 const CACHE = `cosens-${VERSION}`;
 const SCOPE = new URL('./', self.location).href;
-// The site's root page carries the prerendered catalogue; every other screen starts from
-// the plain app shell (404.html, the same page with an empty #app).
-const ROOT_PAGE = new URL('index.html', SCOPE).href;
-const SHELL = new URL('404.html', SCOPE).href;
+// Each screen has its page (its folder's index.html, its first view prerendered); any
+// other address is 404.html's, which shows a draft's own address or « Page introuvable ».
+const PAGES = new Set(FILES.filter((f) => f === 'index.html' || f.endsWith('/index.html')));
+const pageOf = (url) => {
+  const path = url.origin + url.pathname.replace(/\/+$/, '/');
+  const inner = path.startsWith(SCOPE) ? path.slice(SCOPE.length).replace(/index\.html$/, '') : '';
+  const file = inner === '' ? 'index.html' : `${inner.replace(/\/?$/, '/')}index.html`;
+  return new URL(PAGES.has(file) ? file : '404.html', SCOPE).href;
+};
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new URL(f, SCOPE).href))));
@@ -31,10 +36,9 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;
   if (request.mode === 'navigate') {
-    // Every screen is this deployment's app shell, so a reload on any screen (or a share
-    // link) works offline and never mixes two deployments.
-    const url = new URL(request.url);
-    const page = url.origin + url.pathname === SCOPE || url.origin + url.pathname === ROOT_PAGE ? ROOT_PAGE : SHELL;
+    // Each address is answered by this deployment's page for it, so a reload on any
+    // screen (or a share link) works offline and never mixes two deployments.
+    const page = pageOf(new URL(request.url));
     event.respondWith(
       caches.open(CACHE).then((cache) => cache.match(page)).then((shell) => shell || fetch(request)),
     );

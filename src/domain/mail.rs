@@ -237,7 +237,7 @@ mod tests {
     use crate::domain::quote_form::{FundingChoice, QuoteForm};
     use crate::domain::share_link::{encode, share_url};
 
-    const SITE: &str = "https://exemple.fr/sous/chemin";
+    const SITE: &str = "https://exemple.fr/sous/chemin/simulateur/";
 
     fn catalogue() -> Catalogue {
         Catalogue::fixture()

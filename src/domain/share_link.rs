@@ -91,11 +91,11 @@ pub fn encode(form: &QuoteForm, catalogue_version: &str) -> String {
     .join("~")
 }
 
-/// The whole link: `site` is the origin and base path without a trailing slash
-/// (`https://exemple.fr/sous/chemin`); the link opens the site's root, which loads the quote
-/// on any static host without a rewrite rule.
-pub fn share_url(site: &str, code: &str) -> String {
-    format!("{}/?{PARAM}={code}", site.trim_end_matches('/'))
+/// The whole link: `page` is the address of the simulator's page, origin and folder
+/// (`https://exemple.fr/sous/chemin/simulateur/`), which any static host answers without a
+/// rewrite rule or a redirect; the simulator loads the quote there.
+pub fn share_url(page: &str, code: &str) -> String {
+    format!("{}/?{PARAM}={code}", page.trim_end_matches('/'))
 }
 
 /// Decodes a link's parameter. Never panics; anything unexpected is an error.
@@ -281,9 +281,11 @@ mod tests {
     #[test]
     fn what_the_link_adds_to_the_site_address_stays_under_200_characters() {
         let site = "https://exemple.fr/sous/chemin";
-        let url = share_url(&format!("{site}/"), &encode(&largest(), "2026.1"));
+        let url = share_url(&format!("{site}/simulateur/"), &encode(&largest(), "2026.1"));
         assert!(
-            url.starts_with("https://exemple.fr/sous/chemin/?devis=1~2026.1~M12345~50~3~1~E~O"),
+            url.starts_with(
+                "https://exemple.fr/sous/chemin/simulateur/?devis=1~2026.1~M12345~50~3~1~E~O"
+            ),
             "{url}"
         );
         assert!(url.len() - site.len() < 200, "{url}");

@@ -6,4 +6,5 @@ pub mod files;
 pub mod location;
 pub mod preview;
 pub mod print;
+pub mod session;
 pub mod storage;

@@ -1,10 +1,13 @@
+//! The app of a page: the shell around every screen (skip link, header, footer), the
+//! contexts the screens read, and the page groups — which screens each page's app holds
+//! (one wasm per group, `src/bin/`; `src/main.rs` holds them all, for development).
+
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::domain::catalogue::Catalogue;
 use crate::edge::clock::today;
 use crate::edge::location::{base_path, drop_trailing_slash};
+use crate::edge::preview;
 use crate::ui::cancellation::CancellationPage;
 use crate::ui::catalogue::CataloguePage;
 use crate::ui::compare::ComparePage;
@@ -14,28 +17,59 @@ use crate::ui::draft::DraftPage;
 use crate::ui::drafts::DraftsPage;
 use crate::ui::drafts_state::DraftsState;
 use crate::ui::late_payment::LatePaymentPage;
-use crate::ui::layout::{Footer, Header, NotFound};
+use crate::ui::layout::{Footer, Header};
 use crate::ui::module_page::ModulePage;
 use crate::ui::quote_state::QuoteState;
+use crate::ui::router::{CurrentScreen, Router, ScreenView};
 use crate::ui::routes::{
-    CANCELLATION, CATALOGUE, COMPARE, DEVIS, DRAFTS, LATE_PAYMENT, MODULE_SEGMENT, SIMULATOR,
+    segment_after, CANCELLATION, CATALOGUE, COMPARE, DEVIS, DRAFTS, DRAFT_PREFIX, LATE_PAYMENT,
+    MODULE_PREFIX, SIMULATOR,
 };
-use crate::ui::share_panel::ShareLinkArrival;
 use crate::ui::simulator::SimulatorPage;
 
-/// The whole app. A catalogue file that does not validate shows its error instead of
-/// the screens: the build embeds the file, so this is a deploy mistake, never a panic.
-#[component]
-pub fn App() -> impl IntoView {
+/// A page group: the screens one wasm holds, and the state they share.
+pub trait PageGroup: 'static {
+    /// The group's screens read or change the current quote.
+    const QUOTE: bool;
+    /// The group's screens read or change the drafts.
+    const DRAFTS: bool;
+    /// The screen shown at a path, if the group has it.
+    fn pages(path: &str) -> Option<ScreenView>;
+}
+
+/// Mounts the app of a page group into the page, in place of its prerendered preview.
+pub fn start<G: PageGroup>() {
+    #[cfg(debug_assertions)]
+    console_error_panic_hook::set_once();
+    let Some(root) = preview::app_root() else {
+        return;
+    };
+    let place = preview::take_over(&root);
+    leptos::mount::mount_to(root.clone(), app::<G>).forget();
+    if let Some(place) = place {
+        // Put the reader back before the next frame is painted.
+        request_animation_frame(move || preview::restore(&root, place));
+    }
+}
+
+/// The app of the page group `G`. A catalogue that does not validate shows its error
+/// instead of the screens: the build embeds the file, so this is a deploy mistake, never a
+/// panic.
+pub fn app<G: PageGroup>() -> AnyView {
     let base = base_path();
     drop_trailing_slash(&base);
     match Catalogue::embedded() {
         Ok(catalogue) => {
             let app = AppContext::new(catalogue, &base);
-            provide_context(QuoteState::new(app.catalogue.clone(), today()));
-            provide_context(DraftsState::from_browser(today()));
+            if G::QUOTE {
+                provide_context(QuoteState::from_session(app.catalogue.clone(), today()));
+            }
+            if G::DRAFTS {
+                provide_context(DraftsState::from_browser(today()));
+            }
+            provide_context(Router::new(&base, G::pages));
             provide_context(app);
-            view! { <Shell base=base /> }.into_any()
+            view! { <Shell /> }.into_any()
         }
         Err(error) => view! {
             <main id="contenu" class="page">
@@ -48,10 +82,9 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn Shell(base: String) -> impl IntoView {
+fn Shell() -> impl IntoView {
     let main = NodeRef::<leptos::html::Main>::new();
-    // The skip link moves focus itself: the router would otherwise take "#contenu" as an
-    // address under the base path (and leave focus where it was).
+    // The skip link moves focus itself (the address keeps no "#contenu").
     let skip_to_main = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         if let Some(main) = main.get() {
@@ -59,24 +92,140 @@ fn Shell(base: String) -> impl IntoView {
         }
     };
     view! {
-        <Router base=base>
-            <a class="skip-link" href="#contenu" on:click:capture=skip_to_main>"Aller au contenu"</a>
-            <ShareLinkArrival />
-            <Header />
-            <main id="contenu" class="page" tabindex="-1" node_ref=main>
-                <Routes fallback=NotFound>
-                    <Route path=StaticSegment(CATALOGUE.segment) view=CataloguePage />
-                    <Route path=(StaticSegment(MODULE_SEGMENT), ParamSegment("n")) view=ModulePage />
-                    <Route path=StaticSegment(SIMULATOR.segment) view=SimulatorPage />
-                    <Route path=StaticSegment(COMPARE.segment) view=ComparePage />
-                    <Route path=StaticSegment(CANCELLATION.segment) view=CancellationPage />
-                    <Route path=StaticSegment(LATE_PAYMENT.segment) view=LatePaymentPage />
-                    <Route path=StaticSegment(DRAFTS.segment) view=DraftsPage />
-                    <Route path=(StaticSegment(DRAFTS.segment), ParamSegment("id")) view=DraftPage />
-                    <Route path=StaticSegment(DEVIS.segment) view=DevisPage />
-                </Routes>
-            </main>
-            <Footer />
-        </Router>
+        <a class="skip-link" href="#contenu" on:click:capture=skip_to_main>"Aller au contenu"</a>
+        <Header />
+        <main id="contenu" class="page" tabindex="-1" node_ref=main>
+            <CurrentScreen />
+        </main>
+        <Footer />
+    }
+}
+
+/// The page groups (`src/bin/`, and `scripts/screens.json` for the build).
+pub mod groups {
+    use super::*;
+
+    /// `/` and `/module/N`.
+    pub struct Catalogue;
+    impl PageGroup for Catalogue {
+        const QUOTE: bool = false;
+        const DRAFTS: bool = false;
+        fn pages(path: &str) -> Option<ScreenView> {
+            if path == CATALOGUE.path {
+                Some(|| view! { <CataloguePage /> }.into_any())
+            } else if segment_after(path, MODULE_PREFIX).is_some() {
+                Some(|| view! { <ModulePage /> }.into_any())
+            } else {
+                None
+            }
+        }
+    }
+
+    /// `/simulateur` (and the share links).
+    pub struct Simulator;
+    impl PageGroup for Simulator {
+        const QUOTE: bool = true;
+        const DRAFTS: bool = true;
+        fn pages(path: &str) -> Option<ScreenView> {
+            (path == SIMULATOR.path).then_some(|| view! { <SimulatorPage /> }.into_any())
+        }
+    }
+
+    /// `/comparer`.
+    pub struct Compare;
+    impl PageGroup for Compare {
+        const QUOTE: bool = true;
+        const DRAFTS: bool = true;
+        fn pages(path: &str) -> Option<ScreenView> {
+            (path == COMPARE.path).then_some(|| view! { <ComparePage /> }.into_any())
+        }
+    }
+
+    /// `/annulation` and `/penalites`.
+    pub struct Calculators;
+    impl PageGroup for Calculators {
+        const QUOTE: bool = true;
+        const DRAFTS: bool = false;
+        fn pages(path: &str) -> Option<ScreenView> {
+            if path == CANCELLATION.path {
+                Some(|| view! { <CancellationPage /> }.into_any())
+            } else if path == LATE_PAYMENT.path {
+                Some(|| view! { <LatePaymentPage /> }.into_any())
+            } else {
+                None
+            }
+        }
+    }
+
+    /// `/brouillons`, `/brouillons/ID` and `/devis`; also any other address (404.html).
+    pub struct Drafts;
+    impl PageGroup for Drafts {
+        const QUOTE: bool = true;
+        const DRAFTS: bool = true;
+        fn pages(path: &str) -> Option<ScreenView> {
+            if path == DRAFTS.path {
+                Some(|| view! { <DraftsPage /> }.into_any())
+            } else if segment_after(path, DRAFT_PREFIX).is_some() {
+                Some(|| view! { <DraftPage /> }.into_any())
+            } else if path == DEVIS.path {
+                Some(|| view! { <DevisPage /> }.into_any())
+            } else {
+                None
+            }
+        }
+    }
+
+    /// Every screen in one app (the development build, `trunk serve`).
+    pub struct All;
+    impl PageGroup for All {
+        const QUOTE: bool = true;
+        const DRAFTS: bool = true;
+        fn pages(path: &str) -> Option<ScreenView> {
+            Catalogue::pages(path)
+                .or_else(|| Simulator::pages(path))
+                .or_else(|| Compare::pages(path))
+                .or_else(|| Calculators::pages(path))
+                .or_else(|| Drafts::pages(path))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::groups::{All, Calculators, Catalogue, Compare, Drafts, Simulator};
+    use super::{PageGroup, ScreenView};
+    use crate::ui::routes::{draft_path, module_path, FALLBACK_GROUP, MODULE_GROUP, SCREENS};
+
+    /// The screens of the page group named `name` (`src/bin/<name>.rs`).
+    fn pages_of(name: &str) -> fn(&str) -> Option<ScreenView> {
+        match name {
+            "catalogue" => Catalogue::pages,
+            "simulator" => Simulator::pages,
+            "compare" => Compare::pages,
+            "calculators" => Calculators::pages,
+            "drafts" => Drafts::pages,
+            other => panic!("no page group {other}"),
+        }
+    }
+
+    #[test]
+    fn each_screen_is_in_the_page_group_the_route_table_names_and_in_no_other() {
+        let names = ["catalogue", "simulator", "compare", "calculators", "drafts"];
+        let mut paths: Vec<(String, &str)> =
+            SCREENS.iter().map(|s| (s.path.to_owned(), s.group)).collect();
+        paths.push((module_path(3), MODULE_GROUP));
+        paths.push((draft_path("b1"), FALLBACK_GROUP));
+        for (path, group) in paths {
+            for name in names {
+                assert_eq!(
+                    pages_of(name)(&path).is_some(),
+                    name == group,
+                    "{path} in {name}"
+                );
+            }
+            assert!(All::pages(&path).is_some(), "{path} in the development app");
+        }
+        assert!(All::pages("/inconnue").is_none());
+        assert!(All::pages("/module/3/x").is_none());
     }
 }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::catalogue::Catalogue;
+use crate::ui::router::page_href;
 
 /// What every screen may read: the validated catalogue and where the site lives.
 #[derive(Clone)]
@@ -21,9 +22,10 @@ impl AppContext {
         }
     }
 
-    /// An in-app address under the site's base path: `href("/simulateur")`.
+    /// The link to a screen under the site's base path: `href("/simulateur")` →
+    /// `/base/simulateur/`, its page's folder (see `router::page_href`).
     pub fn href(&self, path: &str) -> String {
-        format!("{}{}", self.base, path)
+        page_href(&self.base, path)
     }
 
     pub fn base(&self) -> &str {

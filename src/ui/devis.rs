@@ -2,8 +2,6 @@
 //! laid out as a devis to print and sign ("Bon pour accord"), or to send by e-mail.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use crate::domain::devis::{devis_number, terms_in_short};
 use crate::domain::fr::format_date_fr;
@@ -13,18 +11,19 @@ use crate::domain::pricing::{Funding, Quote};
 use crate::domain::share_link::encode;
 use crate::edge::clock::today;
 use crate::edge::print::print_page;
+use crate::ui::router::use_router;
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::use_drafts;
 use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
-use crate::ui::routes::{draft_path, DEVIS, DRAFTS, DRAFT_PARAM, SIMULATOR};
+use crate::ui::routes::{draft_link, DEVIS, DRAFTS, DRAFT_PARAM, SIMULATOR};
 use crate::ui::share_panel::share_link_of;
 use crate::ui::title::DocumentTitle;
 
 #[component]
 pub fn DevisPage() -> impl IntoView {
-    let query = use_query_map();
-    move || match query.read().get(DRAFT_PARAM) {
+    let address = use_router().address();
+    move || match address.with(|a| a.param(DRAFT_PARAM)) {
         Some(id) => view! { <DraftDevis id=id /> }.into_any(),
         None => view! { <CurrentQuoteDevis /> }.into_any(),
     }
@@ -47,7 +46,7 @@ fn CurrentQuoteDevis() -> impl IntoView {
             <DocumentTitle name=DEVIS.name.to_string() />
             <h1>"Devis"</h1>
             <p>"Aucun devis valide à imprimer pour l'instant."</p>
-            <p><A href=simulator.clone()>"Composer un devis dans le simulateur"</A></p>
+            <p><a href=simulator.clone()>"Composer un devis dans le simulateur"</a></p>
         }
         .into_any(),
     }
@@ -74,7 +73,7 @@ fn DraftDevis(id: String) -> impl IntoView {
             let (message, href, link) = match draft {
                 Some(_) => (
                     "La simulation de ce brouillon ne donne pas de devis : corrigez-la d'abord.",
-                    app.href(&draft_path(&id)),
+                    app.href(&draft_link(&id)),
                     "Revenir au brouillon",
                 ),
                 None => (
@@ -87,7 +86,7 @@ fn DraftDevis(id: String) -> impl IntoView {
                 <DocumentTitle name=DEVIS.name.to_string() />
             <h1>"Devis"</h1>
                 <p>{message}</p>
-                <p><A href=href>{link}</A></p>
+                <p><a href=href>{link}</a></p>
             }
             .into_any()
         }
@@ -173,7 +172,7 @@ fn Devis(quote: Quote, number: String, link: String, client: (String, String)) -
             <div class="actions no-print">
                 <button type="button" on:click=|_| print_page()>"Imprimer le devis"</button>
                 <a href=mail data-testid="envoyer-email">"Envoyer par e-mail"</a>
-                <A href=app.href(SIMULATOR.path)>"Modifier le devis dans le simulateur"</A>
+                <a href=app.href(SIMULATOR.path)>"Modifier le devis dans le simulateur"</a>
             </div>
         </article>
     }

@@ -50,8 +50,6 @@ pub struct DraftsState {
     pub notice: RwSignal<Option<String>>,
     /// The draft open in this tab's editor: another tab's write never changes it here.
     pub editing: RwSignal<Option<String>>,
-    /// The draft the simulator was loaded from: "Enregistrer le brouillon" updates it.
-    pub simulator_draft: RwSignal<Option<String>>,
     /// Whether what is on screen is stored.
     pub save_state: RwSignal<SaveState>,
     /// The keys under which unreadable data was set aside in this browser.
@@ -73,7 +71,6 @@ impl DraftsState {
             error: RwSignal::new(None),
             notice: RwSignal::new(None),
             editing: RwSignal::new(None),
-            simulator_draft: RwSignal::new(None),
             save_state: RwSignal::new(SaveState::NotKept),
             set_aside: RwSignal::new(Vec::new()),
             pending_write: StoredValue::new(None),

@@ -1,30 +1,39 @@
 //! What stands around every screen: header with navigation, footer, not-found page.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::ui::context::use_app;
+use crate::ui::router::use_router;
 use crate::ui::routes::{CATALOGUE, NOT_FOUND_NAME, SCREENS};
 use crate::ui::title::DocumentTitle;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let app = use_app();
+    let address = use_router().address();
     let title = app.catalogue.course.code.clone();
     let links = SCREENS
         .iter()
         .filter_map(|s| s.nav.map(|label| (s.path, label)))
         .map(|(path, label)| {
-            view! { <li><A href=app.href(path) exact=path == CATALOGUE.path>{label}</A></li> }
+            // The screen shown, or the one it holds (a draft's page is the drafts list's).
+            let current = move || {
+                address.with(|a| {
+                    let here = a.path.as_str();
+                    (here == path || (path != CATALOGUE.path && here.starts_with(&format!("{path}/"))))
+                        .then_some("page")
+                })
+            };
+            view! { <li><a href=app.href(path) aria-current=current>{label}</a></li> }
         })
         .collect_view();
     view! {
         <header class="site-header">
             <p class="brand">
-                <A href=app.href(CATALOGUE.path)>
+                <a href=app.href(CATALOGUE.path)>
                     <span class="brand-name">"Co&Sens"</span>
                     <span class="brand-sub">{format!("Formation certifiante {title}")}</span>
-                </A>
+                </a>
             </p>
             <nav aria-label="Navigation principale">
                 <ul>{links}</ul>
@@ -71,6 +80,6 @@ pub fn NotFound() -> impl IntoView {
         <DocumentTitle name=NOT_FOUND_NAME.to_string() />
         <h1>"Page introuvable"</h1>
         <p>"Cette adresse ne correspond à aucune page du simulateur."</p>
-        <p><A href=app.href(CATALOGUE.path)>"Revenir au catalogue"</A></p>
+        <p><a href=app.href(CATALOGUE.path)>"Revenir au catalogue"</a></p>
     }
 }

@@ -23,6 +23,7 @@ pub mod module_page;
 pub mod quote_lines;
 pub mod quote_state;
 pub mod result_example;
+pub mod router;
 pub mod routes;
 pub mod save_draft_button;
 pub mod share_panel;
@@ -30,5 +31,5 @@ pub mod simulator;
 pub mod storage_messages;
 pub mod title;
 
-pub use app::App;
+pub use app::{app, groups, start, PageGroup};
 pub use context::AppContext;

@@ -1,22 +1,21 @@
 //! `/module/N`: one module, its programme, duration and price.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::domain::fr::days_fr;
 use crate::domain::money::{format_eur, format_number};
 use crate::ui::context::use_app;
 use crate::ui::layout::NotFound;
-use crate::ui::routes::{module_path, CATALOGUE, MODULE_PARAM, SIMULATOR};
+use crate::ui::router::use_router;
+use crate::ui::routes::{module_path, CATALOGUE, MODULE_PARAM, MODULE_PREFIX, SIMULATOR};
 use crate::ui::title::DocumentTitle;
 
 #[component]
 pub fn ModulePage() -> impl IntoView {
     let app = use_app();
-    let params = use_params_map();
+    let address = use_router().address();
     move || {
-        let number = params.read().get("n").and_then(|n| n.parse::<u8>().ok());
+        let number = address.with(|a| a.segment_after(MODULE_PREFIX)?.parse::<u8>().ok());
         let Some(module) = number.and_then(|n| app.catalogue.module(n)).cloned() else {
             return view! { <NotFound /> }.into_any();
         };
@@ -26,7 +25,7 @@ pub fn ModulePage() -> impl IntoView {
         let next = (usize::from(module.number) < total).then(|| module.number + 1);
         view! {
             <nav aria-label="Fil d'Ariane" class="breadcrumb">
-                <A href=app.href(CATALOGUE.path)>"Catalogue"</A>
+                <a href=app.href(CATALOGUE.path)>"Catalogue"</a>
                 " › "
                 <span aria-current="page">{format!("Module {}", module.number)}</span>
             </nav>
@@ -37,14 +36,14 @@ pub fn ModulePage() -> impl IntoView {
                     <li><strong>{days_fr(module.days)}</strong>{format!(" ({} h)", format_number(hours))}</li>
                     <li><strong>{format_eur(module.price_ht)}</strong>" HT par stagiaire en parcours modulaire"</li>
                 </ul>
-                <p><A href=app.href(&format!("{}?{MODULE_PARAM}={}", SIMULATOR.path, module.number))>"Simuler le coût de ce module"</A></p>
+                <p><a href=app.href(&format!("{}?{MODULE_PARAM}={}", SIMULATOR.path, module.number))>"Simuler le coût de ce module"</a></p>
                 <h2>"Programme"</h2>
                 <ul>{module.programme.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}</ul>
                 <p class="small">"Contenus fournis à titre indicatif ; l'intervenant peut les adapter à l'actualité et au groupe."</p>
             </article>
             <nav aria-label="Autres modules" class="pager">
-                {prev.map(|p| view! { <A href=app.href(&module_path(p))>{format!("← Module {p}")}</A> })}
-                {next.map(|n| view! { <A href=app.href(&module_path(n))>{format!("Module {n} →")}</A> })}
+                {prev.map(|p| view! { <a href=app.href(&module_path(p))>{format!("← Module {p}")}</a> })}
+                {next.map(|n| view! { <a href=app.href(&module_path(n))>{format!("Module {n} →")}</a> })}
             </nav>
         }
         .into_any()

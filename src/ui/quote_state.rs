@@ -1,14 +1,20 @@
 //! The current quote, shared by the screens: the simulator edits it, the cancellation
-//! screen prefills from it, drafts save it and the devis prints it.
+//! screen prefills from it, drafts save it and the devis prints it. The site's pages hand
+//! it to each other through this tab's session storage.
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::catalogue::Catalogue;
 use crate::domain::pricing::{price_quote, Quote, QuoteField};
 use crate::domain::quote_form::{FieldError, QuoteForm};
+use crate::edge::session;
+
+/// Where this tab keeps the current quote for the site's other pages.
+pub const SESSION_KEY: &str = "cosens.devis-en-cours";
 
 #[derive(Clone, Copy)]
 pub struct QuoteState {
@@ -22,6 +28,8 @@ pub struct QuoteState {
     pub last_valid_form: Memo<Option<QuoteForm>>,
     /// True once the user has touched the simulator (the other screens then offer its quote).
     pub touched: RwSignal<bool>,
+    /// The draft the simulator was loaded from: "Enregistrer le brouillon" updates it.
+    pub draft: RwSignal<Option<String>>,
     /// A message about how the quote arrived (a share link, its catalogue version, or why it
     /// could not be read), shown above the simulator until the user dismisses it.
     pub arrival_notice: RwSignal<Option<ArrivalNotice>>,
@@ -35,7 +43,41 @@ pub struct ArrivalNotice {
     pub is_error: bool,
 }
 
+/// What the pages hand each other.
+#[derive(Serialize, Deserialize)]
+struct Kept {
+    form: QuoteForm,
+    touched: bool,
+    draft: Option<String>,
+}
+
 impl QuoteState {
+    /// The quote this tab was simulating on another page of the site, if any (else the
+    /// default one), kept for the next page as it changes.
+    pub fn from_session(catalogue: Arc<Catalogue>, today: NaiveDate) -> Self {
+        let state = Self::new(catalogue, today);
+        let kept = session::read(SESSION_KEY).and_then(|t| serde_json::from_str::<Kept>(&t).ok());
+        if let Some(kept) = kept {
+            state.form.set(kept.form);
+            state.touched.set(kept.touched);
+            state.draft.set(kept.draft);
+        }
+        Effect::new(move |_| {
+            if state.touched.get() {
+                let kept = Kept {
+                    form: state.form.get(),
+                    touched: true,
+                    draft: state.draft.get(),
+                };
+                if let Ok(text) = serde_json::to_string(&kept) {
+                    session::write(SESSION_KEY, &text);
+                }
+            }
+        });
+        state
+    }
+
+    /// The default quote, kept nowhere (tests and as a base).
     pub fn new(catalogue: Arc<Catalogue>, today: NaiveDate) -> Self {
         let form = RwSignal::new(QuoteForm::default());
         let result = Memo::new(move |_| {
@@ -66,6 +108,7 @@ impl QuoteState {
             last_quote,
             last_valid_form,
             touched: RwSignal::new(false),
+            draft: RwSignal::new(None),
             arrival_notice: RwSignal::new(None),
         }
     }
@@ -87,7 +130,14 @@ impl QuoteState {
     pub fn load(self, form: QuoteForm) {
         self.form.set(form);
         self.touched.set(true);
+        self.draft.set(None);
         self.arrival_notice.set(None);
+    }
+
+    /// Loads the quote of the draft `id`: "Enregistrer le brouillon" will update it.
+    pub fn load_draft(self, form: QuoteForm, id: String) {
+        self.load(form);
+        self.draft.set(Some(id));
     }
 }
 

@@ -13,49 +13,63 @@ pub struct Screen {
     pub name: &'static str,
     /// Its label in the main navigation, if it is there.
     pub nav: Option<&'static str>,
+    /// The page group whose app shows it (`src/bin/<group>.rs`, `ui::app::groups`).
+    pub group: &'static str,
 }
+
+/// The page group of the module pages.
+pub const MODULE_GROUP: &str = "catalogue";
+/// The page group of the drafts' pages, and of any address no page has (`404.html`).
+pub const FALLBACK_GROUP: &str = "drafts";
 
 pub const CATALOGUE: Screen = Screen {
     path: "/",
     segment: "",
     name: "Catalogue de la formation RS5302",
     nav: Some("Catalogue"),
+    group: "catalogue",
 };
 pub const SIMULATOR: Screen = Screen {
     path: "/simulateur",
     segment: "simulateur",
     name: "Simulateur de prix",
     nav: Some("Simulateur"),
+    group: "simulator",
 };
 pub const COMPARE: Screen = Screen {
     path: "/comparer",
     segment: "comparer",
     name: "Comparer des devis",
     nav: Some("Comparer"),
+    group: "compare",
 };
 pub const CANCELLATION: Screen = Screen {
     path: "/annulation",
     segment: "annulation",
     name: "Frais d'annulation",
     nav: Some("Annulation"),
+    group: "calculators",
 };
 pub const LATE_PAYMENT: Screen = Screen {
     path: "/penalites",
     segment: "penalites",
     name: "Pénalités de retard",
     nav: Some("Pénalités de retard"),
+    group: "calculators",
 };
 pub const DRAFTS: Screen = Screen {
     path: "/brouillons",
     segment: "brouillons",
     name: "Brouillons d'inscription",
     nav: Some("Brouillons"),
+    group: "drafts",
 };
 pub const DEVIS: Screen = Screen {
     path: "/devis",
     segment: "devis",
     name: "Devis",
     nav: None,
+    group: "drafts",
 };
 /// The screen of an address no route knows.
 pub const NOT_FOUND_NAME: &str = "Page introuvable";
@@ -71,17 +85,33 @@ pub const SCREENS: [Screen; 7] = [
     DEVIS,
 ];
 
-/// The router's segment of a module's page (`/module/3`).
-pub const MODULE_SEGMENT: &str = "module";
+/// Where a module's page is (`/module/3`).
+pub const MODULE_PREFIX: &str = "/module/";
+
+/// Where a draft's page is (`/brouillons/ID`).
+pub const DRAFT_PREFIX: &str = "/brouillons/";
 
 /// `/module/3`.
 pub fn module_path(number: u8) -> String {
-    format!("/{MODULE_SEGMENT}/{number}")
+    format!("{MODULE_PREFIX}{number}")
 }
 
-/// `/brouillons/ID`.
+/// `/brouillons/ID`: a draft's address.
 pub fn draft_path(id: &str) -> String {
-    format!("{}/{id}", DRAFTS.path)
+    format!("{DRAFT_PREFIX}{id}")
+}
+
+/// The link to a draft: `/brouillons?brouillon=ID`, the drafts page's folder (a static host
+/// has no file for `/brouillons/ID`), which shows it at its address.
+pub fn draft_link(id: &str) -> String {
+    format!("{}?{DRAFT_PARAM}={id}", DRAFTS.path)
+}
+
+/// The one segment after `prefix` in `path`, if that is all there is:
+/// (`/module/3`, `/module/`) → `3`.
+pub fn segment_after<'a>(path: &'a str, prefix: &str) -> Option<&'a str> {
+    path.strip_prefix(prefix)
+        .filter(|rest| !rest.is_empty() && !rest.contains('/'))
 }
 
 /// The devis's query parameter naming the draft it prints (`/devis?brouillon=ID`).
@@ -112,17 +142,18 @@ mod tests {
             .iter()
             .map(|s| {
                 format!(
-                    "    {{ \"path\": \"{}\", \"name\": \"{}\", \"nav\": {} }}",
+                    "    {{ \"path\": \"{}\", \"name\": \"{}\", \"nav\": {}, \"group\": \"{}\" }}",
                     s.path,
                     s.name,
                     s.nav
                         .map(|n| format!("\"{n}\""))
-                        .unwrap_or_else(|| "null".into())
+                        .unwrap_or_else(|| "null".into()),
+                    s.group
                 )
             })
             .collect();
         format!(
-            "{{\n  \"screens\": [\n{}\n  ],\n  \"module_path\": \"/module/\",\n  \"not_found\": \"{NOT_FOUND_NAME}\",\n  \"title_suffix\": \" — Co&Sens\"\n}}\n",
+            "{{\n  \"screens\": [\n{}\n  ],\n  \"module_path\": \"{MODULE_PREFIX}\",\n  \"module_group\": \"{MODULE_GROUP}\",\n  \"fallback_group\": \"{FALLBACK_GROUP}\",\n  \"not_found\": \"{NOT_FOUND_NAME}\",\n  \"title_suffix\": \" — Co&Sens\"\n}}\n",
             screens.join(",\n")
         )
     }
@@ -153,6 +184,10 @@ mod tests {
         assert_eq!(draft_path("b1"), "/brouillons/b1");
         assert_eq!(draft_devis_path("b1"), "/devis?brouillon=b1");
         assert_eq!(module_path(3), "/module/3");
+        assert_eq!(draft_link("b1"), "/brouillons?brouillon=b1");
+        assert_eq!(segment_after("/module/3", MODULE_PREFIX), Some("3"));
+        assert_eq!(segment_after("/module/", MODULE_PREFIX), None);
+        assert_eq!(segment_after("/module/3/x", MODULE_PREFIX), None);
         assert_eq!(
             compare_link_path("devis=a&devis=b"),
             "/comparer/?devis=a&devis=b"

@@ -3,14 +3,13 @@
 //! [`save_new_draft`], which the comparison's columns use too.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::draft::Draft;
 use crate::domain::quote_form::QuoteForm;
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::DraftsState;
 use crate::ui::quote_state::use_quote_state;
-use crate::ui::routes::draft_path;
+use crate::ui::routes::draft_link;
 
 /// What a save did: the message and the draft it concerns.
 #[derive(Clone)]
@@ -53,7 +52,7 @@ fn SaveDraft(drafts: DraftsState) -> impl IntoView {
 
     // The draft the simulator was loaded from, if it still exists.
     let linked = Memo::new(move |_| {
-        drafts.simulator_draft.get().and_then(|id| {
+        quote.draft.get().and_then(|id| {
             drafts
                 .store
                 .with(|s| s.get(&id).map(|d| (d.id.clone(), d.name.clone())))
@@ -63,7 +62,7 @@ fn SaveDraft(drafts: DraftsState) -> impl IntoView {
     let create = move || {
         let result = save_new_draft(drafts, quote.form.get_untracked());
         if let Some(id) = &result.id {
-            drafts.simulator_draft.set(Some(id.clone()));
+            quote.draft.set(Some(id.clone()));
         }
         saved.set(Some(result));
     };
@@ -101,7 +100,7 @@ fn SaveDraft(drafts: DraftsState) -> impl IntoView {
             <p role="status" aria-live="polite" data-testid="statut-enregistrement">
                 {move || saved.get().map(|s| {
                     let link = s.id.map(|id| view! {
-                        " " <A href=app.href(&draft_path(&id))>"Ouvrir le brouillon"</A>
+                        " " <a href=app.href(&draft_link(&id))>"Ouvrir le brouillon"</a>
                     });
                     view! { {s.message} {link} }
                 })}

@@ -4,9 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::domain::mail::quote_mail;
 use crate::domain::quote_form::QuoteForm;
@@ -16,12 +13,17 @@ use crate::edge::clock::today;
 use crate::edge::location::origin;
 use crate::ui::context::{use_app, AppContext};
 use crate::ui::quote_state::{use_quote_state, ArrivalNotice};
-use crate::ui::routes::{COMPARE, DEVIS, SIMULATOR};
+use crate::ui::router::use_router;
+use crate::ui::routes::{DEVIS, SIMULATOR};
+
+/// The simulator's page, where share links open: `https://…/base/simulateur/`.
+pub fn simulator_page(app: &AppContext) -> String {
+    format!("{}{}", origin(), app.href(SIMULATOR.path))
+}
 
 /// The share link of the quote `form` gives, on this site.
 pub fn share_link_of(app: &AppContext, form: &QuoteForm) -> String {
-    let site = format!("{}{}", origin(), app.base());
-    share_url(&site, &encode(form, &app.catalogue.version))
+    share_url(&simulator_page(app), &encode(form, &app.catalogue.version))
 }
 
 /// The link to the last valid quote, a button that copies it, the message that sends it,
@@ -88,63 +90,49 @@ pub fn SharePanel() -> impl IntoView {
                 <Show when=move || mail.with(|m| !m.is_empty())>
                     <a href=move || mail.get() aria-describedby="aide-partage" data-testid="envoyer-email">"Envoyer par e-mail"</a>
                 </Show>
-                <A href=app.href(DEVIS.path)>"Imprimer le devis"</A>
+                <a href=app.href(DEVIS.path)>"Imprimer le devis"</a>
             </div>
             <p id="statut-partage" role="status" class="small">{move || status.get()}</p>
         </section>
     }
 }
 
-/// Handles `?devis=…` on arrival: loads the shared selection into the simulator (prices
-/// recomputed from the catalogue) and opens it; a link that cannot be read opens the
-/// simulator with the default quote and says why. A comparison link
-/// (`/comparer?devis=A&devis=B`) is the comparison's own. Renders nothing.
-#[component]
-pub fn ShareLinkArrival() -> impl IntoView {
+/// Handles `?devis=…` on the simulator's page: loads the shared selection (prices
+/// recomputed from the catalogue), with a notice, and drops the code from the address; a
+/// link that cannot be read leaves the quote as it was and says why. (A link to the site's
+/// root, as sent before the simulator had a page of its own, is sent here by the router; a
+/// comparison link is the comparison's own.)
+pub fn arrive_from_share_link() {
     let app = use_app();
     let state = use_quote_state();
-    let navigate = use_navigate();
-    let on_compare = use_location()
-        .pathname
-        .with_untracked(|path| path.trim_end_matches('/').ends_with(COMPARE.path));
-    let code = use_query_map()
-        .read_untracked()
-        .get(PARAM)
-        .filter(|_| !on_compare);
-    if let Some(code) = code {
-        let notice = match decode_for(&app.catalogue, &code, today()) {
-            Ok(shared) => {
-                let current = &app.catalogue.version;
-                let mut message =
-                    "Devis ouvert depuis un lien de partage : les prix sont ceux du catalogue en vigueur."
-                        .to_owned();
-                if let Some(version) = shared.version_notice(current) {
-                    message = format!("{message} {version}");
-                }
-                state.form.set(shared.form);
-                ArrivalNotice {
-                    message,
-                    is_error: false,
-                }
+    let router = use_router();
+    let Some(code) = router.param(PARAM) else {
+        return;
+    };
+    let notice = match decode_for(&app.catalogue, &code, today()) {
+        Ok(shared) => {
+            let current = &app.catalogue.version;
+            let mut message =
+                "Devis ouvert depuis un lien de partage : les prix sont ceux du catalogue en vigueur."
+                    .to_owned();
+            if let Some(version) = shared.version_notice(current) {
+                message = format!("{message} {version}");
             }
-            Err(error) => ArrivalNotice {
-                message: error.0,
-                is_error: true,
-            },
-        };
-        state.touched.set(true);
-        state.arrival_notice.set(Some(notice));
-        // Navigate once the router has mounted; `replace` drops the code from history.
-        Effect::new(move |_| {
-            navigate(
-                SIMULATOR.path,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            )
-        });
-    }
+            state.form.set(shared.form);
+            state.draft.set(None);
+            ArrivalNotice {
+                message,
+                is_error: false,
+            }
+        }
+        Err(error) => ArrivalNotice {
+            message: error.0,
+            is_error: true,
+        },
+    };
+    state.touched.set(true);
+    state.arrival_notice.set(Some(notice));
+    router.forget_query();
 }
 
 /// The arrival notice, above the simulator, until dismissed.

@@ -12,7 +12,6 @@ mod state;
 mod table;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::cancellation::{
     booking_from_catalogue, booking_from_quote, CancellationOutcome, FundingKind, Who,
@@ -69,7 +68,7 @@ pub fn CancellationPage() -> impl IntoView {
         <div class="page-intro">
         <p class="hint">"Ce que doit le client qui annule, reporte, abandonne ou est absent, selon les conditions générales de vente de Co&Sens, et les dates limites à retenir. Les jours sont comptés strictement entre la date de notification et la date de début : ni l'une ni l'autre ne compte."</p>
         {quote.is_none().then(|| view! {
-            <p class="hint"><A href=app.href(SIMULATOR.path)>"Composez d'abord un devis"</A>" pour que le montant et les modules soient préremplis ici."</p>
+            <p class="hint"><a href=app.href(SIMULATOR.path)>"Composez d'abord un devis"</a>" pour que le montant et les modules soient préremplis ici."</p>
         })}
         </div>
         <div class="layout-2">

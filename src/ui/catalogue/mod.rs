@@ -5,7 +5,6 @@ mod details;
 mod search;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::fr::{days_fr, lowercase_fr};
 use crate::domain::money::{format_eur, format_number};
@@ -34,7 +33,7 @@ pub fn CataloguePage() -> impl IntoView {
                 <li><strong>{course.places.join(" ou ")}</strong>{format!(", {}", lowercase_fr(&course.modes.join(" ou ")))}</li>
                 {course.cpf_eligible.then(|| view! { <li><strong>"Éligible au CPF"</strong>", financement OPCO possible"</li> })}
             </ul>
-            <p><A href=app.href(SIMULATOR.path)>"Simuler le coût"</A></p>
+            <p><a href=app.href(SIMULATOR.path)>"Simuler le coût"</a></p>
         </section>
         <ModuleSearch />
         <CourseDetails />

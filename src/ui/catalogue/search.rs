@@ -1,7 +1,6 @@
 //! The modules as cards, with an accent-insensitive search and a duration filter.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::catalogue::Module;
 use crate::domain::fr::days_fr;
@@ -70,9 +69,9 @@ fn ModuleCard(module: Module, href: String) -> impl IntoView {
     view! {
         <li class="card" aria-labelledby=labelled_by data-testid="carte-module">
             <h3 id=title_id>
-                <A href=href>
+                <a href=href>
                     {format!("Module {} : {}", module.number, module.title)}
-                </A>
+                </a>
             </h3>
             <p class="card-meta">
                 <span>{days_fr(module.days)}</span>

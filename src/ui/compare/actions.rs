@@ -2,17 +2,16 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::domain::share_link::{encode, share_url};
 use crate::edge::clipboard::copy_text;
-use crate::edge::location::origin;
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::DraftsState;
 use crate::ui::quote_state::{use_quote_state, QuoteState};
-use crate::ui::routes::{draft_path, SIMULATOR};
+use crate::ui::routes::{draft_link, SIMULATOR};
+use crate::ui::router::use_router;
 use crate::ui::save_draft_button::{save_new_draft, Saved};
+use crate::ui::share_panel::simulator_page;
 
 /// « Ouvrir dans le simulateur », « Enregistrer comme brouillon », the column's share link
 /// and « Copier le lien »; each names its column for assistive technologies.
@@ -21,8 +20,8 @@ pub fn ColumnActions(state: QuoteState, prefix: String, suffix: String) -> impl 
     let app = use_app();
     let simulator = use_quote_state();
     let drafts = use_context::<DraftsState>();
-    let navigate = use_navigate();
-    let site = format!("{}{}", origin(), app.base());
+    let router = use_router();
+    let site = simulator_page(&app);
     let version = app.catalogue.version.clone();
     let link = Memo::new(move |_| {
         state
@@ -32,12 +31,9 @@ pub fn ColumnActions(state: QuoteState, prefix: String, suffix: String) -> impl 
     });
     let saved = RwSignal::new(None::<Saved>);
     let open = move |_| {
+        // The simulator then shows this quote, not a draft it may have come from.
         simulator.load(state.form.get_untracked());
-        // The simulator now shows another quote than the draft it may have come from.
-        if let Some(d) = drafts {
-            d.simulator_draft.set(None);
-        }
-        navigate(SIMULATOR.path, Default::default());
+        router.go(SIMULATOR.path);
     };
     let save = move |_| {
         if let Some(d) = drafts {
@@ -71,7 +67,7 @@ pub fn ColumnActions(state: QuoteState, prefix: String, suffix: String) -> impl 
             <p id=status_id role="status" aria-live="polite" class="small">
                 {move || saved.get().map(|s| {
                     let to_draft = s.id.map(|id| view! {
-                        " " <A href=app.href(&draft_path(&id))>"Ouvrir le brouillon"</A>
+                        " " <a href=app.href(&draft_link(&id))>"Ouvrir le brouillon"</a>
                     });
                     view! { {s.message} {to_draft} }
                 })}

@@ -3,9 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::domain::exchange::{enrolment_request_json, request_file_name};
 use crate::domain::fr::count_fr;
@@ -14,6 +11,7 @@ use crate::domain::pricing::Quote;
 use crate::edge::clipboard::copy_text;
 use crate::edge::clock::now_rfc3339;
 use crate::edge::files::download_text;
+use crate::ui::router::use_router;
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::use_drafts;
 use crate::ui::quote_lines::QuoteLines;
@@ -36,15 +34,12 @@ pub fn DraftSide(ed: Editor) -> impl IntoView {
 #[component]
 fn DraftQuoteSection(ed: Editor) -> impl IntoView {
     let app = use_app();
-    let drafts = use_drafts();
     let quote_state = use_quote_state();
-    let navigate = use_navigate();
+    let router = use_router();
     let load_into_simulator = move |_| {
         if let Some(d) = ed.draft.get_untracked() {
-            quote_state.form.set(d.form);
-            quote_state.touched.set(true);
-            drafts.simulator_draft.set(Some(d.id));
-            navigate(SIMULATOR.path, NavigateOptions::default());
+            quote_state.load_draft(d.form, d.id);
+            router.go(SIMULATOR.path);
         }
     };
     let href_devis = app.href(&draft_devis_path(&ed.id()));
@@ -63,7 +58,7 @@ fn DraftQuoteSection(ed: Editor) -> impl IntoView {
             <div class="toolbar">
                 <button type="button" class="secondary" on:click=load_into_simulator>"Modifier dans le simulateur"</button>
                 <Show when=move || ed.priced.with(|p| matches!(p, Some(Ok(_))))>
-                    <A href=href_devis.clone() attr:class="button secondary">"Imprimer le devis"</A>
+                    <a href=href_devis.clone() class="button secondary">"Imprimer le devis"</a>
                 </Show>
             </div>
         </section>

@@ -11,14 +11,13 @@ mod session;
 mod trainees;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::domain::draft::DraftField;
+use crate::ui::router::use_router;
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::{use_drafts, SaveState};
 use crate::ui::form::TextField;
-use crate::ui::routes::DRAFTS;
+use crate::ui::routes::{DRAFTS, DRAFT_PREFIX};
 use crate::ui::storage_messages::StorageMessages;
 use crate::ui::title::DocumentTitle;
 
@@ -32,8 +31,12 @@ use trainees::TraineesFields;
 #[component]
 pub fn DraftPage() -> impl IntoView {
     let drafts = use_drafts();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let address = use_router().address();
+    let id = Memo::new(move |_| {
+        address
+            .with(|a| a.segment_after(DRAFT_PREFIX))
+            .unwrap_or_default()
+    });
     // The open draft is kept as it is here when another tab writes.
     Effect::new(move |_| drafts.editing.set(Some(id.get())));
     on_cleanup(move || drafts.editing.set(None));
@@ -58,7 +61,7 @@ fn UnknownDraft(id: String) -> impl IntoView {
         <p role="alert" data-testid="brouillon-introuvable">
             {format!("Aucun brouillon « {shown} » n'est enregistré dans ce navigateur : il a peut-être été supprimé, ou créé dans un autre navigateur (importez-le alors depuis la liste).")}
         </p>
-        <p><A href=app.href(DRAFTS.path)>"Revenir à la liste des brouillons"</A></p>
+        <p><a href=app.href(DRAFTS.path)>"Revenir à la liste des brouillons"</a></p>
     }
 }
 
@@ -72,7 +75,7 @@ fn DraftEditor(id: String) -> impl IntoView {
     let name = move || ed.read(|d| d.name.clone());
     view! {
         <nav aria-label="Fil d'Ariane" class="breadcrumb">
-            <A href=app.href(DRAFTS.path)>"Brouillons"</A>
+            <a href=app.href(DRAFTS.path)>"Brouillons"</a>
             " › "
             <span aria-current="page">{name}</span>
         </nav>

@@ -1,11 +1,10 @@
 //! One draft of the list: open, rename, duplicate, delete.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::use_drafts;
-use crate::ui::routes::draft_path;
+use crate::ui::routes::draft_link;
 
 use super::{ListState, Row};
 
@@ -42,19 +41,19 @@ pub fn DraftRow(row: Row, list: ListState) -> impl IntoView {
         }
         Err(message) => list.say(message),
     };
-    let href = use_app().href(&draft_path(&row.id));
+    let href = use_app().href(&draft_link(&row.id));
     let name = row.name.clone();
     let (rename_id, rename_name) = (row.id.clone(), row.name.clone());
     view! {
         <li class="draft-row" data-testid="brouillon">
-            <h3 class="draft-name"><A href=href.clone()>{row.name.clone()}</A></h3>
+            <h3 class="draft-name"><a href=href.clone()>{row.name.clone()}</a></h3>
             <p class="small">"Modifié le "{row.updated.clone()}</p>
             <p>"Total TTC : "<strong data-testid="brouillon-total">{row.total.clone()}</strong></p>
             <Show when=move || renaming.get()>
                 <RenameForm id=rename_id.clone() name=rename_name.clone() renaming=renaming list=list />
             </Show>
             <div class="row-actions">
-                <A href=href attr:class="button secondary" attr:aria-label=format!("Ouvrir « {name} »")>"Ouvrir"</A>
+                <a href=href class="button secondary" aria-label=format!("Ouvrir « {name} »")>"Ouvrir"</a>
                 <button type="button" class="secondary" aria-label=format!("Renommer « {name} »") node_ref=rename_button
                     aria-expanded=move || renaming.get().to_string()
                     on:click=move |_| renaming.update(|r| *r = !*r)>"Renommer"</button>

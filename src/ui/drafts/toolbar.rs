@@ -5,8 +5,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::domain::catalogue::Catalogue;
 use crate::domain::exchange::{
@@ -15,10 +13,11 @@ use crate::domain::exchange::{
 use crate::domain::fr::count_fr;
 use crate::edge::clock::now_rfc3339;
 use crate::edge::files::{download_text, read_chosen_file, ReadError};
+use crate::ui::router::use_router;
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::{use_drafts, DraftsState};
 use crate::ui::quote_state::use_quote_state;
-use crate::ui::routes::draft_path;
+use crate::ui::routes::draft_link;
 
 use super::ListState;
 
@@ -59,11 +58,11 @@ async fn import_file(
 pub fn Toolbar(list: ListState) -> impl IntoView {
     let drafts = use_drafts();
     let quote = use_quote_state();
-    let navigate = use_navigate();
+    let router = use_router();
     let create = move |_| {
         let form = quote.form.get_untracked();
         match drafts.apply(|s, now| s.create("", form, now)) {
-            Ok(id) => navigate(&draft_path(&id), NavigateOptions::default()),
+            Ok(id) => router.go(&draft_link(&id)),
             Err(message) => list.say(message),
         }
     };

@@ -6,14 +6,14 @@ mod results;
 mod total_bar;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::domain::pricing::QuoteField;
 use crate::domain::quote_form::QuoteForm;
+use crate::ui::router::use_router;
 use crate::ui::context::use_app;
 use crate::ui::quote_state::{use_quote_state, QuoteState};
 use crate::ui::routes::{MODULE_PARAM, SIMULATOR};
-use crate::ui::share_panel::ArrivalNoticeBanner;
+use crate::ui::share_panel::{arrive_from_share_link, ArrivalNoticeBanner};
 use crate::ui::title::DocumentTitle;
 
 use form::SimulatorForm;
@@ -35,11 +35,10 @@ fn edit(state: QuoteState, change: impl FnOnce(&mut QuoteForm)) {
 pub fn SimulatorPage() -> impl IntoView {
     let app = use_app();
     let state = use_quote_state();
+    arrive_from_share_link();
     // `?module=N` (from a module page) pre-selects that module, once, on arrival.
-    let query = use_query_map();
-    let module = query
-        .read_untracked()
-        .get(MODULE_PARAM)
+    let module = use_router()
+        .param(MODULE_PARAM)
         .and_then(|n| n.parse::<u8>().ok());
     if let Some(n) = module.filter(|n| app.catalogue.module(*n).is_some()) {
         state.form.set(QuoteForm::for_module(n));

@@ -3,7 +3,6 @@
 //! the way to the comparison.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::fr::days_fr;
 use crate::domain::money::{format_eur, format_number};
@@ -28,7 +27,7 @@ pub fn QuoteResults() -> impl IntoView {
                 <p class="notice warn" role="status">"Saisie incomplète ou invalide : le dernier devis valide reste affiché. Corrigez le champ signalé."</p>
             </Show>
             {move || state.last_quote.get().map(|q| view! { <QuoteBreakdown quote=q /> })}
-            <p class="no-print"><A href=compare>"Comparer avec une autre formule"</A></p>
+            <p class="no-print"><a href=compare>"Comparer avec une autre formule"</a></p>
             <SaveDraftButton />
             <SharePanel />
         </section>

@@ -1,0 +1,9 @@
+//! The app of the drafts pages (see `ui::app::groups::Drafts`).
+
+#[cfg(feature = "web")]
+fn main() {
+    cosens_simulateur::ui::start::<cosens_simulateur::ui::groups::Drafts>();
+}
+
+#[cfg(not(feature = "web"))]
+fn main() {}

@@ -1,0 +1,182 @@
+//! Which screen a page shows, and moving between screens.
+//!
+//! The site is a set of pages, one per screen (or per screen with its address parameters),
+//! each loading the app of its page group (`src/bin/`: the catalogue and module pages, the
+//! simulator, the comparison, the two calculators, the drafts and devis). A group's app
+//! shows the screens of its group in place: a link to one of them is followed without
+//! loading a page, the history kept; a link to another group's screen loads that page.
+
+use leptos::prelude::*;
+
+use crate::domain::share_link::PARAM as SHARE_PARAM;
+
+use crate::edge::location::{
+    current_address, follow_links_in_place, load_page, on_history_move, push_address,
+    query_param, query_params, replace_address, scroll_to_top,
+};
+use crate::ui::layout::NotFound;
+use crate::ui::routes::{draft_path, segment_after, CATALOGUE, DRAFTS, DRAFT_PARAM, SIMULATOR};
+
+/// A screen, rendered.
+pub type ScreenView = fn() -> AnyView;
+
+/// The screens of a page group: the screen shown at a path (under the base, without a
+/// trailing slash), if the group has it.
+pub type Pages = fn(&str) -> Option<ScreenView>;
+
+/// Where the page is: the path under the base and the query string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Address {
+    pub path: String,
+    pub search: String,
+}
+
+impl Address {
+    /// The value of the query parameter `key`, decoded.
+    pub fn param(&self, key: &str) -> Option<String> {
+        query_param(&self.search, key)
+    }
+
+    /// Every value of the query parameter `key`.
+    pub fn params(&self, key: &str) -> Vec<String> {
+        query_params(&self.search, key)
+    }
+
+    /// The path's one segment after `prefix` (`/module/3` after `/module/` → `3`).
+    pub fn segment_after(&self, prefix: &str) -> Option<String> {
+        segment_after(&self.path, prefix).map(str::to_owned)
+    }
+}
+
+/// The page's address and its group's screens.
+#[derive(Clone, Copy)]
+pub struct Router {
+    address: RwSignal<Address>,
+    pages: Pages,
+    base: StoredValue<String>,
+}
+
+impl Router {
+    /// Reads the page's address and follows the links and history moves within `pages`.
+    pub fn new(base: &str, pages: Pages) -> Self {
+        let (path, search) = current_address(base);
+        let router = Self {
+            address: RwSignal::new(Address { path, search }),
+            pages,
+            base: StoredValue::new(base.to_owned()),
+        };
+        router.canonicalise();
+        on_history_move(move || router.reread());
+        follow_links_in_place(
+            base.to_owned(),
+            move |path| pages(path).is_some(),
+            move |path, search| {
+                router.address.set(Address { path, search });
+                router.canonicalise();
+                scroll_to_top();
+            },
+        );
+        router
+    }
+
+    /// A router at a fixed address, following nothing (component tests).
+    pub fn at(path: &str, search: &str, pages: Pages) -> Self {
+        Self {
+            address: RwSignal::new(Address {
+                path: path.to_owned(),
+                search: search.to_owned(),
+            }),
+            pages,
+            base: StoredValue::new(String::new()),
+        }
+    }
+
+    fn reread(self) {
+        let (path, search) = current_address(&self.base.read_value());
+        self.address.set(Address { path, search });
+    }
+
+    /// Addresses that have another form: a draft asked by its parameter (how other page
+    /// groups link to it, as a static host has no file for `/brouillons/ID`) and a share
+    /// link at the site's root (the links sent before the simulator had a page of its own).
+    fn canonicalise(self) {
+        let address = self.address.get_untracked();
+        let draft = address.param(DRAFT_PARAM);
+        if address.path == DRAFTS.path && draft.is_some() {
+            let path = draft_path(&draft.unwrap_or_default());
+            replace_address(&format!("{}{path}", self.base.read_value()));
+            self.address.set(Address {
+                path,
+                search: String::new(),
+            });
+        } else if address.path == CATALOGUE.path && address.param(SHARE_PARAM).is_some() {
+            load_page(&format!(
+                "{}{}/{}",
+                self.base.read_value(),
+                SIMULATOR.path,
+                address.search
+            ));
+        }
+    }
+
+    /// The current address.
+    pub fn address(self) -> ReadSignal<Address> {
+        self.address.read_only()
+    }
+
+    /// The value of the query parameter `key` on arrival (not tracked).
+    pub fn param(self, key: &str) -> Option<String> {
+        self.address.with_untracked(|a| a.param(key))
+    }
+
+    /// Shows the screen at `path` (with its query): in place when this page group has it,
+    /// else by loading its page.
+    pub fn go(self, path: &str) {
+        let (bare, search) = match path.split_once('?') {
+            Some((bare, query)) => (bare.to_owned(), format!("?{query}")),
+            None => (path.to_owned(), String::new()),
+        };
+        let base = self.base.get_value();
+        if (self.pages)(&bare).is_some() {
+            push_address(&format!("{base}{path}"));
+            self.address.set(Address { path: bare, search });
+            self.canonicalise();
+            scroll_to_top();
+        } else {
+            load_page(&page_href(&base, path));
+        }
+    }
+
+    /// Drops the query from the address shown (a share link's code, once read).
+    pub fn forget_query(self) {
+        let path = self.address.with_untracked(|a| a.path.clone());
+        replace_address(&format!("{}{path}", self.base.read_value()));
+        self.address.update(|a| a.search.clear());
+    }
+}
+
+/// The address of the page showing `path` under `base`: a screen's folder, with its
+/// trailing slash, so that a static host answers without a redirect.
+pub fn page_href(base: &str, path: &str) -> String {
+    let (bare, query) = match path.split_once('?') {
+        Some((bare, query)) => (bare, format!("?{query}")),
+        None => (path, String::new()),
+    };
+    let folder = bare.trim_end_matches('/');
+    format!("{base}{folder}/{query}")
+}
+
+pub fn use_router() -> Router {
+    expect_context::<Router>()
+}
+
+/// The screen the address shows, or « Page introuvable ».
+#[component]
+pub fn CurrentScreen() -> impl IntoView {
+    let router = use_router();
+    let path = Memo::new(move |_| router.address.with(|a| a.path.clone()));
+    move || match (router.pages)(&path.get()) {
+        Some(screen) => screen(),
+        None => view! { <NotFound /> }.into_any(),
+    }
+}
