@@ -23,28 +23,16 @@ use crate::ui::routes::{
 use crate::ui::share_panel::ShareLinkArrival;
 use crate::ui::simulator::SimulatorPage;
 
-/// The whole app. A catalogue file that does not validate shows its error instead of
-/// the screens: the build embeds the file, so this is a deploy mistake, never a panic.
+/// The whole app, on the catalogue the build embeds (and has checked).
 #[component]
 pub fn App() -> impl IntoView {
     let base = base_path();
     drop_trailing_slash(&base);
-    match Catalogue::embedded() {
-        Ok(catalogue) => {
-            let app = AppContext::new(catalogue, &base);
-            provide_context(QuoteState::new(app.catalogue.clone(), today()));
-            provide_context(DraftsState::from_browser(today()));
-            provide_context(app);
-            view! { <Shell base=base /> }.into_any()
-        }
-        Err(error) => view! {
-            <main id="contenu" class="page">
-                <h1>"Catalogue indisponible"</h1>
-                <p role="alert">{error.to_string()}</p>
-            </main>
-        }
-        .into_any(),
-    }
+    let app = AppContext::new(Catalogue::embedded(), &base);
+    provide_context(QuoteState::new(app.catalogue.clone(), today()));
+    provide_context(DraftsState::from_browser(today()));
+    provide_context(app);
+    view! { <Shell base=base /> }
 }
 
 #[component]
