@@ -1,9 +1,61 @@
-//! Chooses the catalogue the build embeds: `data/catalogue.json`, the site's offer, or the
-//! file named by `COSENS_CATALOGUE` (the test suite builds the app on
-//! `tests/fixtures/catalogue.json`, so that a site owner's price change breaks no test but
-//! the one that checks the shipped file). Copied to `$OUT_DIR/catalogue.json`.
+//! Embeds the catalogue: `data/catalogue.json`, the site's offer, or the file named by
+//! `COSENS_CATALOGUE` (the test suite builds the app on `tests/fixtures/catalogue.json`,
+//! so that a site owner's price change breaks no test but the one that checks the shipped
+//! file).
+//!
+//! The file is read and checked here with the domain's own code
+//! (`Catalogue::from_json`, from `src/domain/catalogue/model.rs`): a file that does not
+//! validate fails the build with the message the tests see, e.g. `catalogue : champ
+//! « prices.certification_ht » : prix négatif (-500.00)`. The catalogue is then written to
+//! `$OUT_DIR/catalogue.rs` as the Rust expression that builds it, which
+//! `Catalogue::embedded()` includes: the app carries neither a JSON reader for it nor its
+//! checks, and does no work at start. `$OUT_DIR/catalogue.json` keeps the file read, for
+//! the test that compares the two.
 
-use std::{env, fs, path::PathBuf};
+use std::fmt::Write as _;
+use std::{env, fs, path::PathBuf, process};
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+// The domain files the catalogue's reading and checks use, included as they are. They name
+// each other `crate::domain::…`, which `domain` below maps to them; `draft/checks.rs` names
+// its caps `super::limits`. A new `use` in one of these files needs its file here.
+#[allow(dead_code, unused_imports)]
+#[path = "src/domain/calendar.rs"]
+mod calendar;
+#[allow(dead_code)]
+#[path = "src/domain/catalogue/model.rs"]
+mod catalogue;
+#[allow(dead_code)]
+#[path = "src/domain/draft/checks.rs"]
+mod draft_checks;
+#[allow(dead_code)]
+#[path = "src/domain/fr.rs"]
+mod fr;
+#[allow(dead_code)]
+#[path = "src/domain/draft/limits.rs"]
+mod limits;
+#[allow(dead_code)]
+#[path = "src/domain/money.rs"]
+mod money;
+#[allow(dead_code)]
+#[path = "src/domain/order.rs"]
+mod order;
+
+/// The paths of the crate's domain that the included files use.
+mod domain {
+    pub(crate) use crate::{calendar, fr, money, order};
+
+    pub(crate) mod draft {
+        pub(crate) use crate::draft_checks::email_is_valid;
+    }
+}
+
+use catalogue::{
+    CancellationTerms, Catalogue, Course, CpfContribution, Evaluation, LatePaymentTerms,
+    LegalInterestRate, ModularTariff, Module, Office, Prices, Referent,
+};
 
 fn main() {
     println!("cargo:rerun-if-env-changed=COSENS_CATALOGUE");
@@ -12,7 +64,231 @@ fn main() {
         .unwrap_or_else(|| PathBuf::from("data/catalogue.json"));
     println!("cargo:rerun-if-changed={}", source.display());
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let text = fs::read_to_string(&source)
-        .unwrap_or_else(|e| panic!("cannot read the catalogue {}: {e}", source.display()));
+    let text = fs::read_to_string(&source).unwrap_or_else(|e| {
+        fail(&format!(
+            "cannot read the catalogue {}: {e}",
+            source.display()
+        ))
+    });
+    let catalogue =
+        Catalogue::from_json(&text).unwrap_or_else(|e| fail(&format!("{}: {e}", source.display())));
+    fs::write(out.join("catalogue.rs"), rust_source(&catalogue)).expect("OUT_DIR is writable");
     fs::write(out.join("catalogue.json"), text).expect("OUT_DIR is writable");
 }
+
+/// Stops the build with `message` as cargo's error.
+fn fail(message: &str) -> ! {
+    for line in message.lines() {
+        println!("cargo::error={line}");
+    }
+    process::exit(1)
+}
+
+/// The Rust expression that builds `catalogue`, for `include!` in `Catalogue::embedded`
+/// (where the catalogue's types are in scope). Texts are `&str` turned into `String`s by two
+/// small functions; decimals and dates are constants (`const` blocks: evaluated by the
+/// compiler, so nothing can fail at run time).
+fn rust_source(catalogue: &Catalogue) -> String {
+    let mut out = String::from(
+        "// Written by build.rs from the catalogue file: do not edit.\n\
+         {\n\
+         use chrono::NaiveDate;\n\
+         use rust_decimal::Decimal;\n\
+         fn s(text: &str) -> String {\n\
+         text.to_owned()\n\
+         }\n\
+         fn strings(texts: &[&str]) -> Vec<String> {\n\
+         texts.iter().copied().map(s).collect()\n\
+         }\n",
+    );
+    catalogue.write(&mut out);
+    out.push_str("\n}\n");
+    out
+}
+
+/// A value written as the Rust expression that builds it.
+trait Rust {
+    fn write(&self, out: &mut String);
+
+    /// A list of such values: `vec![…]`.
+    fn write_list(items: &[Self], out: &mut String)
+    where
+        Self: Sized,
+    {
+        out.push_str("vec![");
+        for item in items {
+            item.write(out);
+            out.push_str(",\n");
+        }
+        out.push(']');
+    }
+}
+
+impl Rust for String {
+    fn write(&self, out: &mut String) {
+        // `{:?}` of a `str` is a Rust string literal.
+        let _ = write!(out, "s({self:?})");
+    }
+
+    fn write_list(items: &[Self], out: &mut String) {
+        let _ = write!(out, "strings(&{items:?})");
+    }
+}
+
+impl Rust for Decimal {
+    fn write(&self, out: &mut String) {
+        let m = self.mantissa().unsigned_abs();
+        // The 96-bit mantissa in three 32-bit words (truncating casts on purpose).
+        let (lo, mid, hi) = (m as u32, (m >> 32) as u32, (m >> 64) as u32);
+        let negative = self.is_sign_negative();
+        let scale = self.scale();
+        let _ = write!(
+            out,
+            "const {{ Decimal::from_parts({lo}, {mid}, {hi}, {negative}, {scale}) }}"
+        );
+    }
+}
+
+impl Rust for NaiveDate {
+    fn write(&self, out: &mut String) {
+        let (y, m, d) = (self.year(), self.month(), self.day());
+        let _ = write!(
+            out,
+            "const {{ NaiveDate::from_ymd_opt({y}, {m}, {d}).expect(\"a date of the calendar\") }}"
+        );
+    }
+}
+
+/// Numbers and booleans: their literal.
+macro_rules! rust_literal {
+    ($($ty:ty),*) => {$(
+        impl Rust for $ty {
+            fn write(&self, out: &mut String) {
+                let _ = write!(out, "{self}");
+            }
+        }
+    )*};
+}
+
+rust_literal!(bool, u8, u32, i32);
+
+impl<T: Rust> Rust for Vec<T> {
+    fn write(&self, out: &mut String) {
+        T::write_list(self, out);
+    }
+}
+
+/// A struct: its literal, every field named. The pattern names every field too, so that a
+/// field added to the type stops this file from compiling until it is listed here.
+macro_rules! rust_struct {
+    ($ty:ident { $($field:ident),* $(,)? }) => {
+        impl Rust for $ty {
+            fn write(&self, out: &mut String) {
+                let $ty { $($field),* } = self;
+                out.push_str(concat!(stringify!($ty), " {\n"));
+                $(
+                    out.push_str(concat!(stringify!($field), ": "));
+                    $field.write(out);
+                    out.push_str(",\n");
+                )*
+                out.push('}');
+            }
+        }
+    };
+}
+
+rust_struct!(Catalogue {
+    version,
+    course,
+    modules,
+    prices,
+    cpf_contributions,
+    legal_interest_rates,
+    late_payment,
+    cancellation,
+    referents,
+    offices,
+    declaration_note,
+    opcos,
+});
+rust_struct!(Course {
+    code,
+    title,
+    brochure_version,
+    registration,
+    introduction,
+    audiences,
+    prerequisites,
+    access_note,
+    aims,
+    modalities,
+    evaluation,
+    total_days,
+    total_hours,
+    hours_per_day,
+    coaching_max_hours,
+    schedule,
+    places,
+    modes,
+    cpf_eligible,
+    accessibility,
+    enrolment_url,
+    registration_email,
+});
+rust_struct!(Evaluation {
+    competences,
+    methods,
+    final_oral_hours,
+});
+rust_struct!(Module {
+    number,
+    title,
+    days,
+    price_ht,
+    programme,
+});
+rust_struct!(Prices {
+    full_course_ht,
+    modular_by_days,
+    coaching_per_day_ht,
+    coaching_max_days,
+    certification_ht,
+    vat_rate,
+    trainees_max,
+});
+rust_struct!(ModularTariff { days, price_ht });
+rust_struct!(CpfContribution { from, amount });
+rust_struct!(LegalInterestRate {
+    year,
+    half,
+    other_creditor,
+    individual_creditor,
+});
+rust_struct!(LatePaymentTerms {
+    cgv_multiplier,
+    business_floor_multiplier,
+    business_recovery_indemnity,
+});
+rust_struct!(CancellationTerms {
+    no_fee_above_working_days,
+    half_fee_from_working_days,
+    half_fee_rate,
+    postpone_min_calendar_days,
+    opco_min_working_days,
+});
+rust_struct!(Referent {
+    city,
+    name,
+    phone,
+    email,
+    address,
+});
+rust_struct!(Office {
+    name,
+    address,
+    phone,
+    siret,
+    legal_form,
+    declaration_number,
+    head_office,
+});

@@ -52,33 +52,20 @@ pub fn start<G: PageGroup>() {
     }
 }
 
-/// The app of the page group `G`. A catalogue that does not validate shows its error
-/// instead of the screens: the build embeds the file, so this is a deploy mistake, never a
-/// panic.
-pub fn app<G: PageGroup>() -> AnyView {
+/// The app of the page group `G`, on the catalogue the build embeds (and has checked).
+pub fn app<G: PageGroup>() -> impl IntoView {
     let base = base_path();
     drop_trailing_slash(&base);
-    match Catalogue::embedded() {
-        Ok(catalogue) => {
-            let app = AppContext::new(catalogue, &base);
-            if G::QUOTE {
-                provide_context(QuoteState::from_session(app.catalogue.clone(), today()));
-            }
-            if G::DRAFTS {
-                provide_context(DraftsState::from_browser(today()));
-            }
-            provide_context(Router::new(&base, G::pages));
-            provide_context(app);
-            view! { <Shell /> }.into_any()
-        }
-        Err(error) => view! {
-            <main id="contenu" class="page">
-                <h1>"Catalogue indisponible"</h1>
-                <p role="alert">{error.to_string()}</p>
-            </main>
-        }
-        .into_any(),
+    let app = AppContext::new(Catalogue::embedded(), &base);
+    if G::QUOTE {
+        provide_context(QuoteState::from_session(app.catalogue.clone(), today()));
     }
+    if G::DRAFTS {
+        provide_context(DraftsState::from_browser(today()));
+    }
+    provide_context(Router::new(&base, G::pages));
+    provide_context(app);
+    view! { <Shell /> }
 }
 
 #[component]

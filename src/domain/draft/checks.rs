@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike};
 
-use super::{MAX_ID_CHARS, MAX_LINE_CHARS, MAX_TIMESTAMP_CHARS, MAX_TYPED_CHARS};
+use super::limits::{MAX_ID_CHARS, MAX_LINE_CHARS, MAX_TIMESTAMP_CHARS, MAX_TYPED_CHARS};
 use crate::domain::fr::{day_of_month_fr, month_fr};
 
 /// A SIRET: 14 digits (spaces allowed), whose SIREN (first 9) passes the Luhn check and

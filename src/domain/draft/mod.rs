@@ -26,9 +26,9 @@
 //! *unreadable*: [`load_store`] hands the raw text back to be set aside, intact, under
 //! [`aside_key`], and never asks for it to be overwritten before that.
 //!
-//! The modules: `checks` (SIRET, e-mail, phone, ids, timestamps), `problems` (the
-//! messages shown next to the fields), `json` and `fields` (reading JSON), `store` (the
-//! store and its operations), `load` (loading, migrating, setting aside).
+//! The modules: `checks` (SIRET, e-mail, phone, ids, timestamps), `limits` (the caps),
+//! `problems` (the messages shown next to the fields), `json` and `fields` (reading JSON),
+//! `store` (the store and its operations), `load` (loading, migrating, setting aside).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -43,6 +43,7 @@ mod checks;
 mod edit;
 pub(crate) mod fields;
 pub(crate) mod json;
+mod limits;
 mod load;
 mod problems;
 mod store;
@@ -54,6 +55,10 @@ pub use checks::{
     siret_is_valid,
 };
 pub use json::PathError;
+pub use limits::{
+    MAX_DRAFTS, MAX_ID_CHARS, MAX_LINE_CHARS, MAX_MODULES, MAX_STORED_BYTES, MAX_TEXT_CHARS,
+    MAX_TIMESTAMP_CHARS, MAX_TRAINEES, MAX_TYPED_CHARS,
+};
 pub use load::{aside_key, load_store, LoadOutcome};
 pub use problems::DraftField;
 pub use store::{merge_external, DraftStore, DraftSummary, ImportSummary, Removed, StoreError};
@@ -64,25 +69,6 @@ pub const STORAGE_KEY: &str = "cosens.brouillons";
 pub const ASIDE_KEY_PREFIX: &str = "cosens.brouillons.illisible.";
 /// The version of the storage document written by this build.
 pub const STORE_VERSION: u32 = 1;
-
-/// At most this many drafts in the store (and in a backup).
-pub const MAX_DRAFTS: usize = 500;
-/// At most this many named trainees in a draft.
-pub const MAX_TRAINEES: usize = 50;
-/// Multi-line texts (address, accessibility needs, notes), in characters.
-pub const MAX_TEXT_CHARS: usize = 2_000;
-/// One-line texts (names, e-mail, phone, SIRET, place, mode, OPCO), in characters.
-pub const MAX_LINE_CHARS: usize = 254;
-/// Numbers as typed in the simulator form (trainees, days, amounts), in characters.
-pub const MAX_TYPED_CHARS: usize = 40;
-/// Module numbers ticked in a form.
-pub const MAX_MODULES: usize = 20;
-/// A draft id: 1 to 64 characters among `A–Z a–z 0–9 - _`.
-pub const MAX_ID_CHARS: usize = 64;
-/// An RFC 3339 timestamp, in characters.
-pub const MAX_TIMESTAMP_CHARS: usize = 40;
-/// Stored text above this size is not parsed (it is set aside).
-pub const MAX_STORED_BYTES: usize = 16_000_000;
 
 // ---------------------------------------------------------------------------------------
 // The draft

@@ -1,5 +1,7 @@
-//! The offer: the course, its modules, its prices and the dated rates, read from
-//! `data/catalogue.json` (embedded in the build) and validated before use.
+//! The catalogue's types, its reading from JSON and its checks. `build.rs` includes this
+//! file (and the few domain files it uses) to check the data file at build time, with the
+//! messages the tests see, before writing it out as Rust (see `super`): keep its `use`s to
+//! those files, or add the new one to `build.rs`.
 
 use std::fmt;
 
@@ -9,11 +11,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::draft::email_is_valid;
 use crate::domain::fr::half_year_fr;
-
-/// The catalogue the build embeds: `data/catalogue.json`, or the file named by the
-/// `COSENS_CATALOGUE` environment variable at build time (see `build.rs`). Editing it and
-/// rebuilding changes the offer.
-pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -198,16 +195,11 @@ impl Catalogue {
         Ok(catalogue)
     }
 
-    /// The catalogue embedded in the build.
-    pub fn embedded() -> Result<Self, CatalogueError> {
-        Self::from_json(EMBEDDED_JSON)
-    }
-
     /// The test catalogue (`tests/fixtures/catalogue.json`): the rules are tested on it,
     /// whatever the site's own offer says.
     #[cfg(test)]
     pub fn fixture() -> Self {
-        Self::from_json(include_str!("../../tests/fixtures/catalogue.json"))
+        Self::from_json(include_str!("../../../tests/fixtures/catalogue.json"))
             .expect("the fixture catalogue is valid")
     }
 
@@ -536,9 +528,9 @@ mod tests {
     use crate::domain::money::dec;
 
     /// The site's own offer, as shipped.
-    const SHIPPED_JSON: &str = include_str!("../../data/catalogue.json");
+    const SHIPPED_JSON: &str = include_str!("../../../data/catalogue.json");
     /// The catalogue the rules are tested on (what [`Catalogue::fixture`] reads).
-    const FIXTURE_JSON: &str = include_str!("../../tests/fixtures/catalogue.json");
+    const FIXTURE_JSON: &str = include_str!("../../../tests/fixtures/catalogue.json");
 
     fn fixture() -> Catalogue {
         Catalogue::fixture()

@@ -1,0 +1,43 @@
+//! The offer: the course, its modules, its prices and the dated rates, from
+//! `data/catalogue.json`.
+//!
+//! `build.rs` reads the file (or the one named by `COSENS_CATALOGUE`), checks it with
+//! [`Catalogue::from_json`] (`model.rs`, which it includes) and writes it out as Rust that
+//! builds the value: a file that does not validate fails the build with the field at
+//! fault, and the app neither parses nor checks anything at start
+//! ([`Catalogue::embedded`]).
+
+mod model;
+
+pub(crate) use model::next_half_year;
+pub use model::{
+    CancellationTerms, Catalogue, CatalogueError, Course, CpfContribution, Evaluation,
+    LatePaymentTerms, LegalInterestRate, ModularTariff, Module, Office, Prices, Referent,
+};
+
+impl Catalogue {
+    /// The catalogue the build embeds: `data/catalogue.json`, or the file named by the
+    /// `COSENS_CATALOGUE` environment variable at build time. Checked by the build, which
+    /// fails on a file that does not validate; editing the file and rebuilding changes the
+    /// offer.
+    pub fn embedded() -> Self {
+        include!(concat!(env!("OUT_DIR"), "/catalogue.rs"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The file the build read, copied by `build.rs` beside the Rust it wrote.
+    const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalogue.json"));
+
+    #[test]
+    fn embedded_catalogue_is_the_data_file_as_read_and_checked() {
+        let read = Catalogue::from_json(EMBEDDED_JSON).expect("the embedded catalogue is valid");
+        let embedded = Catalogue::embedded();
+        assert_eq!(embedded, read);
+        // Decimals to the same scale too ("4000.00", not "4000"): the amounts print alike.
+        assert_eq!(format!("{embedded:?}"), format!("{read:?}"));
+    }
+}
