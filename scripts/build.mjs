@@ -8,6 +8,7 @@
 //   --public-url  the path the site is served under (default /)
 //   --dist        where the site is written (default dist)
 //   --dev         debug builds, no prerender, no service worker (quicker)
+//   --reuse       skip the Trunk builds: finish again from target/groups (scripts only)
 //
 // Every group builds in the same cargo target directory with the same profile and
 // features, so the dependencies and the library compile once; each group then costs
@@ -27,6 +28,7 @@ const option = (name, fallback) => {
 const publicUrl = option('--public-url', '/');
 const dist = resolve(option('--dist', join(ROOT, 'dist')));
 const release = !args.includes('--dev');
+const reuse = args.includes('--reuse');
 
 const routes = JSON.parse(readFileSync(join(ROOT, 'scripts/screens.json'), 'utf8'));
 const groups = [...new Set([...routes.screens.map((s) => s.group), routes.module_group, routes.fallback_group])];
@@ -53,7 +55,7 @@ for (const group of groups) {
   );
   const out = join(outDir, group);
   console.log(`\nbuild: page group ${group}`);
-  execFileSync('trunk', ['build', ...(release ? ['--release'] : []), '--public-url', publicUrl, '--dist', out, page], {
+  if (!reuse) execFileSync('trunk', ['build', ...(release ? ['--release'] : []), '--public-url', publicUrl, '--dist', out, page], {
     cwd: ROOT,
     stdio: 'inherit',
   });

@@ -59,13 +59,13 @@ const start = async () => {
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 };
-if (document.readyState === 'complete') start(); else addEventListener('load', start, { once: true });
+start();
 </script>`;
   const escaped = title.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
   return page
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escaped}</title>`)
     .replace(script, () => deferred)
-    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
+    .replace(/<link rel="preload"[^>]*>/g, '')
     .replace('<div id="app"></div>', () => `<div id="app" class="apercu"${appAttributes}>${preview}</div>`);
 }
 

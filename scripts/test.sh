@@ -20,7 +20,7 @@ cargo test
 step "component tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test components --test components_drafts
 step "release build under $E2E_BASE"
-trunk build --release --public-url "$E2E_BASE" --dist "$E2E_DIST"
+node scripts/build.mjs --public-url "$E2E_BASE" --dist "$E2E_DIST"
 step "bundle size"
 # The first load (index.html with the catalogue prerendered, the stylesheet, the favicon,
 # sw-register.js) must stay within the 150 KB budget, gzipped. The app it fetches next (JS

@@ -281,7 +281,10 @@ mod tests {
     #[test]
     fn what_the_link_adds_to_the_site_address_stays_under_200_characters() {
         let site = "https://exemple.fr/sous/chemin";
-        let url = share_url(&format!("{site}/simulateur/"), &encode(&largest(), "2026.1"));
+        let url = share_url(
+            &format!("{site}/simulateur/"),
+            &encode(&largest(), "2026.1"),
+        );
         assert!(
             url.starts_with(
                 "https://exemple.fr/sous/chemin/simulateur/?devis=1~2026.1~M12345~50~3~1~E~O"

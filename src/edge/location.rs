@@ -29,27 +29,6 @@ pub fn origin() -> String {
         .unwrap_or_default()
 }
 
-/// A static host serves `<screen>/index.html` for `/base/screen` by redirecting to
-/// `/base/screen/`; the router's addresses have no trailing slash, so drop it (in place,
-/// without a reload) before the router reads the address. The base itself keeps its slash.
-pub fn drop_trailing_slash(base: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let (Ok(path), Ok(search), Ok(hash)) =
-        (location.pathname(), location.search(), location.hash())
-    else {
-        return;
-    };
-    if let Some(trimmed) = without_trailing_slash(&path, base) {
-        if let Ok(history) = window.history() {
-            let url = format!("{trimmed}{search}{hash}");
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
-    }
-}
-
 /// The page's address under `base`: its path after the base, without a trailing slash
 /// (`"/"` at the base itself), and its query string (`"?devis=…"`, or `""`).
 pub fn current_address(base: &str) -> (String, String) {
@@ -63,7 +42,10 @@ pub fn current_address(base: &str) -> (String, String) {
 
 /// `/base/module/3/` → `/module/3`; `/base/` → `/`.
 fn path_under(path: &str, base: &str) -> String {
-    let inner = path.strip_prefix(base).unwrap_or(path).trim_end_matches('/');
+    let inner = path
+        .strip_prefix(base)
+        .unwrap_or(path)
+        .trim_end_matches('/');
     if inner.is_empty() {
         "/".into()
     } else if inner.starts_with('/') {
@@ -75,13 +57,20 @@ fn path_under(path: &str, base: &str) -> String {
 
 /// The value of `key` in the query string `search`, decoded.
 pub fn query_param(search: &str, key: &str) -> Option<String> {
-    web_sys::UrlSearchParams::new_with_str(search).ok()?.get(key)
+    web_sys::UrlSearchParams::new_with_str(search)
+        .ok()?
+        .get(key)
 }
 
 /// Every value of `key` in the query string `search`, in order.
 pub fn query_params(search: &str, key: &str) -> Vec<String> {
     web_sys::UrlSearchParams::new_with_str(search)
-        .map(|p| p.get_all(key).iter().filter_map(|v| v.as_string()).collect())
+        .map(|p| {
+            p.get_all(key)
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -176,7 +165,10 @@ pub fn follow_links_in_place(
         }
         ev.prevent_default();
         let search = url.search();
-        push_address(&format!("{base}{}{search}", if path == "/" { "/" } else { &path }));
+        push_address(&format!(
+            "{base}{}{search}",
+            if path == "/" { "/" } else { &path }
+        ));
         follow(path, search);
     });
     let _ = window.add_event_listener_with_callback("click", closure.as_ref().unchecked_ref());
@@ -190,13 +182,6 @@ pub fn set_document_title(title: &str) {
     }
 }
 
-/// `/base/screen/` → `Some("/base/screen")`; the base's own `/base/` and paths without a
-/// trailing slash → `None`.
-fn without_trailing_slash(path: &str, base: &str) -> Option<String> {
-    let trimmed = path.trim_end_matches('/');
-    (path.ends_with('/') && trimmed.len() > base.len()).then(|| trimmed.to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,33 +190,11 @@ mod tests {
     fn an_address_under_the_base_is_its_path_after_it() {
         assert_eq!(path_under("/sous/chemin/", "/sous/chemin"), "/");
         assert_eq!(path_under("/sous/chemin", "/sous/chemin"), "/");
-        assert_eq!(path_under("/sous/chemin/module/3/", "/sous/chemin"), "/module/3");
+        assert_eq!(
+            path_under("/sous/chemin/module/3/", "/sous/chemin"),
+            "/module/3"
+        );
         assert_eq!(path_under("/simulateur", ""), "/simulateur");
         assert_eq!(path_under("/", ""), "/");
-    }
-
-    #[test]
-    fn a_screen_address_loses_its_trailing_slash_but_the_base_keeps_it() {
-        assert_eq!(
-            without_trailing_slash("/sous/chemin/simulateur/", "/sous/chemin"),
-            Some("/sous/chemin/simulateur".into())
-        );
-        assert_eq!(
-            without_trailing_slash("/sous/chemin/module/3/", "/sous/chemin"),
-            Some("/sous/chemin/module/3".into())
-        );
-        assert_eq!(
-            without_trailing_slash("/sous/chemin/", "/sous/chemin"),
-            None
-        );
-        assert_eq!(without_trailing_slash("/", ""), None);
-        assert_eq!(
-            without_trailing_slash("/simulateur/", ""),
-            Some("/simulateur".into())
-        );
-        assert_eq!(
-            without_trailing_slash("/sous/chemin/simulateur", "/sous/chemin"),
-            None
-        );
     }
 }

@@ -23,6 +23,30 @@ pub fn app_root() -> Option<HtmlElement> {
         .or_else(|| document.body())
 }
 
+/// True when `root` shows a prerendered preview.
+pub fn is_shown(root: &HtmlElement) -> bool {
+    root.class_name().split_whitespace().any(|c| c == "apercu")
+}
+
+/// An element out of the document, for the app to render into before it is shown.
+pub fn offstage() -> Option<HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .create_element("div")
+        .ok()?
+        .dyn_into::<HtmlElement>()
+        .ok()
+}
+
+/// Moves every child of `from` to the end of `to`, in order.
+pub fn move_children(from: &HtmlElement, to: &HtmlElement) {
+    while let Some(child) = from.first_child() {
+        if to.append_child(&child).is_err() {
+            return;
+        }
+    }
+}
+
 /// The reader's place in the preview, to give back once the app is mounted.
 pub struct PreviewPlace {
     focus_rank: Option<u32>,
@@ -31,7 +55,7 @@ pub struct PreviewPlace {
 
 /// Removes the preview from `root`, if it holds one, and says where the reader was in it.
 pub fn take_over(root: &HtmlElement) -> Option<PreviewPlace> {
-    if !root.class_name().split_whitespace().any(|c| c == "apercu") {
+    if !is_shown(root) {
         return None;
     }
     let window = web_sys::window()?;

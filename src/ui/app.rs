@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::catalogue::Catalogue;
 use crate::edge::clock::today;
-use crate::edge::location::{base_path, drop_trailing_slash};
+use crate::edge::location::base_path;
 use crate::edge::preview;
 use crate::ui::cancellation::CancellationPage;
 use crate::ui::catalogue::CataloguePage;
@@ -16,6 +16,7 @@ use crate::ui::devis::DevisPage;
 use crate::ui::draft::DraftPage;
 use crate::ui::drafts::DraftsPage;
 use crate::ui::drafts_state::DraftsState;
+use crate::ui::first_render::FirstRender;
 use crate::ui::late_payment::LatePaymentPage;
 use crate::ui::layout::{Footer, Header};
 use crate::ui::module_page::ModulePage;
@@ -44,18 +45,31 @@ pub fn start<G: PageGroup>() {
     let Some(root) = preview::app_root() else {
         return;
     };
-    let place = preview::take_over(&root);
-    leptos::mount::mount_to(root.clone(), app::<G>).forget();
-    if let Some(place) = place {
-        // Put the reader back before the next frame is painted.
-        request_animation_frame(move || preview::restore(&root, place));
+    if !preview::is_shown(&root) {
+        leptos::mount::mount_to(root, app::<G>).forget();
+        return;
     }
+    // Render out of the document, in short tasks, then take the preview's place at once.
+    let Some(offstage) = preview::offstage() else {
+        return;
+    };
+    let rendered = offstage.clone();
+    leptos::mount::mount_to(offstage, move || {
+        provide_context(FirstRender::new(move || {
+            let place = preview::take_over(&root);
+            preview::move_children(&rendered, &root);
+            if let Some(place) = place {
+                preview::restore(&root, place);
+            }
+        }));
+        app::<G>()
+    })
+    .forget();
 }
 
 /// The app of the page group `G`, on the catalogue the build embeds (and has checked).
 pub fn app<G: PageGroup>() -> impl IntoView {
     let base = base_path();
-    drop_trailing_slash(&base);
     let app = AppContext::new(Catalogue::embedded(), &base);
     if G::QUOTE {
         provide_context(QuoteState::from_session(app.catalogue.clone(), today()));
@@ -198,8 +212,10 @@ mod tests {
     #[test]
     fn each_screen_is_in_the_page_group_the_route_table_names_and_in_no_other() {
         let names = ["catalogue", "simulator", "compare", "calculators", "drafts"];
-        let mut paths: Vec<(String, &str)> =
-            SCREENS.iter().map(|s| (s.path.to_owned(), s.group)).collect();
+        let mut paths: Vec<(String, &str)> = SCREENS
+            .iter()
+            .map(|s| (s.path.to_owned(), s.group))
+            .collect();
         paths.push((module_path(3), MODULE_GROUP));
         paths.push((draft_path("b1"), FALLBACK_GROUP));
         for (path, group) in paths {

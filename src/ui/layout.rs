@@ -20,8 +20,9 @@ pub fn Header() -> impl IntoView {
             let current = move || {
                 address.with(|a| {
                     let here = a.path.as_str();
-                    (here == path || (path != CATALOGUE.path && here.starts_with(&format!("{path}/"))))
-                        .then_some("page")
+                    (here == path
+                        || (path != CATALOGUE.path && here.starts_with(&format!("{path}/"))))
+                    .then_some("page")
                 })
             };
             view! { <li><a href=app.href(path) aria-current=current>{label}</a></li> }

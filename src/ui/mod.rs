@@ -16,6 +16,7 @@ pub mod devis;
 pub mod draft;
 pub mod drafts;
 pub mod drafts_state;
+pub mod first_render;
 pub mod form;
 pub mod late_payment;
 pub mod layout;

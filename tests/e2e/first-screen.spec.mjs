@@ -25,7 +25,7 @@ test('the app is fetched only after the first screen has loaded', async ({ page 
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const app = performance.getEntriesByType('resource')
-      .filter((e) => /cosens-simulateur-[0-9a-f]+(_bg\.wasm|\.js)$/.test(e.name))
+      .filter((e) => /\/[a-z]+-[0-9a-f]+(_bg\.wasm|\.js)$/.test(e.name))
       .map((e) => ({ name: e.name.split('/').pop(), start: e.startTime }));
     return { load: nav.loadEventStart, app };
   });

@@ -44,7 +44,7 @@ const shareField = (page) => page.getByRole('textbox', { name: 'Lien de partage'
 test('the share link carries the selection only, under the base path, in under 200 characters', async ({ page, baseURL }) => {
   await composeQuote(page);
   const link = await shareField(page).inputValue();
-  expect(link.startsWith(`${baseURL}?devis=`), link).toBe(true);
+  expect(link.startsWith(`${baseURL}simulateur/?devis=`), link).toBe(true);
   expect(link.length - baseURL.length).toBeLessThan(200);
   expect(link).toContain('M13~3~2~0~N~O1000');
   await expect(shareField(page)).toHaveAttribute('readonly', '');

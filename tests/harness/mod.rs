@@ -19,8 +19,11 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use cosens_simulateur::domain::catalogue::Catalogue;
+use cosens_simulateur::ui::groups::All;
 use cosens_simulateur::ui::quote_state::QuoteState;
+use cosens_simulateur::ui::router::Router;
 use cosens_simulateur::ui::AppContext;
+use cosens_simulateur::ui::PageGroup;
 
 /// The catalogue the component tests run on, `tests/fixtures/catalogue.json`, whatever the
 /// build embeds (the site's `data/catalogue.json` unless `COSENS_CATALOGUE` names another;
@@ -35,6 +38,7 @@ pub fn fixture_catalogue() -> Catalogue {
 pub fn provide_app_contexts(today: NaiveDate) {
     let app = AppContext::new(fixture_catalogue(), "");
     provide_context(QuoteState::new(app.catalogue.clone(), today));
+    provide_context(Router::new("", All::pages));
     provide_context(app);
 }
 

@@ -18,6 +18,7 @@ use crate::domain::cancellation::{
 };
 use crate::domain::cancellation_text::example_fr;
 use crate::ui::context::use_app;
+use crate::ui::first_render::Later;
 use crate::ui::form::{kept_result_notice, last_valid};
 use crate::ui::quote_state::use_quote_state;
 use crate::ui::result_example::ResultPlaceholder;
@@ -72,9 +73,9 @@ pub fn CancellationPage() -> impl IntoView {
         })}
         </div>
         <div class="layout-2">
-            <CancellationForm inputs=inputs prefilled=prefilled source=source
-                with_modules=with_modules message_for=message_for />
-            <Results computed=computed other_error=Signal::derive(move || message_for(Field::Other)) />
+            <Later><CancellationForm inputs=inputs prefilled=prefilled source=source
+                with_modules=with_modules message_for=message_for /></Later>
+            <Later><Results computed=computed other_error=Signal::derive(move || message_for(Field::Other)) /></Later>
         </div>
     }
 }

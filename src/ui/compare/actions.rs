@@ -8,8 +8,8 @@ use crate::edge::clipboard::copy_text;
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::DraftsState;
 use crate::ui::quote_state::{use_quote_state, QuoteState};
-use crate::ui::routes::{draft_link, SIMULATOR};
 use crate::ui::router::use_router;
+use crate::ui::routes::{draft_link, SIMULATOR};
 use crate::ui::save_draft_button::{save_new_draft, Saved};
 use crate::ui::share_panel::simulator_page;
 

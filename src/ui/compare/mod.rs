@@ -15,9 +15,9 @@ use leptos::prelude::*;
 use crate::domain::compare::{forms_from_codes, variant_of};
 use crate::domain::share_link::PARAM;
 use crate::edge::clock::today;
-use crate::ui::router::use_router;
 use crate::ui::context::use_app;
 use crate::ui::quote_state::{use_quote_state, ArrivalNotice};
+use crate::ui::router::use_router;
 use crate::ui::routes::COMPARE;
 use crate::ui::title::DocumentTitle;
 
@@ -31,9 +31,7 @@ pub fn ComparePage() -> impl IntoView {
     let app = use_app();
     let simulator = use_quote_state();
     let all: Vec<u8> = app.catalogue.modules.iter().map(|m| m.number).collect();
-    let codes = use_router()
-        .address()
-        .with_untracked(|a| a.params(PARAM));
+    let codes = use_router().address().with_untracked(|a| a.params(PARAM));
     let notice = RwSignal::new(None::<ArrivalNotice>);
     let forms = if codes.is_empty() {
         // The simulator's quote as typed, or its last valid one while the input is wrong.

@@ -11,11 +11,11 @@ use crate::domain::pricing::Quote;
 use crate::edge::clipboard::copy_text;
 use crate::edge::clock::now_rfc3339;
 use crate::edge::files::download_text;
-use crate::ui::router::use_router;
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::use_drafts;
 use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
+use crate::ui::router::use_router;
 use crate::ui::routes::{draft_devis_path, SIMULATOR};
 
 use super::editor::Editor;

@@ -13,10 +13,10 @@ mod trainees;
 use leptos::prelude::*;
 
 use crate::domain::draft::DraftField;
-use crate::ui::router::use_router;
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::{use_drafts, SaveState};
 use crate::ui::form::TextField;
+use crate::ui::router::use_router;
 use crate::ui::routes::{DRAFTS, DRAFT_PREFIX};
 use crate::ui::storage_messages::StorageMessages;
 use crate::ui::title::DocumentTitle;

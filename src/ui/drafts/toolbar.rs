@@ -13,10 +13,10 @@ use crate::domain::exchange::{
 use crate::domain::fr::count_fr;
 use crate::edge::clock::now_rfc3339;
 use crate::edge::files::{download_text, read_chosen_file, ReadError};
-use crate::ui::router::use_router;
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::{use_drafts, DraftsState};
 use crate::ui::quote_state::use_quote_state;
+use crate::ui::router::use_router;
 use crate::ui::routes::draft_link;
 
 use super::ListState;

@@ -9,9 +9,10 @@ use leptos::prelude::*;
 
 use crate::domain::pricing::QuoteField;
 use crate::domain::quote_form::QuoteForm;
-use crate::ui::router::use_router;
 use crate::ui::context::use_app;
+use crate::ui::first_render::Later;
 use crate::ui::quote_state::{use_quote_state, QuoteState};
+use crate::ui::router::use_router;
 use crate::ui::routes::{MODULE_PARAM, SIMULATOR};
 use crate::ui::share_panel::{arrive_from_share_link, ArrivalNoticeBanner};
 use crate::ui::title::DocumentTitle;
@@ -53,10 +54,10 @@ pub fn SimulatorPage() -> impl IntoView {
             // The bar follows the form in its column: it sticks to the bottom of a phone's
             // screen while the form is in view, then rests just above the results.
             <div class="form-column">
-                <SimulatorForm />
+                <Later><SimulatorForm /></Later>
                 <TotalBar />
             </div>
-            <QuoteResults />
+            <Later><QuoteResults /></Later>
         </div>
     }
 }

@@ -8,6 +8,7 @@ use crate::domain::fr::days_fr;
 use crate::domain::money::{format_eur, format_number};
 use crate::domain::pricing::{answer_fr, Quote};
 use crate::ui::context::use_app;
+use crate::ui::first_render::Later;
 use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
 use crate::ui::routes::COMPARE;
@@ -28,8 +29,7 @@ pub fn QuoteResults() -> impl IntoView {
             </Show>
             {move || state.last_quote.get().map(|q| view! { <QuoteBreakdown quote=q /> })}
             <p class="no-print"><a href=compare>"Comparer avec une autre formule"</a></p>
-            <SaveDraftButton />
-            <SharePanel />
+            <Later><SaveDraftButton /><SharePanel /></Later>
         </section>
     }
 }
