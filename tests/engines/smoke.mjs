@@ -142,6 +142,8 @@ function pageOf(driver, baseUrl) {
       await page.appRunning();
       await page.click(await page.byText('nav[aria-label="Navigation principale"] a', name));
       await until(`the address …${BASE}${tail}`, async () => new URL(await page.url()).pathname === `${BASE}${tail}`);
+      // The screen's page shows its prerendered view first; wait for its app.
+      await page.appRunning();
     },
   };
   return page;
@@ -176,6 +178,8 @@ const FIRST_SESSION = [
     await page.click(await page.byText('button', 'Enregistrer le brouillon'));
     await until('« enregistré » in the save status', async () => /enregistré/.test(await page.figure('statut-enregistrement')));
     await page.click(await page.byText('nav[aria-label="Navigation principale"] a', 'Brouillons'));
+    await until('the drafts page', async () => new URL(await page.url()).pathname === `${BASE}brouillons`);
+    await page.appRunning();
     await until('one row in the drafts list', () => page.js(() => document.querySelectorAll('[data-testid="brouillon"]').length === 1));
     await page.expectFigure('brouillon-total', TWO_TRAINEES_TTC);
     await page.click(await page.byText('[data-testid="brouillon"] a', 'Ouvrir'));
