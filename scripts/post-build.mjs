@@ -72,7 +72,10 @@ start();
 // Pages whose first view is this browser's own data (the quote another page handed over,
 // the drafts): when the browser holds some (index.html's first script says so), their
 // prerendered default figures stay hidden until the app has computed the right ones.
-const LOCAL_DATA = new Set(['/comparer', '/devis', '/brouillons']);
+const LOCAL_DATA = new Set(['/comparer', '/annulation', '/brouillons']);
+// Pages whose first view is the day's (a devis is dated and numbered the day it is made):
+// the preview's main stays hidden, and its title is the screen's, until the app runs.
+const DATED = new Set(['/devis']);
 
 /**
  * Finishes `dist`: `shells` maps each page group to the page Trunk wrote for it, `routes`
@@ -93,14 +96,21 @@ export async function finish({ dist, shells, routes, release }) {
     mkdirSync(join(dist, fileOf(path), '..'), { recursive: true });
     writeFileSync(join(dist, fileOf(path)), withCsp(withRegistration(shells[group])));
   }
-  writeFileSync(join(dist, '404.html'), withCsp(withRegistration(shells[routes.fallback_group])));
+  // 404.html, and the page that opens a draft from a link (`/brouillon?brouillon=ID`): the
+  // draft's app, no first view of its own (it is the user's data).
+  const fallback = withCsp(withRegistration(shells[routes.fallback_group]));
+  writeFileSync(join(dist, '404.html'), fallback);
+  mkdirSync(join(dist, fileOf(routes.draft_opener), '..'), { recursive: true });
+  writeFileSync(join(dist, fileOf(routes.draft_opener)), fallback);
 
   let prerendered = 0;
   if (release) {
     const previews = await renderScreens(dist, base, pages.map((p) => p.path));
     for (const { path, group } of pages) {
-      const attributes = LOCAL_DATA.has(path) ? ' data-selon-donnees' : '';
-      const page = withPreview(withRegistration(shells[group]), previews.get(path), attributes);
+      const attributes = LOCAL_DATA.has(path) ? ' data-selon-donnees' : DATED.has(path) ? ' data-selon-date' : '';
+      const preview = previews.get(path);
+      if (DATED.has(path)) preview.title = `${routes.screens.find((s) => s.path === path).name}${routes.title_suffix}`;
+      const page = withPreview(withRegistration(shells[group]), preview, attributes);
       writeFileSync(join(dist, fileOf(path)), withCsp(page));
       prerendered += 1;
     }

@@ -15,6 +15,7 @@ import { startServer } from './static-server.mjs';
  */
 export async function renderScreens(dir, base, paths) {
   const server = await startServer({ [base]: dir });
+  const origin = `127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ ...config.use.launchOptions, headless: true });
   const previews = new Map();
   try {
@@ -25,15 +26,31 @@ export async function renderScreens(dir, base, paths) {
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
       const folder = path === '/' ? '' : `${path.slice(1)}/`;
-      await page.goto(`http://127.0.0.1:${server.address().port}${base}${folder}`);
+      await page.goto(`http://${origin}${base}${folder}`);
       await page.locator('#app main#contenu h1').waitFor({ timeout: 20_000 });
       await page.waitForLoadState('networkidle');
       if (errors.length) throw new Error(`the page ${path} reported errors: ${errors.join('; ')}`);
       const html = await page.evaluate(() => {
+        // A clone keeps what the controls hold (values, ticks, choices); the HTML gets it as
+        // attributes, which is what a page's markup can carry.
         const root = document.getElementById('app').cloneNode(true);
-        for (const control of root.querySelectorAll('input, select, textarea, button')) control.setAttribute('disabled', '');
-        return root.innerHTML;
+        for (const control of root.querySelectorAll('input, select, textarea, button')) {
+          control.setAttribute('disabled', '');
+          if (control.type === 'checkbox' || control.type === 'radio') control.toggleAttribute('checked', control.checked);
+          else if (control.tagName === 'INPUT') control.setAttribute('value', control.value);
+          else if (control.tagName === 'TEXTAREA') control.textContent = control.value;
+          else if (control.tagName === 'SELECT') for (const o of control.options) o.toggleAttribute('selected', o.selected);
+        }
+        // E-mails (they carry a share link) wait for the app; addresses lose the build
+        // server's origin (a share link shown in the page becomes a path on the site).
+        for (const link of root.querySelectorAll('a[href^="mailto:"]')) link.removeAttribute('href');
+        return root.innerHTML
+          .replaceAll(location.origin, '')
+          .replaceAll(encodeURIComponent(location.origin), '');
       });
+      if (html.includes(origin) || html.includes(encodeURIComponent(origin))) {
+        throw new Error(`the page ${path} carries the build server's address ${origin}`);
+      }
       // Drop the app's empty markers: it replaces the preview, never hydrates it.
       previews.set(path, { html: html.replaceAll('<!---->', ''), title: await page.title() });
       await page.close();

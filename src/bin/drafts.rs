@@ -1,4 +1,4 @@
-//! The app of the drafts pages (see `ui::app::groups::Drafts`).
+//! The app of the drafts list (see `ui::app::groups::Drafts`).
 
 #[cfg(feature = "web")]
 fn main() {

@@ -23,8 +23,8 @@ use crate::ui::module_page::ModulePage;
 use crate::ui::quote_state::QuoteState;
 use crate::ui::router::{CurrentScreen, Router, ScreenView};
 use crate::ui::routes::{
-    segment_after, CANCELLATION, CATALOGUE, COMPARE, DEVIS, DRAFTS, DRAFT_PREFIX, LATE_PAYMENT,
-    MODULE_PREFIX, SIMULATOR,
+    segment_after, CANCELLATION, CATALOGUE, COMPARE, DEVIS, DRAFTS, DRAFT_OPENER, DRAFT_PREFIX,
+    LATE_PAYMENT, MODULE_PREFIX, SIMULATOR,
 };
 use crate::ui::simulator::SimulatorPage;
 
@@ -158,15 +158,24 @@ pub mod groups {
         }
     }
 
-    /// `/brouillons`, `/brouillons/ID` and `/devis`; also any other address (404.html).
+    /// `/brouillons`, the list of drafts.
     pub struct Drafts;
     impl PageGroup for Drafts {
         const QUOTE: bool = true;
         const DRAFTS: bool = true;
         fn pages(path: &str) -> Option<ScreenView> {
-            if path == DRAFTS.path {
-                Some(|| view! { <DraftsPage /> }.into_any())
-            } else if segment_after(path, DRAFT_PREFIX).is_some() {
+            (path == DRAFTS.path).then_some(|| view! { <DraftsPage /> }.into_any())
+        }
+    }
+
+    /// `/brouillons/ID` (reached through `/brouillon?brouillon=ID`) and `/devis`; also any
+    /// other address (404.html).
+    pub struct Draft;
+    impl PageGroup for Draft {
+        const QUOTE: bool = true;
+        const DRAFTS: bool = true;
+        fn pages(path: &str) -> Option<ScreenView> {
+            if segment_after(path, DRAFT_PREFIX).is_some() || path == DRAFT_OPENER {
                 Some(|| view! { <DraftPage /> }.into_any())
             } else if path == DEVIS.path {
                 Some(|| view! { <DevisPage /> }.into_any())
@@ -187,15 +196,18 @@ pub mod groups {
                 .or_else(|| Compare::pages(path))
                 .or_else(|| Calculators::pages(path))
                 .or_else(|| Drafts::pages(path))
+                .or_else(|| Draft::pages(path))
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::groups::{All, Calculators, Catalogue, Compare, Drafts, Simulator};
+    use super::groups::{All, Calculators, Catalogue, Compare, Draft, Drafts, Simulator};
     use super::{PageGroup, ScreenView};
-    use crate::ui::routes::{draft_path, module_path, FALLBACK_GROUP, MODULE_GROUP, SCREENS};
+    use crate::ui::routes::{
+        draft_path, module_path, DRAFT_OPENER, FALLBACK_GROUP, MODULE_GROUP, SCREENS,
+    };
 
     /// The screens of the page group named `name` (`src/bin/<name>.rs`).
     fn pages_of(name: &str) -> fn(&str) -> Option<ScreenView> {
@@ -205,19 +217,28 @@ mod tests {
             "compare" => Compare::pages,
             "calculators" => Calculators::pages,
             "drafts" => Drafts::pages,
+            "draft" => Draft::pages,
             other => panic!("no page group {other}"),
         }
     }
 
     #[test]
     fn each_screen_is_in_the_page_group_the_route_table_names_and_in_no_other() {
-        let names = ["catalogue", "simulator", "compare", "calculators", "drafts"];
+        let names = [
+            "catalogue",
+            "simulator",
+            "compare",
+            "calculators",
+            "drafts",
+            "draft",
+        ];
         let mut paths: Vec<(String, &str)> = SCREENS
             .iter()
             .map(|s| (s.path.to_owned(), s.group))
             .collect();
         paths.push((module_path(3), MODULE_GROUP));
         paths.push((draft_path("b1"), FALLBACK_GROUP));
+        paths.push((DRAFT_OPENER.to_owned(), FALLBACK_GROUP));
         for (path, group) in paths {
             for name in names {
                 assert_eq!(

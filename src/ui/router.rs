@@ -16,7 +16,9 @@ use crate::edge::location::{
 };
 use crate::ui::first_render::Later;
 use crate::ui::layout::NotFound;
-use crate::ui::routes::{draft_path, segment_after, CATALOGUE, DRAFTS, DRAFT_PARAM, SIMULATOR};
+use crate::ui::routes::{
+    draft_path, segment_after, CATALOGUE, DRAFT_OPENER, DRAFT_PARAM, SIMULATOR,
+};
 
 /// A screen, rendered.
 pub type ScreenView = fn() -> AnyView;
@@ -102,13 +104,13 @@ impl Router {
         }
     }
 
-    /// Addresses that have another form: a draft asked by its parameter (how other page
-    /// groups link to it, as a static host has no file for `/brouillons/ID`) and a share
+    /// Addresses that have another form: a draft asked by its parameter (how links reach
+    /// it, as a static host has no file for `/brouillons/ID`) and a share
     /// link at the site's root (the links sent before the simulator had a page of its own).
     fn canonicalise(self) {
         let address = self.address.get_untracked();
         let draft = address.param(DRAFT_PARAM);
-        if address.path == DRAFTS.path && draft.is_some() {
+        if address.path == DRAFT_OPENER && draft.is_some() {
             let path = draft_path(&draft.unwrap_or_default());
             replace_address(&format!("{}{path}", self.base.read_value()));
             self.address.set(Address {

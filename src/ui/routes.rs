@@ -19,8 +19,9 @@ pub struct Screen {
 
 /// The page group of the module pages.
 pub const MODULE_GROUP: &str = "catalogue";
-/// The page group of the drafts' pages, and of any address no page has (`404.html`).
-pub const FALLBACK_GROUP: &str = "drafts";
+/// The page group of a draft's page (and of the devis), and of any address no page has
+/// (`404.html`).
+pub const FALLBACK_GROUP: &str = "draft";
 
 pub const CATALOGUE: Screen = Screen {
     path: "/",
@@ -69,7 +70,7 @@ pub const DEVIS: Screen = Screen {
     segment: "devis",
     name: "Devis",
     nav: None,
-    group: "drafts",
+    group: "draft",
 };
 /// The screen of an address no route knows.
 pub const NOT_FOUND_NAME: &str = "Page introuvable";
@@ -101,10 +102,14 @@ pub fn draft_path(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
 }
 
-/// The link to a draft: `/brouillons?brouillon=ID`, the drafts page's folder (a static host
-/// has no file for `/brouillons/ID`), which shows it at its address.
+/// The page that opens a draft named by its parameter (`/brouillon?brouillon=ID`): a static
+/// host has no file for `/brouillons/ID`, so links go there, and its app shows the draft at
+/// its own address.
+pub const DRAFT_OPENER: &str = "/brouillon";
+
+/// The link to a draft: `/brouillon?brouillon=ID` (see [`DRAFT_OPENER`]).
 pub fn draft_link(id: &str) -> String {
-    format!("{}?{DRAFT_PARAM}={id}", DRAFTS.path)
+    format!("{DRAFT_OPENER}?{DRAFT_PARAM}={id}")
 }
 
 /// The one segment after `prefix` in `path`, if that is all there is:
@@ -153,7 +158,7 @@ mod tests {
             })
             .collect();
         format!(
-            "{{\n  \"screens\": [\n{}\n  ],\n  \"module_path\": \"{MODULE_PREFIX}\",\n  \"module_group\": \"{MODULE_GROUP}\",\n  \"fallback_group\": \"{FALLBACK_GROUP}\",\n  \"not_found\": \"{NOT_FOUND_NAME}\",\n  \"title_suffix\": \" — Co&Sens\"\n}}\n",
+            "{{\n  \"screens\": [\n{}\n  ],\n  \"module_path\": \"{MODULE_PREFIX}\",\n  \"module_group\": \"{MODULE_GROUP}\",\n  \"fallback_group\": \"{FALLBACK_GROUP}\",\n  \"draft_opener\": \"{DRAFT_OPENER}\",\n  \"not_found\": \"{NOT_FOUND_NAME}\",\n  \"title_suffix\": \" — Co&Sens\"\n}}\n",
             screens.join(",\n")
         )
     }
@@ -184,7 +189,7 @@ mod tests {
         assert_eq!(draft_path("b1"), "/brouillons/b1");
         assert_eq!(draft_devis_path("b1"), "/devis?brouillon=b1");
         assert_eq!(module_path(3), "/module/3");
-        assert_eq!(draft_link("b1"), "/brouillons?brouillon=b1");
+        assert_eq!(draft_link("b1"), "/brouillon?brouillon=b1");
         assert_eq!(segment_after("/module/3", MODULE_PREFIX), Some("3"));
         assert_eq!(segment_after("/module/", MODULE_PREFIX), None);
         assert_eq!(segment_after("/module/3/x", MODULE_PREFIX), None);
