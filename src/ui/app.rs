@@ -16,7 +16,7 @@ use crate::ui::devis::DevisPage;
 use crate::ui::draft::DraftPage;
 use crate::ui::drafts::DraftsPage;
 use crate::ui::drafts_state::DraftsState;
-use crate::ui::first_render::FirstRender;
+use crate::ui::first_render::{FirstRender, Later};
 use crate::ui::late_payment::LatePaymentPage;
 use crate::ui::layout::{Footer, Header};
 use crate::ui::module_page::ModulePage;
@@ -54,17 +54,23 @@ pub fn start<G: PageGroup>() {
         return;
     };
     let rendered = offstage.clone();
-    leptos::mount::mount_to(offstage, move || {
-        provide_context(FirstRender::new(move || {
-            let place = preview::take_over(&root);
-            preview::move_children(&rendered, &root);
-            if let Some(place) = place {
-                preview::restore(&root, place);
-            }
-        }));
-        app::<G>()
-    })
-    .forget();
+    // In a task of its own: the wasm's instantiation is one already.
+    set_timeout(
+        move || {
+            leptos::mount::mount_to(offstage, move || {
+                provide_context(FirstRender::new(move || {
+                    let place = preview::take_over(&root);
+                    preview::move_children(&rendered, &root);
+                    if let Some(place) = place {
+                        preview::restore(&root, place);
+                    }
+                }));
+                app::<G>()
+            })
+            .forget();
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// The app of the page group `G`, on the catalogue the build embeds (and has checked).
@@ -94,11 +100,11 @@ fn Shell() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#contenu" on:click:capture=skip_to_main>"Aller au contenu"</a>
-        <Header />
+        <Later><Header /></Later>
         <main id="contenu" class="page" tabindex="-1" node_ref=main>
             <CurrentScreen />
         </main>
-        <Footer />
+        <Later><Footer /></Later>
     }
 }
 

@@ -7,6 +7,7 @@ use crate::domain::fr::days_fr;
 use crate::domain::money::{format_eur, format_percent};
 use crate::domain::pricing::QuoteField;
 use crate::ui::context::use_app;
+use crate::ui::first_render::Later;
 use crate::ui::form::{ChoiceSelect, TextField};
 use crate::ui::quote_state::use_quote_state;
 
@@ -96,7 +97,7 @@ pub fn SimulatorForm() -> impl IntoView {
             <ChoiceSelect id="tva" label="TVA" options=vat_options
                 value=Signal::derive(move || if form.read().vat_exempt { "exoneree" } else { "normale" }.to_string())
                 on_change=Callback::new(move |v: String| edit(state, |f| f.vat_exempt = v == "exoneree")) />
-            <FundingFields />
+            <Later><FundingFields /></Later>
         </form>
     }
 }

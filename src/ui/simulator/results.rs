@@ -27,7 +27,7 @@ pub fn QuoteResults() -> impl IntoView {
             <Show when=invalid>
                 <p class="notice warn" role="status">"Saisie incomplète ou invalide : le dernier devis valide reste affiché. Corrigez le champ signalé."</p>
             </Show>
-            {move || state.last_quote.get().map(|q| view! { <QuoteBreakdown quote=q /> })}
+            <Later>{move || state.last_quote.get().map(|q| view! { <QuoteBreakdown quote=q /> })}</Later>
             <p class="no-print"><a href=compare>"Comparer avec une autre formule"</a></p>
             <Later><SaveDraftButton /><SharePanel /></Later>
         </section>
