@@ -22,11 +22,12 @@ cargo test --target wasm32-unknown-unknown --test components --test components_d
 step "release build under $E2E_BASE"
 node scripts/build.mjs --public-url "$E2E_BASE" --dist "$E2E_DIST"
 step "bundle size"
-# The first load (index.html with the catalogue prerendered, the stylesheet, the favicon,
-# sw-register.js) must stay within the 150 KB budget, gzipped. The app it fetches next (JS
-# loader and wasm, about 500 KB today) has a ceiling just above today's size, so that growth
-# does not go unnoticed (README "Size and speed").
-node scripts/size-report.mjs "$E2E_DIST" --budget-gzip-kb 150 --app-budget-gzip-kb 520
+# Per page, gzipped: the first load (the HTML with its screen prerendered, the stylesheet,
+# the favicon, sw-register.js, the modulepreloaded JS loader) of every prerendered page
+# within 20 KB, and every page's wasm within 245 KB (the largest is about 239 KB), its first
+# load and app within 262 KB: just above today's sizes, so that growth fails here
+# (README "Size and speed"; the speed itself is measured by scripts/lighthouse.mjs).
+node scripts/size-report.mjs "$E2E_DIST" --budget-gzip-kb 20 --wasm-budget-gzip-kb 245 --app-budget-gzip-kb 262
 step "end-to-end tests (release build, plain static server, headless Chromium)"
 npx playwright test
 step "smoke test in WebKit (Safari's engine) and Firefox (release build, plain static server)"
