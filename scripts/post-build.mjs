@@ -44,7 +44,8 @@ function withCsp(page) {
 
 /**
  * `page` with `preview` (the first screen's HTML) in its #app, and Trunk's loader changed
- * to fetch the JS and the wasm after the page's load event instead of preloading them.
+ * to fetch the wasm as soon as it runs (once the stylesheet is there) instead of preloading
+ * it; the small JS loader stays modulepreloaded.
  */
 function withPreview(page, { html: preview, title }, appAttributes) {
   const loader = page.match(/<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);[\s\S]*?<\/script>/);
@@ -52,7 +53,7 @@ function withPreview(page, { html: preview, title }, appAttributes) {
   if (!page.includes('<div id="app"></div>')) throw new Error('index.html has no empty <div id="app">');
   const [script, js, wasm] = loader;
   const deferred = `<script type="module">
-// The first screen is in the page already: fetch the app once it is shown.
+// The page's screen is in it already: its app is fetched now, never before the stylesheet.
 const start = async () => {
   const bindings = await import('${js}');
   const wasm = await bindings.default({ module_or_path: '${wasm}' });

@@ -1,10 +1,10 @@
 //! The Leptos screens: they read and write signals and call the domain, nothing more.
 //! A screen is a module of its own (`catalogue`, `simulator`, `compare`, `cancellation`,
 //! `late_payment`, `drafts`, `draft`, `devis`, `module_page`); what two screens share
-//! lives beside them (`context`, `routes`, `form`, `layout`, `title`, the quote and drafts
-//! states, `quote_lines`, `share_panel`, `save_draft_button`, `storage_messages`,
-//! `result_example`), and no
-//! screen imports another.
+//! lives beside them (`context`, `routes`, `router`, `first_render`, `form`, `layout`,
+//! `title`, the quote and drafts states, `quote_lines`, `share_panel`, `save_draft_button`,
+//! `storage_messages`, `result_example`), and no screen imports another. `app` makes the
+//! app of each page group out of them.
 
 mod app;
 pub mod cancellation;

@@ -85,18 +85,6 @@ impl Router {
         router
     }
 
-    /// A router at a fixed address, following nothing (component tests).
-    pub fn at(path: &str, search: &str, pages: Pages) -> Self {
-        Self {
-            address: RwSignal::new(Address {
-                path: path.to_owned(),
-                search: search.to_owned(),
-            }),
-            pages,
-            base: StoredValue::new(String::new()),
-        }
-    }
-
     fn reread(self) {
         if let Some(base) = self.base.try_get_value() {
             let (path, search) = current_address(&base);
