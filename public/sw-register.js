@@ -33,7 +33,9 @@
     window.location.reload();
   });
 
-  window.addEventListener('load', function () {
+  // Once the page's own app has arrived: the worker then precaches every page and every
+  // page group's app, which must not compete with this page's wasm on a slow network.
+  function register() {
     navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).then(function (reg) {
       if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
       reg.addEventListener('updatefound', function () {
@@ -44,5 +46,7 @@
         });
       });
     }).catch(function () { /* no service worker: the app still works online */ });
-  });
+  }
+  if (window.wasmBindings) register();
+  else window.addEventListener('TrunkApplicationStarted', register, { once: true });
 })();
