@@ -32,7 +32,9 @@ async function reach(page, base, name) {
   await page.goto(base);
   await page.locator('#app.apercu').waitFor({ state: 'detached' });
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name, exact: true }).click();
+  // The screen's page: its prerendered view, then its app.
   await page.locator('main#contenu h1').first().waitFor();
+  await page.locator('#app.apercu').waitFor({ state: 'detached' });
 }
 
 /** The simulator with a quote: two trainees, one coaching day each, an OPCO's 3 000 €. */
