@@ -31,10 +31,12 @@ const DESKTOP = { width: 1280, height: 900 };
 async function reach(page, base, name) {
   await page.goto(base);
   await page.locator('#app.apercu').waitFor({ state: 'detached' });
+  const from = page.url();
   await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name, exact: true }).click();
   // The screen's page: its prerendered view, then its app.
-  await page.locator('main#contenu h1').first().waitFor();
+  await page.waitForURL((url) => url.href !== from);
   await page.locator('#app.apercu').waitFor({ state: 'detached' });
+  await page.locator('main#contenu h1').first().waitFor();
 }
 
 /** The simulator with a quote: two trainees, one coaching day each, an OPCO's 3 000 €. */
