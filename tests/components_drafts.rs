@@ -447,9 +447,9 @@ async fn enregistrer_le_brouillon_creates_a_draft_from_the_simulator_then_update
     assert!(status.contains("enregistré"), "{status}");
     assert_eq!(
         page.attribute("[data-testid=statut-enregistrement] a", "href"),
-        // The drafts page with the draft's id: a file on any static host, whose app then
+        // The page that opens a draft by its id: a file on any static host, whose app then
         // shows the draft at its own address `/brouillons/ID`.
-        Some(format!("/brouillons/?brouillon={id}"))
+        Some(format!("/brouillon/?brouillon={id}"))
     );
     // A second save updates the same draft.
     page.type_into("#stagiaires", "3").await;

@@ -23,7 +23,12 @@ const ANNOUNCE_AFTER: Duration = Duration::from_millis(800);
 pub fn TotalBar() -> impl IntoView {
     let state = use_quote_state();
     let answer = move || state.last_quote.with(|q| q.as_ref().map(answer_fr));
-    let announced = RwSignal::new(answer().unwrap_or_default());
+    let announced = RwSignal::new(
+        state
+            .last_quote
+            .with_untracked(|q| q.as_ref().map(answer_fr))
+            .unwrap_or_default(),
+    );
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let cancel = move || {
         if let Some(handle) = pending.get_value() {
