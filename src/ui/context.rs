@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::catalogue::Catalogue;
+use crate::edge::location::origin;
 use crate::ui::router::page_href;
 
 /// What every screen may read: the validated catalogue and where the site lives.
@@ -26,6 +27,12 @@ impl AppContext {
     /// `/base/simulateur/`, its page's folder (see `router::page_href`).
     pub fn href(&self, path: &str) -> String {
         page_href(&self.base, path)
+    }
+
+    /// The whole address of a screen's page, origin included (links to send):
+    /// `url("/simulateur")` → `https://exemple.fr/base/simulateur/`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", origin(), self.href(path))
     }
 
     pub fn base(&self) -> &str {

@@ -43,11 +43,11 @@ pub struct ArrivalNotice {
     pub is_error: bool,
 }
 
-/// What the pages hand each other.
+/// What the pages hand each other: the quote the user touched (an untouched one is the
+/// default, kept nowhere) and the draft it came from.
 #[derive(Serialize, Deserialize)]
 struct Kept {
     form: QuoteForm,
-    touched: bool,
     draft: Option<String>,
 }
 
@@ -59,14 +59,13 @@ impl QuoteState {
         let kept = session::read(SESSION_KEY).and_then(|t| serde_json::from_str::<Kept>(&t).ok());
         if let Some(kept) = kept {
             state.form.set(kept.form);
-            state.touched.set(kept.touched);
+            state.touched.set(true);
             state.draft.set(kept.draft);
         }
         Effect::new(move |_| {
             if state.touched.get() {
                 let kept = Kept {
                     form: state.form.get(),
-                    touched: true,
                     draft: state.draft.get(),
                 };
                 if let Ok(text) = serde_json::to_string(&kept) {

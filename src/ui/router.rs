@@ -8,17 +8,13 @@
 
 use leptos::prelude::*;
 
-use crate::domain::share_link::PARAM as SHARE_PARAM;
-
 use crate::edge::location::{
     current_address, follow_links_in_place, load_page, on_history_move, push_address, query_param,
     query_params, replace_address, scroll_to_top,
 };
 use crate::ui::first_render::Later;
 use crate::ui::layout::NotFound;
-use crate::ui::routes::{
-    draft_path, segment_after, CATALOGUE, DRAFT_OPENER, DRAFT_PARAM, SIMULATOR,
-};
+use crate::ui::routes::{draft_path, segment_after, DRAFT_OPENER, DRAFT_PARAM};
 
 /// A screen, rendered.
 pub type ScreenView = fn() -> AnyView;
@@ -76,11 +72,7 @@ impl Router {
             move |path| {
                 router.address.try_with_untracked(|_| ()).is_some() && pages(path).is_some()
             },
-            move |path, search| {
-                router.address.set(Address { path, search });
-                router.canonicalise();
-                scroll_to_top();
-            },
+            move |path, search| router.show(path, search),
         );
         router
     }
@@ -92,26 +84,29 @@ impl Router {
         }
     }
 
-    /// Addresses that have another form: a draft asked by its parameter (how links reach
-    /// it, as a static host has no file for `/brouillons/ID`) and a share
-    /// link at the site's root (the links sent before the simulator had a page of its own).
+    /// Shows, in place, the screen at `path` whose address was just pushed to the history.
+    fn show(self, path: String, search: String) {
+        self.address.set(Address { path, search });
+        self.canonicalise();
+        scroll_to_top();
+    }
+
+    /// An address that has another form: a draft asked by its parameter (how links reach
+    /// it, as a static host has no file for `/brouillons/ID`). (A share link at the site's
+    /// root, as sent before the simulator had a page of its own, is sent on by the page's
+    /// first script, before any app: index.html.)
     fn canonicalise(self) {
         let address = self.address.get_untracked();
-        let draft = address.param(DRAFT_PARAM);
-        if address.path == DRAFT_OPENER && draft.is_some() {
-            let path = draft_path(&draft.unwrap_or_default());
+        if address.path != DRAFT_OPENER {
+            return;
+        }
+        if let Some(id) = address.param(DRAFT_PARAM) {
+            let path = draft_path(&id);
             replace_address(&format!("{}{path}", self.base.read_value()));
             self.address.set(Address {
                 path,
                 search: String::new(),
             });
-        } else if address.path == CATALOGUE.path && address.param(SHARE_PARAM).is_some() {
-            load_page(&format!(
-                "{}{}/{}",
-                self.base.read_value(),
-                SIMULATOR.path,
-                address.search
-            ));
         }
     }
 
@@ -128,16 +123,11 @@ impl Router {
     /// Shows the screen at `path` (with its query): in place when this page group has it,
     /// else by loading its page.
     pub fn go(self, path: &str) {
-        let (bare, search) = match path.split_once('?') {
-            Some((bare, query)) => (bare.to_owned(), format!("?{query}")),
-            None => (path.to_owned(), String::new()),
-        };
+        let (bare, search) = split_query(path);
         let base = self.base.get_value();
-        if (self.pages)(&bare).is_some() {
+        if (self.pages)(bare).is_some() {
             push_address(&format!("{base}{path}"));
-            self.address.set(Address { path: bare, search });
-            self.canonicalise();
-            scroll_to_top();
+            self.show(bare.to_owned(), search.to_owned());
         } else {
             load_page(&page_href(&base, path));
         }
@@ -154,12 +144,14 @@ impl Router {
 /// The address of the page showing `path` under `base`: a screen's folder, with its
 /// trailing slash, so that a static host answers without a redirect.
 pub fn page_href(base: &str, path: &str) -> String {
-    let (bare, query) = match path.split_once('?') {
-        Some((bare, query)) => (bare, format!("?{query}")),
-        None => (path, String::new()),
-    };
+    let (bare, query) = split_query(path);
     let folder = bare.trim_end_matches('/');
     format!("{base}{folder}/{query}")
+}
+
+/// `/devis?brouillon=b1` → (`/devis`, `?brouillon=b1`); no query → (`path`, ``).
+fn split_query(path: &str) -> (&str, &str) {
+    path.find('?').map_or((path, ""), |i| path.split_at(i))
 }
 
 pub fn use_router() -> Router {
@@ -175,5 +167,25 @@ pub fn CurrentScreen() -> impl IntoView {
     move || match (router.pages)(&path.get()) {
         Some(screen) => view! { <Later>{screen()}</Later> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_linked_by_its_folder_with_the_query_after_it() {
+        assert_eq!(page_href("/sous/chemin", "/"), "/sous/chemin/");
+        assert_eq!(page_href("", "/simulateur"), "/simulateur/");
+        assert_eq!(page_href("", "/module/3"), "/module/3/");
+        assert_eq!(
+            page_href("", "/comparer?devis=a&devis=b"),
+            "/comparer/?devis=a&devis=b"
+        );
+        assert_eq!(
+            page_href("/b", "/brouillon?brouillon=b1"),
+            "/b/brouillon/?brouillon=b1"
+        );
     }
 }

@@ -127,13 +127,6 @@ pub fn draft_devis_path(id: &str) -> String {
     format!("{}?{DRAFT_PARAM}={id}", DEVIS.path)
 }
 
-/// `/comparer/?devis=A&devis=B`: a comparison link, `query` from
-/// `domain::compare::comparison_query`. The slash names the screen's folder, so that a
-/// static host answers without a redirect (which some drop the query on); the app drops it.
-pub fn compare_link_path(query: &str) -> String {
-    format!("{}/?{query}", COMPARE.path)
-}
-
 /// The simulator's query parameter pre-selecting a module (`/simulateur?module=3`).
 pub const MODULE_PARAM: &str = "module";
 
@@ -193,9 +186,5 @@ mod tests {
         assert_eq!(segment_after("/module/3", MODULE_PREFIX), Some("3"));
         assert_eq!(segment_after("/module/", MODULE_PREFIX), None);
         assert_eq!(segment_after("/module/3/x", MODULE_PREFIX), None);
-        assert_eq!(
-            compare_link_path("devis=a&devis=b"),
-            "/comparer/?devis=a&devis=b"
-        );
     }
 }

@@ -10,20 +10,17 @@ use crate::domain::quote_form::QuoteForm;
 use crate::domain::share_link::{decode_for, encode, share_url, PARAM};
 use crate::edge::clipboard::copy_text;
 use crate::edge::clock::today;
-use crate::edge::location::origin;
 use crate::ui::context::{use_app, AppContext};
 use crate::ui::quote_state::{use_quote_state, ArrivalNotice};
 use crate::ui::router::use_router;
 use crate::ui::routes::{DEVIS, SIMULATOR};
 
-/// The simulator's page, where share links open: `https://…/base/simulateur/`.
-pub fn simulator_page(app: &AppContext) -> String {
-    format!("{}{}", origin(), app.href(SIMULATOR.path))
-}
-
-/// The share link of the quote `form` gives, on this site.
+/// The share link of the quote `form` gives, on this site: it opens the simulator's page.
 pub fn share_link_of(app: &AppContext, form: &QuoteForm) -> String {
-    share_url(&simulator_page(app), &encode(form, &app.catalogue.version))
+    share_url(
+        &app.url(SIMULATOR.path),
+        &encode(form, &app.catalogue.version),
+    )
 }
 
 /// The link to the last valid quote, a button that copies it, the message that sends it,

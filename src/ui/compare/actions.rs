@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::share_link::{encode, share_url};
 use crate::edge::clipboard::copy_text;
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::DraftsState;
@@ -11,7 +10,7 @@ use crate::ui::quote_state::{use_quote_state, QuoteState};
 use crate::ui::router::use_router;
 use crate::ui::routes::{draft_link, SIMULATOR};
 use crate::ui::save_draft_button::{save_new_draft, Saved};
-use crate::ui::share_panel::simulator_page;
+use crate::ui::share_panel::share_link_of;
 
 /// « Ouvrir dans le simulateur », « Enregistrer comme brouillon », the column's share link
 /// and « Copier le lien »; each names its column for assistive technologies.
@@ -21,12 +20,11 @@ pub fn ColumnActions(state: QuoteState, prefix: String, suffix: String) -> impl 
     let simulator = use_quote_state();
     let drafts = use_context::<DraftsState>();
     let router = use_router();
-    let site = simulator_page(&app);
-    let version = app.catalogue.version.clone();
+    let link_app = app.clone();
     let link = Memo::new(move |_| {
         state
             .last_valid_form
-            .with(|f| f.as_ref().map(|f| share_url(&site, &encode(f, &version))))
+            .with(|f| f.as_ref().map(|f| share_link_of(&link_app, f)))
             .unwrap_or_default()
     });
     let saved = RwSignal::new(None::<Saved>);

@@ -5,9 +5,8 @@ use leptos::prelude::*;
 
 use crate::domain::compare::comparison_query;
 use crate::domain::share_link::encode;
-use crate::edge::location::origin;
 use crate::ui::context::use_app;
-use crate::ui::routes::compare_link_path;
+use crate::ui::routes::COMPARE;
 use crate::ui::share_panel::link_copier;
 
 use super::state::Columns;
@@ -15,14 +14,15 @@ use super::state::Columns;
 #[component]
 pub fn ComparisonLink(columns: Columns) -> impl IntoView {
     let app = use_app();
-    let site = format!("{}{}", origin(), app.base());
     let version = app.catalogue.version.clone();
     let link = Memo::new(move |_| {
         columns
             .valid_forms()
             .map(|forms| {
                 let codes: Vec<String> = forms.iter().map(|f| encode(f, &version)).collect();
-                format!("{site}{}", compare_link_path(&comparison_query(&codes)))
+                // The screen's folder, which a static host answers without a redirect (some
+                // drop the query on one).
+                app.url(&format!("{}?{}", COMPARE.path, comparison_query(&codes)))
             })
             .unwrap_or_default()
     });
