@@ -93,10 +93,14 @@ export const nav = (page) => page.getByRole('navigation', { name: 'Navigation pr
 /** The menu link `name`: Catalogue, Simulateur, Annulation, Pénalités de retard, Brouillons. */
 export const navLink = (page, name) => nav(page).getByRole('link', { name, exact: true });
 
-/** Follows the menu link `name` and expects the in-app address `path` (see `urlOf`). */
+/**
+ * Follows the menu link `name` and expects the in-app address `path` (see `urlOf`), then
+ * the screen's app (another page group's screen is a page, shown prerendered first).
+ */
 export async function goVia(page, name, path) {
   await navLink(page, name).click();
   await expect(page).toHaveURL(urlOf(path));
+  await expectAppRunning(page);
 }
 
 /**

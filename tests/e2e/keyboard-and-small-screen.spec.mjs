@@ -3,7 +3,7 @@
 // screen fits a 320 px wide window with no horizontal scroll. Screens are reached by in-app
 // navigation from the root, as the static server has no rewrite rule.
 import {
-  test, expect, open, BASE, urlOf, navLink, goVia, overflowing,
+  test, expect, open, BASE, urlOf, navLink, goVia, overflowing, expectAppRunning,
 } from './fixtures.mjs';
 
 /** What has the focus, described for messages, and whether its focus ring shows. */
@@ -81,7 +81,9 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(urlOf('simulateur'));
     await expect(page.getByTestId('total-ht')).toBeVisible();
-    // The simulator is a page of its own: its first Tab stop is the skip link; Enter.
+    // The simulator is a page of its own, shown prerendered first: once its app has taken
+    // over, its first Tab stop is the skip link; Enter.
+    await expectAppRunning(page);
     const skip = page.getByRole('link', { name: 'Aller au contenu' });
     await tabTo(page, skip, 'Tab', 3);
     await expect(skip).toBeInViewport();
