@@ -10,3 +10,6 @@ export E2E_DIST="$ROOT/target/e2e-dist"
 # The tests build and run the app on a fixture catalogue, not the site's data/catalogue.json
 # (build.rs): a price change there breaks only the test that checks the shipped file.
 # scripts/serve.sh and a deploy build leave it unset.
+# A CI run starts from a clean clone and builds once: incremental compilation's caches would
+# only take disk (1.5 GB), and CI machines may have little.
+if [ "${CI:-}" = true ]; then export CARGO_INCREMENTAL=0; fi

@@ -18,7 +18,12 @@ cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 step "domain and data tests (native)"
 cargo test
 step "component tests (wasm-bindgen-test, headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test components --test components_drafts
+# chromedriver's Chromium leaves its 110 MB profile in the temporary folder when the runner
+# ends: it goes to a folder of ours, removed after.
+BROWSER_TMP="$ROOT/target/tmp/component-tests"
+rm -rf "$BROWSER_TMP" && mkdir -p "$BROWSER_TMP"
+TMPDIR="$BROWSER_TMP" cargo test --target wasm32-unknown-unknown --test components --test components_drafts
+rm -rf "$BROWSER_TMP"
 step "release build under $E2E_BASE"
 node scripts/build.mjs --public-url "$E2E_BASE" --dist "$E2E_DIST"
 step "bundle size"
