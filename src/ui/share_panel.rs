@@ -1,6 +1,7 @@
 //! Share links: the simulator's "Lien de partage" panel (with "Envoyer par e-mail"), the
-//! link of any quote's inputs, and the arrival of a link at the site's root (decoded,
-//! loaded into the simulator, with a notice).
+//! field that copies a link (the comparison's too), the link of any quote's inputs, and a
+//! link's arrival on the simulator's page (decoded, loaded into the simulator, with a
+//! notice).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,27 +26,6 @@ pub fn share_link_of(app: &AppContext, form: &QuoteForm) -> String {
 
 /// The link to the last valid quote, a button that copies it, the message that sends it,
 /// and the way to the devis.
-/// "Copier le lien": the status it says (copied, or why not) and the click that copies
-/// the current text of `link` to the clipboard.
-pub fn link_copier(
-    link: Memo<String>,
-) -> (
-    RwSignal<String>,
-    impl Fn(leptos::ev::MouseEvent) + Clone + 'static,
-) {
-    let status = RwSignal::new(String::new());
-    let copy = move |_| {
-        let text = link.get_untracked();
-        spawn_local(async move {
-            status.set(match copy_text(&text).await {
-                Ok(()) => "Lien copié dans le presse-papiers.".to_owned(),
-                Err(message) => message,
-            });
-        });
-    };
-    (status, copy)
-}
-
 #[component]
 pub fn SharePanel() -> impl IntoView {
     let app = use_app();
@@ -65,32 +45,68 @@ pub fn SharePanel() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let (status, copy) = link_copier(link);
     view! {
         <section class="share" aria-labelledby="titre-partage">
             <h3 id="titre-partage">"Partager ou imprimer ce devis"</h3>
-            <div class="field">
-                <label for="lien-partage">"Lien de partage"</label>
-                <input id="lien-partage" type="text" readonly data-testid="lien-partage"
-                    aria-describedby="aide-partage statut-partage"
-                    prop:value=move || link.get()
-                    on:focus=|ev| {
-                        use wasm_bindgen::JsCast;
-                        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                            input.select();
-                        }
-                    } />
-                <p id="aide-partage" class="hint">"Le lien ne contient que la sélection (formule, modules, stagiaires, options, financement) : aucune donnée personnelle ni solde CPF. Les prix sont recalculés à l'ouverture."</p>
-            </div>
-            <div class="actions">
-                <button type="button" on:click=copy>"Copier le lien"</button>
+            <LinkToCopy name="partage" label="Lien de partage" copy_label="Copier le lien" link=link
+                hint="Le lien ne contient que la sélection (formule, modules, stagiaires, options, financement) : aucune donnée personnelle ni solde CPF. Les prix sont recalculés à l'ouverture.">
                 <Show when=move || mail.with(|m| !m.is_empty())>
                     <a href=move || mail.get() aria-describedby="aide-partage" data-testid="envoyer-email">"Envoyer par e-mail"</a>
                 </Show>
                 <a href=app.href(DEVIS.path)>"Imprimer le devis"</a>
-            </div>
-            <p id="statut-partage" role="status" class="small">{move || status.get()}</p>
+            </LinkToCopy>
         </section>
+    }
+}
+
+/// A link to copy: its label, the read-only field (all of it selected when focused), the
+/// hint that says what it carries, « `copy_label` » with the status it gives (copied, or
+/// why not), and the screen's other `children` actions beside that button. `name` names
+/// the parts: the field `lien-{name}` (also its test id), `aide-{name}`, `statut-{name}`.
+#[component]
+pub fn LinkToCopy(
+    name: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    copy_label: &'static str,
+    link: Memo<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let field = format!("lien-{name}");
+    let help = format!("aide-{name}");
+    let status_id = format!("statut-{name}");
+    let status = RwSignal::new(String::new());
+    let copy = move |_| {
+        let text = link.get_untracked();
+        spawn_local(async move { status.set(copy_link(&text).await) });
+    };
+    view! {
+        <div class="field">
+            <label for=field.clone()>{label}</label>
+            <input id=field.clone() type="text" readonly data-testid=field
+                aria-describedby=format!("{help} {status_id}")
+                prop:value=move || link.get()
+                on:focus=|ev| {
+                    use wasm_bindgen::JsCast;
+                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        input.select();
+                    }
+                } />
+            <p id=help class="hint">{hint}</p>
+        </div>
+        <div class="actions">
+            <button type="button" on:click=copy>{copy_label}</button>
+            {children.map(|c| c())}
+        </div>
+        <p id=status_id role="status" class="small">{move || status.get()}</p>
+    }
+}
+
+/// Puts `link` on the clipboard; says that it did, or why not.
+pub async fn copy_link(link: &str) -> String {
+    match copy_text(link).await {
+        Ok(()) => "Lien copié dans le presse-papiers.".to_owned(),
+        Err(message) => message,
     }
 }
 

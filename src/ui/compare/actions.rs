@@ -3,14 +3,13 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::edge::clipboard::copy_text;
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::DraftsState;
 use crate::ui::quote_state::{use_quote_state, QuoteState};
 use crate::ui::router::use_router;
 use crate::ui::routes::{draft_link, SIMULATOR};
 use crate::ui::save_draft_button::{save_new_draft, Saved};
-use crate::ui::share_panel::share_link_of;
+use crate::ui::share_panel::{copy_link, share_link_of};
 
 /// « Ouvrir dans le simulateur », « Enregistrer comme brouillon », the column's share link
 /// and « Copier le lien »; each names its column for assistive technologies.
@@ -41,10 +40,7 @@ pub fn ColumnActions(state: QuoteState, prefix: String, suffix: String) -> impl 
     let copy = move |_| {
         let text = link.get_untracked();
         spawn_local(async move {
-            let message = match copy_text(&text).await {
-                Ok(()) => "Lien copié dans le presse-papiers.".to_owned(),
-                Err(message) => message,
-            };
+            let message = copy_link(&text).await;
             saved.set(Some(Saved { message, id: None }));
         });
     };
