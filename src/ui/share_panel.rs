@@ -86,12 +86,7 @@ pub fn LinkToCopy(
             <input id=field.clone() type="text" readonly data-testid=field
                 aria-describedby=format!("{help} {status_id}")
                 prop:value=move || link.get()
-                on:focus=|ev| {
-                    use wasm_bindgen::JsCast;
-                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                        input.select();
-                    }
-                } />
+                on:focus=|ev| { event_target::<web_sys::HtmlInputElement>(&ev).select() } />
             <p id=help class="hint">{hint}</p>
         </div>
         <div class="actions">
@@ -113,8 +108,8 @@ pub async fn copy_link(link: &str) -> String {
 /// Handles `?devis=…` on the simulator's page: loads the shared selection (prices
 /// recomputed from the catalogue), with a notice, and drops the code from the address; a
 /// link that cannot be read leaves the quote as it was and says why. (A link to the site's
-/// root, as sent before the simulator had a page of its own, is sent here by the router; a
-/// comparison link is the comparison's own.)
+/// root, as sent before the simulator had a page of its own, is sent here by the page's
+/// first script, in `index.html`; a comparison link is the comparison's own.)
 pub fn arrive_from_share_link() {
     let app = use_app();
     let state = use_quote_state();
