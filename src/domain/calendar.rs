@@ -128,6 +128,16 @@ pub fn next_training_day(day: NaiveDate) -> Option<NaiveDate> {
     Some(d)
 }
 
+/// `day` itself when it is a training day, else the first training day after it (`None`
+/// past chrono's range): where a training typed on a weekend or a holiday is held.
+pub fn training_day_from(day: NaiveDate) -> Option<NaiveDate> {
+    if is_training_day(day) {
+        Some(day)
+    } else {
+        next_training_day(day)
+    }
+}
+
 /// The kind of days a period is counted in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DayKind {

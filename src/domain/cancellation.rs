@@ -14,11 +14,12 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::{
-    self, count_days_strictly_between, days_strictly_between, holidays_strictly_between,
-    last_notification_leaving, next_training_day, DayKind,
+    self, count_days_strictly_between, days_strictly_between, holiday_name,
+    holidays_strictly_between, last_notification_leaving, next_training_day, training_day_from,
+    DayKind,
 };
 use crate::domain::catalogue::{CancellationTerms, Catalogue};
-use crate::domain::fr::{attended_fr, days_fr, format_date_fr};
+use crate::domain::fr::{attended_fr, days_fr, format_date_fr, upper_char_fr};
 use crate::domain::money::{
     format_eur, format_percent, round_cents, split_by_largest_remainder, MAX_AMOUNT,
 };
@@ -185,6 +186,9 @@ pub struct ModuleLine {
     pub start: NaiveDate,
     /// True when the module had no start date and the assumed schedule gave this one.
     pub start_assumed: bool,
+    /// The date typed for it when that was not a training day (its start is then the next
+    /// training day).
+    pub moved_from: Option<NaiveDate>,
     pub status: ModuleStatus,
     /// Days of the module before the notification date (a module's days are its start
     /// date then the next training days, Monday to Friday except public holidays; a half
@@ -214,9 +218,9 @@ pub struct ModuleLine {
 pub struct InterruptionTotals {
     /// Price of the days actually attended.
     pub attended_ht: Decimal,
-    /// Part an OPCO may be asked to fund: the days attended, when the funding is an OPCO;
-    /// zero otherwise.
-    pub opco_chargeable_ht: Decimal,
+    /// Part an OPCO may be asked to fund, with OPCO funding only: the days attended (0,00 €
+    /// when none was); `None` without OPCO funding.
+    pub opco_chargeable_ht: Option<Decimal>,
     /// Sums due for absences, the interruption or cancelled modules: the client's own.
     pub client_only_ht: Decimal,
     /// Due for a block whose attended days are unknown (no module detail).
@@ -229,7 +233,14 @@ pub struct InterruptionTotals {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CancellationOutcome {
     pub case: Case,
+    /// The training's first day: the start typed, or the next training day when that one
+    /// is not a training day (see `start_moved_from`).
     pub start: NaiveDate,
+    /// The start typed, when it was not a training day.
+    pub start_moved_from: Option<NaiveDate>,
+    /// The « Montant HT » typed and the lines' sum, when they differed: the lines were
+    /// split again from the amount (see [`split_between_lines`]).
+    pub lines_resplit: Option<(Decimal, Decimal)>,
     pub notified: NaiveDate,
     /// n: jours ouvrables strictly between the notification and the training start
     /// (0 when notified on the eve of the start or later).
@@ -433,7 +444,7 @@ pub fn booking_from_quote(catalogue: &Catalogue, quote: &Quote) -> Booking {
         }
     }
     Booking {
-        basis_ht: lines.iter().map(|l| l.amount_ht).sum(),
+        basis_ht: lines_total(&lines),
         certification_ht,
         lines,
         source,
@@ -451,25 +462,73 @@ pub fn booking_from_catalogue(catalogue: &Catalogue) -> Booking {
     }
 }
 
-/// The start of each line of the booking: its own date when given, else the assumed one
-/// (`true`): the first line starts on the training's start, each other line on the next
-/// training day after the previous one ends (a half day takes a training day of its own).
-/// `None` where the schedule runs past chrono's range.
-pub fn schedule(
-    training_start: NaiveDate,
-    lines: &[ModuleBooking],
-) -> Vec<Option<(NaiveDate, bool)>> {
+/// Where a line of the booking starts, and where that date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scheduled {
+    pub start: NaiveDate,
+    /// No date was given for the line: the assumed schedule gave this one.
+    pub assumed: bool,
+    /// The date typed for the line (or for the training, for an assumed first line) when it
+    /// was not a training day: the line starts on the next training day instead.
+    pub moved_from: Option<NaiveDate>,
+}
+
+/// The start of each line of the booking: its own date when given, else the assumed one:
+/// the first line starts on the training's start, each other line on the next training day
+/// after the previous one ends (a half day takes a training day of its own). A date that is
+/// not a training day (a weekend, a public holiday) moves to the next training day: a
+/// module is never held on such a day. `None` where the schedule runs past chrono's range.
+pub fn schedule(training_start: NaiveDate, lines: &[ModuleBooking]) -> Vec<Option<Scheduled>> {
+    let on_training_day = |typed: NaiveDate, assumed: bool| {
+        training_day_from(typed).map(|start| Scheduled {
+            start,
+            assumed,
+            moved_from: (start != typed).then_some(typed),
+        })
+    };
     let mut previous_end: Option<Option<NaiveDate>> = None;
     lines
         .iter()
         .map(|line| {
             let start = match (line.start, previous_end) {
-                (Some(own), _) => Some((own, false)),
-                (None, None) => Some((training_start, true)),
-                (None, Some(end)) => end.and_then(next_training_day).map(|d| (d, true)),
+                (Some(own), _) => on_training_day(own, false),
+                (None, None) => on_training_day(training_start, true),
+                (None, Some(end)) => end.and_then(next_training_day).map(|start| Scheduled {
+                    start,
+                    assumed: true,
+                    moved_from: None,
+                }),
             };
-            previous_end = Some(start.and_then(|(d, _)| last_day(d, line.days)));
+            previous_end = Some(start.and_then(|s| last_day(s.start, line.days)));
             start
+        })
+        .collect()
+}
+
+/// Whether a notification on `notified` comes on or after the first day of a training
+/// typed to start on `start` (its first training day: a weekend or a holiday moves it): the
+/// case of an absence or an interruption, where the module lines count.
+pub fn notified_after_start(start: NaiveDate, notified: NaiveDate) -> bool {
+    notified >= training_day_from(start).unwrap_or(start)
+}
+
+/// What the lines add up to: the fee basis they make.
+pub fn lines_total(lines: &[ModuleBooking]) -> Decimal {
+    lines.iter().map(|l| l.amount_ht).sum()
+}
+
+/// « Montant HT » split again between the lines in proportion to their days, the left-over
+/// cents by the largest remainder, ties to the earlier line (as the full-course price is
+/// split per module): 3 000 € over the five modules → 461,54 / 461,54 / 923,08 / 923,07 /
+/// 230,77. The lines keep everything but their amounts.
+pub fn split_between_lines(amount_ht: Decimal, lines: &[ModuleBooking]) -> Vec<ModuleBooking> {
+    let weights: Vec<Decimal> = lines.iter().map(|l| l.days).collect();
+    lines
+        .iter()
+        .zip(split_by_largest_remainder(amount_ht, &weights))
+        .map(|(line, amount_ht)| ModuleBooking {
+            amount_ht,
+            ..line.clone()
         })
         .collect()
 }
@@ -568,7 +627,8 @@ pub fn assess_cancellation(
     req: &CancellationRequest,
 ) -> Result<CancellationOutcome, CancellationError> {
     let terms = &catalogue.cancellation;
-    let mut out = compute_cancellation(catalogue, req)?;
+    let (req, mut out) = compute_with_request(catalogue, req)?;
+    let req = &req;
     for line in &mut out.modules {
         line.explanation = explain_module_line(line, req, terms);
     }
@@ -583,7 +643,40 @@ pub fn compute_cancellation(
     catalogue: &Catalogue,
     req: &CancellationRequest,
 ) -> Result<CancellationOutcome, CancellationError> {
+    compute_with_request(catalogue, req).map(|(_, out)| out)
+}
+
+/// The request as computed, and its figures. The training starts on a training day (a
+/// start typed on a weekend or a holiday moves to the next one), and module lines that do
+/// not add up to « Montant HT » are split again from it, so that no fee exceeds the amount
+/// typed; the outcome says both.
+fn compute_with_request(
+    catalogue: &Catalogue,
+    req: &CancellationRequest,
+) -> Result<(CancellationRequest, CancellationOutcome), CancellationError> {
     validate(req)?;
+    let start = training_day_from(req.start).ok_or(CancellationError::Overflow)?;
+    let typed_lines = lines_total(&req.modules);
+    let resplit = !req.modules.is_empty() && typed_lines != req.amount_ht;
+    let computed = CancellationRequest {
+        start,
+        modules: if resplit {
+            split_between_lines(req.amount_ht, &req.modules)
+        } else {
+            req.modules.clone()
+        },
+        ..req.clone()
+    };
+    let mut out = compute_valid(catalogue, &computed)?;
+    out.start_moved_from = (start != req.start).then_some(req.start);
+    out.lines_resplit = resplit.then_some((req.amount_ht, typed_lines));
+    Ok((computed, out))
+}
+
+fn compute_valid(
+    catalogue: &Catalogue,
+    req: &CancellationRequest,
+) -> Result<CancellationOutcome, CancellationError> {
     let terms = &catalogue.cancellation;
     if terms.half_fee_rate < Decimal::ZERO || terms.half_fee_rate > Decimal::ONE {
         return Err(CancellationError::Overflow);
@@ -612,6 +705,8 @@ fn outcome_dates(terms: &CancellationTerms, req: &CancellationRequest) -> Cancel
     CancellationOutcome {
         case: Case::BeforeStart,
         start: req.start,
+        start_moved_from: None,
+        lines_resplit: None,
         notified: req.notified,
         working_days,
         calendar_days,
@@ -685,7 +780,7 @@ fn interruption(
         req.modules
             .iter()
             .zip(schedule(req.start, &req.modules))
-            .map(|(m, start)| module_line(terms, req, m, start.ok_or(CancellationError::Overflow)?))
+            .map(|(m, at)| module_line(terms, req, m, at.ok_or(CancellationError::Overflow)?))
             .collect::<Result<_, _>>()?
     };
     let totals = interruption_totals(req, &lines);
@@ -716,6 +811,7 @@ fn block_line(req: &CancellationRequest) -> ModuleLine {
         amount_ht: req.amount_ht,
         start: req.start,
         start_assumed: false,
+        moved_from: None,
         status: ModuleStatus::Block,
         attended_days: Decimal::ZERO,
         absence_days: Decimal::ZERO,
@@ -754,8 +850,9 @@ fn module_line(
     terms: &CancellationTerms,
     req: &CancellationRequest,
     m: &ModuleBooking,
-    (start, start_assumed): (NaiveDate, bool),
+    at: Scheduled,
 ) -> Result<ModuleLine, CancellationError> {
+    let start = at.start;
     let mut line = ModuleLine {
         kind: m.kind,
         number: m.number,
@@ -763,7 +860,9 @@ fn module_line(
         days: m.days,
         amount_ht: m.amount_ht,
         start,
-        start_assumed,
+        start_assumed: at.assumed,
+        // An assumed first line moved with the training's start, which says so itself.
+        moved_from: at.moved_from.filter(|_| !at.assumed),
         status: ModuleStatus::Started,
         attended_days: Decimal::ZERO,
         absence_days: Decimal::ZERO,
@@ -805,11 +904,7 @@ fn interruption_totals(req: &CancellationRequest, lines: &[ModuleLine]) -> Inter
     let attended = sum(|l| l.attended_ht);
     InterruptionTotals {
         attended_ht: attended,
-        opco_chargeable_ht: if req.funding == FundingKind::Opco {
-            attended
-        } else {
-            Decimal::ZERO
-        },
+        opco_chargeable_ht: (req.funding == FundingKind::Opco).then_some(attended),
         client_only_ht: sum(|l| l.client_only_ht),
         unsplit_ht: lines
             .iter()
@@ -830,12 +925,39 @@ pub fn explain_cancellation(
     req: &CancellationRequest,
     terms: &CancellationTerms,
 ) -> Vec<String> {
-    match out.case {
+    let mut sentences: Vec<String> = out
+        .start_moved_from
+        .map(|typed| {
+            format!(
+                "Début de la formation : {}.",
+                moved_date_fr(typed, out.start)
+            )
+        })
+        .into_iter()
+        .collect();
+    sentences.extend(match out.case {
         Case::Adjourned => adjourned_sentences(out),
         Case::Cpf => vec![CPF_FR.to_string()],
         Case::BeforeStart => before_start_sentences(out, req, terms),
-        Case::Interruption => interruption_sentences(out, req),
-    }
+        Case::Interruption => interruption_sentences(out),
+    });
+    sentences
+}
+
+/// Why a date typed for a training day is not used, and the day used instead: « le lundi
+/// 25 mai 2026 est un jour férié (Lundi de Pentecôte), où la formation ne se tient pas ;
+/// le calcul part du mardi 26 mai 2026, jour de formation suivant » (no final stop).
+pub fn moved_date_fr(typed: NaiveDate, used: NaiveDate) -> String {
+    let why = match holiday_name(typed) {
+        Some(name) => format!("est un jour férié ({name})"),
+        None => "tombe un week-end".to_string(),
+    };
+    format!(
+        "le {} {why}, où la formation ne se tient pas (les journées de formation ont lieu du \
+         lundi au vendredi, hors jours fériés) ; le calcul part du {}, jour de formation suivant",
+        format_date_fr(typed),
+        format_date_fr(used)
+    )
 }
 
 const CPF_FR: &str = "Inscription financée par le CPF : l'annulation, l'absence ou l'abandon \
@@ -903,7 +1025,7 @@ fn before_start_sentences(
     sentences
 }
 
-fn interruption_sentences(out: &CancellationOutcome, req: &CancellationRequest) -> Vec<String> {
+fn interruption_sentences(out: &CancellationOutcome) -> Vec<String> {
     let mut sentences = vec![format!(
         "Notification le {}, le jour du démarrage ({}) ou après : absence ou interruption. \
          Tout module commencé est dû dans son intégralité ; la facture distingue le prix des \
@@ -914,21 +1036,16 @@ fn interruption_sentences(out: &CancellationOutcome, req: &CancellationRequest) 
         format_date_fr(out.notified),
         format_date_fr(out.start)
     )];
-    if !req.modules.is_empty() {
-        if out.basis_ht != req.amount_ht {
-            sentences.push(format!(
-                "Le calcul porte sur les modules indiqués ({} HT au total), et non sur le \
-                 montant saisi ({} HT).",
-                format_eur(out.basis_ht),
-                format_eur(req.amount_ht)
-            ));
-        }
+    if let Some((typed, lines)) = out.lines_resplit {
+        sentences.push(resplit_fr(typed, lines));
+    }
+    if out.modules.iter().any(|l| l.status != ModuleStatus::Block) {
         sentences.push(FEE_BASIS_FR.to_string());
     }
     sentences.extend(assumed_dates_sentence(&out.modules));
     sentences.extend(out.modules.iter().map(|l| l.explanation.clone()));
     if let Some(totals) = &out.totals {
-        sentences.extend(interruption_totals_sentences(totals, req.funding));
+        sentences.extend(interruption_totals_sentences(totals));
     }
     sentences.push(format!(
         "Total dû : {} HT sur {} HT réservés.",
@@ -939,8 +1056,28 @@ fn interruption_sentences(out: &CancellationOutcome, req: &CancellationRequest) 
     sentences
 }
 
+/// [`moved_date_fr`] as a sentence of its own, for the date's field: « Le lundi 25 mai
+/// 2026 est un jour férié … jour de formation suivant. »
+pub fn moved_date_sentence_fr(typed: NaiveDate, used: NaiveDate) -> String {
+    let text = moved_date_fr(typed, used);
+    let mut chars = text.chars();
+    let first = chars.next().map(upper_char_fr).unwrap_or_default();
+    format!("{first}{}.", chars.as_str())
+}
+
+/// « Montant HT » typed apart from the lines: they were split again from it.
+pub fn resplit_fr(typed: Decimal, lines: Decimal) -> String {
+    format!(
+        "Le montant HT saisi ({} HT) diffère de la somme des lignes ({} HT) : il est réparti \
+         entre les lignes au prorata de leur durée, comme le prix du parcours complet, et le \
+         calcul porte sur cette répartition.",
+        format_eur(typed),
+        format_eur(lines)
+    )
+}
+
 /// What the days attended cost and what the client owes on its own; the OPCO's part.
-fn interruption_totals_sentences(totals: &InterruptionTotals, funding: FundingKind) -> Vec<String> {
+fn interruption_totals_sentences(totals: &InterruptionTotals) -> Vec<String> {
     let mut sentences = Vec::new();
     let split = totals.unsplit_ht.is_zero();
     if split {
@@ -954,12 +1091,12 @@ fn interruption_totals_sentences(totals: &InterruptionTotals, funding: FundingKi
             format_eur(totals.client_only_ht)
         ));
     }
-    if funding == FundingKind::Opco {
+    if let Some(opco) = totals.opco_chargeable_ht {
         sentences.push(if split {
             format!(
                 "Part que l'OPCO peut prendre en charge (journées suivies) : {} HT ; le reste \
                  est à la charge du Client.",
-                format_eur(totals.opco_chargeable_ht)
+                format_eur(opco)
             )
         } else {
             "Sans le détail des journées suivies, la part finançable par l'OPCO ne peut être \
@@ -1100,7 +1237,10 @@ pub fn explain_module_line(
 ) -> String {
     let name = module_name(line.kind, line.number, &line.label);
     let start = format_date_fr(line.start);
-    let assumed = assumed_start_fr(line, req.start);
+    let assumed = match line.moved_from {
+        Some(typed) => format!(" (date saisie : {})", moved_date_fr(typed, line.start)),
+        None => assumed_start_fr(line, req.start).to_string(),
+    };
     match line.status {
         ModuleStatus::Block => format!(
             "Sans le détail des modules, la formation est traitée comme un seul bloc \
@@ -1391,7 +1531,7 @@ mod tests {
         let totals = out.totals.clone().expect("interruption totals");
         assert_eq!(totals.due_ht, dec("3076.93"));
         assert_eq!(totals.attended_ht, dec("1846.16"));
-        assert_eq!(totals.opco_chargeable_ht, dec("1846.16"));
+        assert_eq!(totals.opco_chargeable_ht, Some(dec("1846.16")));
         assert_eq!(totals.client_only_ht, dec("1230.77"));
         assert_eq!(totals.attended_ht + totals.client_only_ht, totals.due_ht);
         assert_eq!(out.fee_ht, dec("3076.93"));
@@ -1408,7 +1548,7 @@ mod tests {
     fn without_opco_nothing_is_opco_chargeable() {
         let out = assess(&full_course_request("2026-05-29", FundingKind::None));
         let totals = out.totals.expect("interruption totals");
-        assert_eq!(totals.opco_chargeable_ht, Decimal::ZERO);
+        assert_eq!(totals.opco_chargeable_ht, None);
         assert_eq!(totals.attended_ht, dec("1846.16"));
     }
 
@@ -1416,6 +1556,7 @@ mod tests {
     fn module_starting_on_the_notification_day_is_due_in_full_as_absence() {
         let mut req = request("2026-05-28");
         req.modules = vec![module(3, "2", "1500", Some("2026-05-28"))];
+        req.amount_ht = req.modules.iter().map(|m| m.amount_ht).sum();
         let out = assess(&req);
         let line = &out.modules[0];
         assert_eq!(line.status, ModuleStatus::Started);
@@ -1430,6 +1571,7 @@ mod tests {
         let mut req = request("2026-05-15");
         req.start = d("2026-05-13");
         req.modules = vec![module(4, "2", "1500", None)];
+        req.amount_ht = req.modules.iter().map(|m| m.amount_ht).sum();
         let out = assess(&req);
         let line = &out.modules[0];
         assert!(line.start_assumed);
@@ -1447,10 +1589,12 @@ mod tests {
     fn half_day_module_counts_half_a_day() {
         let mut req = request("2026-06-25");
         req.modules = vec![module(5, "0.5", "400", Some("2026-06-24"))];
+        req.amount_ht = req.modules.iter().map(|m| m.amount_ht).sum();
         let line = &assess(&req).modules[0];
         assert_eq!(line.status, ModuleStatus::AttendedInFull);
         assert_eq!(line.attended_days, dec("0.5"));
         req.modules = vec![module(9, "1.5", "900", Some("2026-06-24"))];
+        req.amount_ht = dec("900");
         let line = &assess(&req).modules[0];
         assert_eq!(
             (line.attended_days, line.absence_days),
@@ -1484,15 +1628,112 @@ mod tests {
     }
 
     #[test]
-    fn modules_typed_apart_from_the_amount_are_the_basis_and_said_so() {
+    fn an_amount_typed_apart_from_the_lines_splits_them_again_and_says_so() {
+        // Audit finding 1: start Tuesday 26 May 2026, notified Thursday 28 May, « Montant
+        // HT » typed 3 000 while the lines stay those of the 4 000 € quote.
+        let mut req = request("2026-05-28");
+        req.amount_ht = dec("3000");
+        req.modules = modules_from_full_course(&catalogue(), dec("4000"), &[]);
+        let out = assess(&req);
+        let amounts: Vec<Decimal> = out.modules.iter().map(|l| l.amount_ht).collect();
+        assert_eq!(
+            amounts,
+            ["461.54", "461.54", "923.08", "923.07", "230.77"].map(dec)
+        );
+        let totals = out.totals.clone().unwrap();
+        assert_eq!(out.basis_ht, dec("3000"));
+        assert_eq!(out.fee_ht, dec("3000"));
+        assert_eq!(totals.attended_ht, dec("923.08"));
+        assert_eq!(totals.client_only_ht, dec("2076.92"));
+        assert_eq!(out.lines_resplit, Some((dec("3000"), dec("4000"))));
+        let said = resplit_fr(dec("3000"), dec("4000"));
+        assert!(said.starts_with(&format!(
+            "Le montant HT saisi ({} HT) diffère de la somme des lignes ({} HT)",
+            format_eur(dec("3000")),
+            format_eur(dec("4000"))
+        )));
+        assert!(out.explanations.contains(&said));
+    }
+
+    #[test]
+    fn lines_that_add_up_to_the_amount_are_kept() {
         let mut req = request("2026-05-27");
+        req.amount_ht = dec("800");
         req.modules = vec![module(1, "1", "800", None)];
         let out = assess(&req);
         assert_eq!(out.basis_ht, dec("800"));
-        assert!(out
-            .explanations
-            .iter()
-            .any(|e| e.contains("et non sur le montant saisi")));
+        assert_eq!(out.lines_resplit, None);
+        assert_eq!(out.modules[0].amount_ht, dec("800"));
+    }
+
+    #[test]
+    fn a_start_on_a_holiday_or_a_weekend_counts_from_the_next_training_day() {
+        // Audit finding 2: start Whit Monday 25 May 2026 (or Saturday 23 May), notified
+        // Tuesday 26 May: the first training day is the 26th, so nothing was attended.
+        for typed in ["2026-05-25", "2026-05-23"] {
+            let mut req = request("2026-05-26");
+            req.start = d(typed);
+            req.modules = modules_from_full_course(&catalogue(), dec("4000"), &[]);
+            let out = assess(&req);
+            assert_eq!(out.start, d("2026-05-26"), "{typed}");
+            assert_eq!(out.start_moved_from, Some(d(typed)));
+            let totals = out.totals.clone().unwrap();
+            assert_eq!(totals.attended_ht, Decimal::ZERO, "{typed}");
+            assert_eq!(out.modules[0].start, d("2026-05-26"));
+            assert_eq!(out.modules[0].attended_days, Decimal::ZERO);
+            assert_eq!(totals.attended_ht + totals.client_only_ht, totals.due_ht);
+        }
+        let mut req = request("2026-05-26");
+        req.start = d("2026-05-25");
+        let first = &assess(&req).explanations[0];
+        assert!(
+            first.starts_with(
+                "Début de la formation : le lundi 25 mai 2026 est un jour férié (Lundi de Pentecôte)"
+            ),
+            "{first}"
+        );
+        assert!(first.contains("le calcul part du mardi 26 mai 2026, jour de formation suivant"));
+        req.start = d("2026-05-23");
+        assert!(assess(&req).explanations[0].contains("le samedi 23 mai 2026 tombe un week-end"));
+    }
+
+    #[test]
+    fn a_start_moved_to_a_training_day_moves_the_fee_count_too() {
+        // Typed Saturday 16 May 2026: the training starts Monday 18 May; notified Friday
+        // 8 May, the jours ouvrables are counted up to the 18th (9, 11, 12, 13, 15, 16 May).
+        let mut req = request("2026-05-08");
+        req.start = d("2026-05-16");
+        let out = assess(&req);
+        assert_eq!(out.start, d("2026-05-18"));
+        assert_eq!(out.working_days, 6);
+        assert_eq!(out.band, Some(FeeBand::FullFee));
+    }
+
+    #[test]
+    fn a_module_date_typed_on_a_holiday_is_held_the_next_training_day() {
+        // Module 1 typed on Ascension, Thursday 14 May 2026: held Friday 15 May; notified
+        // that Friday, nothing of it was attended.
+        let mut req = request("2026-05-15");
+        req.start = d("2026-05-13");
+        req.amount_ht = dec("800");
+        req.modules = vec![module(1, "1", "800", Some("2026-05-14"))];
+        let out = assess(&req);
+        let line = &out.modules[0];
+        assert_eq!(line.start, d("2026-05-15"));
+        assert_eq!(line.moved_from, Some(d("2026-05-14")));
+        assert_eq!(line.attended_days, Decimal::ZERO);
+        assert!(line
+            .explanation
+            .contains("date saisie : le jeudi 14 mai 2026 est un jour férié (Ascension)"));
+    }
+
+    #[test]
+    fn the_opco_part_is_shown_at_zero() {
+        // Audit finding 4: OPCO funding, start and notification the same day.
+        let mut req = full_course_request("2026-05-26", FundingKind::Opco);
+        req.notified = req.start;
+        let totals = assess(&req).totals.unwrap();
+        assert_eq!(totals.opco_chargeable_ht, Some(Decimal::ZERO));
     }
 
     #[test]
@@ -1523,7 +1764,7 @@ mod tests {
         );
         let totals = out.totals.clone().expect("totals");
         assert_eq!(totals.attended_ht, dec("615.39"));
-        assert_eq!(totals.opco_chargeable_ht, dec("615.39"));
+        assert_eq!(totals.opco_chargeable_ht, Some(dec("615.39")));
         assert_eq!(totals.client_only_ht, dec("3384.61"));
         assert_eq!(out.fee_ht, dec("4000"));
         assert_eq!(out.modules[0].status, ModuleStatus::AttendedInFull);
@@ -1546,7 +1787,10 @@ mod tests {
         let mut starts = vec![None; 5];
         starts[2] = Some(d("2026-06-08"));
         let lines = modules_from_full_course(&catalogue(), dec("4000"), &starts);
-        let got: Vec<Option<(NaiveDate, bool)>> = schedule(d("2026-05-26"), &lines);
+        let got: Vec<Option<(NaiveDate, bool)>> = schedule(d("2026-05-26"), &lines)
+            .into_iter()
+            .map(|s| s.map(|s| (s.start, s.assumed)))
+            .collect();
         assert_eq!(
             got,
             [
@@ -1572,7 +1816,10 @@ mod tests {
         });
         let got = schedule(d("2026-05-26"), &lines);
         // Module 5 (half a day) takes Wednesday 3 June; the coaching Thursday 4 June.
-        assert_eq!(got[5], Some((d("2026-06-04"), true)));
+        assert_eq!(
+            got[5].map(|s| (s.start, s.assumed)),
+            Some((d("2026-06-04"), true))
+        );
         let mut req = request("2026-06-05");
         req.amount_ht = dec("6000");
         req.modules = lines;
@@ -1595,6 +1842,7 @@ mod tests {
         let mut req = request("2026-06-08");
         req.start = d("2026-06-05");
         req.modules = vec![module(3, "2", "1500", Some("2026-06-05"))];
+        req.amount_ht = req.modules.iter().map(|m| m.amount_ht).sum();
         let line = &assess(&req).modules[0];
         assert_eq!(line.status, ModuleStatus::Started);
         assert_eq!(
@@ -1858,10 +2106,11 @@ mod properties {
         }
 
         #[test]
-        fn deadlines_are_exactly_where_the_band_changes(start in date_in(1901, 2200)) {
+        fn deadlines_are_exactly_where_the_band_changes(typed in date_in(1901, 2200)) {
             let cat = catalogue();
+            let start = training_day_from(typed).unwrap();
             let band_on = |notified: NaiveDate| {
-                assess_cancellation(&cat, &request(start, notified)).unwrap().band
+                assess_cancellation(&cat, &request(typed, notified)).unwrap().band
             };
             let dl = deadlines(&cat.cancellation, start);
             let no_fee = dl.no_fee.unwrap();
@@ -1872,7 +2121,7 @@ mod properties {
             prop_assert_eq!(band_on(half.succ_opt().unwrap()), Some(FeeBand::FullFee));
             let postpone = dl.postpone.unwrap();
             let ok = |n: NaiveDate| {
-                assess_cancellation(&cat, &request(start, n)).unwrap().postpone_possible
+                assess_cancellation(&cat, &request(typed, n)).unwrap().postpone_possible
             };
             prop_assert!(ok(postpone));
             prop_assert!(!ok(postpone.succ_opt().unwrap()));
@@ -1912,6 +2161,8 @@ mod properties {
             opco in any::<bool>(),
         ) {
             let cat = catalogue();
+            // (A start that is not a training day: see the next property.)
+            let start = training_day_from(start).unwrap();
             let notified = start + TimeDelta::days(notified_offset);
             let starts: Vec<Option<NaiveDate>> =
                 starts.iter().map(|o| o.map(|k| start + TimeDelta::days(k))).collect();
@@ -1956,14 +2207,55 @@ mod properties {
             // Rounding of each share to the cent: at most a cent a line.
             let slack = Decimal::new(out.modules.len() as i64, 2);
             prop_assert!(totals.attended_ht <= held_before + slack);
-            prop_assert!(totals.opco_chargeable_ht <= totals.attended_ht);
-            if !opco {
-                prop_assert_eq!(totals.opco_chargeable_ht, Decimal::ZERO);
-            }
+            prop_assert_eq!(totals.opco_chargeable_ht, opco.then_some(totals.attended_ht));
             prop_assert_eq!(totals.unsplit_ht, Decimal::ZERO);
             prop_assert_eq!(totals.attended_ht + totals.client_only_ht, totals.due_ht);
             prop_assert_eq!(out.fee_ht, totals.due_ht);
             prop_assert!(out.fee_ht <= out.basis_ht);
+        }
+
+        #[test]
+        fn no_fee_above_its_basis_and_nothing_attended_off_a_training_day(
+            start in date_in(2020, 2030),
+            notified_offset in -30i64..50,
+            starts in prop::collection::vec(prop::option::of(-3i64..40), 5),
+            lines_cents in 0i64..1_000_000,
+            typed_cents in prop::option::of(0i64..1_000_000),
+            opco in any::<bool>(),
+            with_lines in any::<bool>(),
+        ) {
+            let cat = catalogue();
+            let notified = start + TimeDelta::days(notified_offset);
+            let starts: Vec<Option<NaiveDate>> =
+                starts.iter().map(|o| o.map(|k| start + TimeDelta::days(k))).collect();
+            let lines = modules_from_full_course(&cat, Decimal::new(lines_cents, 2), &starts);
+            let mut req = request(start, notified);
+            // « Montant HT » as prefilled (the lines' sum) or typed apart from the lines.
+            req.amount_ht = typed_cents
+                .map(|c| Decimal::new(c, 2))
+                .unwrap_or_else(|| lines.iter().map(|l| l.amount_ht).sum());
+            req.modules = if with_lines { lines } else { Vec::new() };
+            req.funding = if opco { FundingKind::Opco } else { FundingKind::None };
+            let out = assess_cancellation(&cat, &req).unwrap();
+            prop_assert!(out.fee_ht <= out.basis_ht, "{} > {}", out.fee_ht, out.basis_ht);
+            prop_assert!(out.fee_ht <= req.amount_ht, "{} > {}", out.fee_ht, req.amount_ht);
+            prop_assert!(calendar::is_training_day(out.start));
+            if let Some(totals) = &out.totals {
+                prop_assert_eq!(totals.attended_ht + totals.client_only_ht + totals.unsplit_ht, totals.due_ht);
+                prop_assert_eq!(out.fee_ht, totals.due_ht);
+            }
+            for line in out.modules.iter().filter(|l| l.status != ModuleStatus::Block) {
+                prop_assert!(calendar::is_training_day(line.start), "{:?}", line.start);
+                // The attended days are the line's first training days, all before the
+                // notification.
+                let mut day = line.start;
+                let mut left = line.attended_days;
+                while left > Decimal::ZERO {
+                    prop_assert!(calendar::is_training_day(day) && day < notified);
+                    left -= left.min(Decimal::ONE);
+                    day = calendar::next_training_day(day).unwrap();
+                }
+            }
         }
 
         #[test]

@@ -36,10 +36,19 @@ pub fn answer_fr(outcome: &CancellationOutcome, terms: &CancellationTerms) -> St
         DayKind::Ouvrable.count_fr(o.working_days)
     );
     match o.case {
-        Case::Adjourned => {
-            "Rien n'est dû par le client : Co&Sens ajourne la formation faute de participants."
-                .into()
-        }
+        Case::Adjourned => match o.adjourn_deadline.filter(|limit| o.notified > *limit) {
+            Some(limit) => format!(
+                "Rien n'est dû par le client : Co&Sens ajourne la formation faute de \
+                 participants, après la limite des CGV (au plus tard une semaine avant, soit le \
+                 {}) ; la clause ne couvre pas cet ajournement tardif, mais le client ne doit \
+                 rien pour une formation que Co&Sens ne tient pas.",
+                format_date_fr(limit)
+            ),
+            None => {
+                "Rien n'est dû par le client : Co&Sens ajourne la formation faute de participants."
+                    .into()
+            }
+        },
         Case::Cpf => "Aucun montant n'est calculé ici : une inscription financée par le CPF \
                       suit les conditions de Mon Compte Formation."
             .into(),
@@ -430,6 +439,17 @@ mod tests {
         ));
         let out = outcome_with("2026-05-16", |r| r.who = Who::CoSensAdjourns);
         assert!(answer_fr(&out, &terms).starts_with("Rien n'est dû par le client"));
+        // Adjourned on Tuesday 19 May, a week before: within the clause, nothing more said.
+        let out = outcome_with("2026-05-19", |r| r.who = Who::CoSensAdjourns);
+        assert!(!answer_fr(&out, &terms).contains("après la limite"));
+        // The day after, the answer says the clause no longer covers it.
+        let out = outcome_with("2026-05-20", |r| r.who = Who::CoSensAdjourns);
+        let said = answer_fr(&out, &terms);
+        assert!(
+            said.contains("après la limite des CGV (au plus tard une semaine avant, soit le mardi 19 mai 2026)"),
+            "{said}"
+        );
+        assert!(said.contains("ne doit rien pour une formation que Co&Sens ne tient pas"));
         let out = outcome_with("2026-05-16", |r| r.funding = FundingKind::Cpf);
         assert!(answer_fr(&out, &terms).contains("Mon Compte Formation"));
     }

@@ -50,9 +50,11 @@ pub enum Funding {
         amount: Decimal,
     },
     /// The trainee's CPF balance; `exempt` when the flat contribution is not due
-    /// (job seekers, employer top-up).
+    /// (job seekers, employer top-up). The balance is `None` while it is still to be typed
+    /// (a share link never carries it): the quote is priced, its CPF share and what is left
+    /// to pay are pending (see [`Quote::cpf_balance_pending`]).
     Cpf {
-        balance: Decimal,
+        balance: Option<Decimal>,
         exempt: bool,
     },
 }
@@ -158,11 +160,13 @@ pub struct Quote {
     pub training_hours: Decimal,
     /// Per trainee: coaching days × hours per day, capped at the announced coaching hours.
     pub coaching_hours: Decimal,
-    /// Prise en charge (OPCO or CPF), never more than the total TTC.
+    /// Prise en charge (OPCO or CPF), never more than the total TTC (0 while the CPF
+    /// balance is pending).
     pub funded: Decimal,
     /// The flat CPF contribution: zero unless CPF and not exempt.
     pub cpf_contribution: Decimal,
-    /// Reste à charge: `total_ttc − funded + cpf_contribution`.
+    /// Reste à charge: `total_ttc − funded + cpf_contribution` (an upper bound while the CPF
+    /// balance is pending).
     pub remaining: Decimal,
     pub advice: Option<FullCourseAdvice>,
     /// The legal mention a VAT-exempt quote carries.
@@ -171,6 +175,42 @@ pub struct Quote {
     pub explanations: Vec<String>,
     pub explained: FigureExplanations,
 }
+
+/// What « Solde CPF » says of itself.
+pub const CPF_PERSONAL_FR: &str = "Le CPF est personnel : un seul stagiaire, titulaire du compte.";
+
+/// What « Solde CPF » says while it is empty: the quote is priced, its CPF share pending.
+pub const CPF_BALANCE_ASKED_FR: &str = "À indiquer : le solde de votre compte CPF (un lien de \
+     partage ne le transmet pas), pour calculer la prise en charge et le reste à charge.";
+
+impl Quote {
+    /// True while the CPF balance is still to be typed: the CPF share and what is left to
+    /// pay are pending, and no screen shows them as figures.
+    pub fn cpf_balance_pending(&self) -> bool {
+        matches!(self.request.funding, Funding::Cpf { balance: None, .. })
+    }
+
+    /// The prise en charge as shown: « 1 800,00 € », or pending.
+    pub fn funded_fr(&self) -> String {
+        self.shown(self.funded)
+    }
+
+    /// The reste à charge as shown: « 3 703,20 € », or pending.
+    pub fn remaining_fr(&self) -> String {
+        self.shown(self.remaining)
+    }
+
+    fn shown(&self, amount: Decimal) -> String {
+        if self.cpf_balance_pending() {
+            PENDING_FR.to_string()
+        } else {
+            format_eur(amount)
+        }
+    }
+}
+
+/// A figure that waits for the CPF balance.
+pub const PENDING_FR: &str = "à calculer (solde CPF à indiquer)";
 
 /// The simulator input at fault.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -181,7 +221,6 @@ pub enum QuoteField {
     Funding,
     OpcoAmount,
     CpfBalance,
-    Date,
 }
 
 impl QuoteField {
@@ -194,7 +233,6 @@ impl QuoteField {
             QuoteField::Funding => "Financement",
             QuoteField::OpcoAmount => "Montant pris en charge par l'OPCO",
             QuoteField::CpfBalance => "Solde CPF",
-            QuoteField::Date => "Date du devis",
         }
     }
 }
@@ -227,13 +265,6 @@ pub enum QuoteError {
     },
     /// The catalogue says the course is not CPF-eligible.
     CpfNotEligible,
-    /// No CPF contribution is known on the quote's date (and the trainee is not exempt).
-    NoCpfContribution {
-        #[serde(with = "crate::domain::calendar::iso_date")]
-        date: NaiveDate,
-        #[serde(with = "crate::domain::calendar::iso_date::option")]
-        first_from: Option<NaiveDate>,
-    },
     /// An amount beyond what a decimal holds (only with an absurd catalogue).
     Overflow,
 }
@@ -253,7 +284,6 @@ impl QuoteError {
                 QuoteField::CpfBalance
             }
             QuoteError::CpfNotEligible => QuoteField::Funding,
-            QuoteError::NoCpfContribution { .. } => QuoteField::Date,
         }
     }
 
@@ -293,20 +323,6 @@ impl QuoteError {
             QuoteError::CpfNotEligible => {
                 "Cette formation n'est pas éligible au CPF.".to_string()
             }
-            QuoteError::NoCpfContribution { date, first_from } => match first_from {
-                Some(first) => format!(
-                    "Aucune participation forfaitaire CPF n'est connue au {} : la première \
-                     s'applique à partir du {}. Changez la date du devis ou indiquez une \
-                     exonération (demandeur d'emploi, abondement de l'employeur).",
-                    date_fr(*date),
-                    date_fr(*first)
-                ),
-                None => format!(
-                    "Aucune participation forfaitaire CPF n'est connue au {} : indiquez une \
-                     exonération (demandeur d'emploi, abondement de l'employeur).",
-                    date_fr(*date)
-                ),
-            },
             QuoteError::Overflow => {
                 "Le montant dépasse ce que le simulateur sait calculer.".to_string()
             }
@@ -378,24 +394,18 @@ pub fn check_request(catalogue: &Catalogue, request: &QuoteRequest) -> Vec<Quote
                 errors.push(QuoteError::OpcoAmountNotInCents);
             }
         }
-        Funding::Cpf { balance, exempt } => {
+        Funding::Cpf { balance, .. } => {
             if !catalogue.course.cpf_eligible {
                 errors.push(QuoteError::CpfNotEligible);
             }
-            if *balance < Decimal::ZERO {
-                errors.push(QuoteError::CpfBalanceNegative);
-            } else if !in_cents(*balance) {
-                errors.push(QuoteError::CpfBalanceNotInCents);
+            match balance {
+                Some(b) if *b < Decimal::ZERO => errors.push(QuoteError::CpfBalanceNegative),
+                Some(b) if !in_cents(*b) => errors.push(QuoteError::CpfBalanceNotInCents),
+                _ => {}
             }
             if request.trainees > 1 {
                 errors.push(QuoteError::CpfNeedsOneTrainee {
                     trainees: request.trainees,
-                });
-            }
-            if !*exempt && catalogue.cpf_contribution_on(request.date).is_none() {
-                errors.push(QuoteError::NoCpfContribution {
-                    date: request.date,
-                    first_from: catalogue.cpf_contributions.iter().map(|c| c.from).min(),
                 });
             }
         }
@@ -618,17 +628,18 @@ fn funding_shares(
         Funding::None => (Decimal::ZERO, Decimal::ZERO),
         Funding::Opco { amount } => ((*amount).min(total_ttc), Decimal::ZERO),
         Funding::Cpf { balance, exempt } => {
+            // Before the first contribution's date there was none: 0 €.
             let contribution = if *exempt {
                 Decimal::ZERO
             } else {
-                catalogue.cpf_contribution_on(request.date).ok_or(
-                    QuoteError::NoCpfContribution {
-                        date: request.date,
-                        first_from: None,
-                    },
-                )?
+                catalogue
+                    .cpf_contribution_on(request.date)
+                    .unwrap_or(Decimal::ZERO)
             };
-            ((*balance).min(total_ttc), contribution)
+            (
+                balance.unwrap_or(Decimal::ZERO).min(total_ttc),
+                contribution,
+            )
         }
     };
     let funded = money(funded);
@@ -860,7 +871,24 @@ fn explain_funding(quote: &Quote, catalogue: &Catalogue) -> (String, Option<Stri
             None,
             explain_opco_remaining(quote),
         ),
-        Funding::Cpf { balance, exempt } => (
+        Funding::Cpf {
+            balance: None,
+            exempt,
+        } => (
+            "Prise en charge CPF : à calculer, le solde du compte CPF reste à indiquer (un lien \
+             de partage ne le transmet jamais : il est personnel)."
+                .to_string(),
+            Some(explain_cpf_contribution(quote, catalogue, *exempt)),
+            format!(
+                "Reste à charge : à calculer une fois le solde CPF indiqué ; au plus {} (prix \
+                 TTC et participation forfaitaire, sans rien sur le compte).",
+                format_eur(quote.remaining)
+            ),
+        ),
+        Funding::Cpf {
+            balance: Some(balance),
+            exempt,
+        } => (
             explain_cpf_funded(quote, *balance),
             Some(explain_cpf_contribution(quote, catalogue, *exempt)),
             explain_cpf_remaining(quote),
@@ -931,11 +959,18 @@ fn explain_cpf_contribution(quote: &Quote, catalogue: &Catalogue, exempt: bool) 
             date_fr(entry.from),
             date_fr(date)
         ),
-        // Not reached: a quote with CPF funding is only priced with a contribution known.
-        None => format!(
-            "Participation forfaitaire CPF : {}, à la charge du titulaire du compte.",
-            format_eur(quote.cpf_contribution)
-        ),
+        None => match catalogue.cpf_contributions.iter().map(|c| c.from).min() {
+            Some(first) => format!(
+                "Participation forfaitaire CPF : aucune à la date du devis ({}), elle n'est due \
+                 qu'à partir du {}.",
+                date_fr(date),
+                date_fr(first)
+            ),
+            None => format!(
+                "Participation forfaitaire CPF : aucune à la date du devis ({}).",
+                date_fr(date)
+            ),
+        },
     }
 }
 
@@ -1008,6 +1043,10 @@ pub fn answer_fr(quote: &Quote) -> String {
         Funding::None => format!("Total : {total}{whom}, reste à charge {remaining}."),
         Funding::Opco { .. } => format!(
             "Total : {total}{whom}, dont {funded} pris en charge par l'OPCO : reste à charge {remaining}."
+        ),
+        Funding::Cpf { balance: None, .. } => format!(
+            "Total : {total}. Indiquez le solde CPF pour connaître la part payée par le CPF et \
+             le reste à charge."
         ),
         Funding::Cpf { .. } if quote.cpf_contribution.is_zero() => format!(
             "Total : {total}, dont {funded} payés par le CPF : reste à charge {remaining}."
@@ -1478,7 +1517,7 @@ mod tests {
     fn the_answer_counts_the_cpf_contribution_in_what_is_left() {
         let q = price(&QuoteRequest {
             funding: Funding::Cpf {
-                balance: dec("2000"),
+                balance: Some(dec("2000")),
                 exempt: false,
             },
             ..full()
@@ -1537,7 +1576,7 @@ mod tests {
     fn cpf_balance_pays_up_to_the_ttc_and_the_trainee_adds_the_contribution() {
         let q = price(&QuoteRequest {
             funding: Funding::Cpf {
-                balance: dec("3000"),
+                balance: Some(dec("3000")),
                 exempt: false,
             },
             ..full()
@@ -1558,7 +1597,7 @@ mod tests {
         let on = |d: NaiveDate| {
             price(&QuoteRequest {
                 funding: Funding::Cpf {
-                    balance: dec("0"),
+                    balance: Some(dec("0")),
                     exempt: false,
                 },
                 date: d,
@@ -1575,7 +1614,7 @@ mod tests {
     fn cpf_balance_above_the_price_is_capped_and_the_contribution_still_due() {
         let q = price(&QuoteRequest {
             funding: Funding::Cpf {
-                balance: dec("10000"),
+                balance: Some(dec("10000")),
                 exempt: false,
             },
             ..full()
@@ -1593,7 +1632,7 @@ mod tests {
     fn cpf_exempt_trainee_pays_no_contribution_even_before_any_is_known() {
         let q = price(&QuoteRequest {
             funding: Funding::Cpf {
-                balance: dec("1000"),
+                balance: Some(dec("1000")),
                 exempt: true,
             },
             date: date(2023, 1, 1),
@@ -1700,7 +1739,7 @@ mod tests {
     fn negative_or_sub_cent_cpf_balance_is_refused() {
         let e = refused(&QuoteRequest {
             funding: Funding::Cpf {
-                balance: dec("-0.01"),
+                balance: Some(dec("-0.01")),
                 exempt: false,
             },
             ..full()
@@ -1709,7 +1748,7 @@ mod tests {
         assert_eq!(e.field(), QuoteField::CpfBalance);
         let e = refused(&QuoteRequest {
             funding: Funding::Cpf {
-                balance: dec("0.001"),
+                balance: Some(dec("0.001")),
                 exempt: true,
             },
             ..full()
@@ -1722,7 +1761,7 @@ mod tests {
         let e = refused(&QuoteRequest {
             trainees: 2,
             funding: Funding::Cpf {
-                balance: dec("1000"),
+                balance: Some(dec("1000")),
                 exempt: false,
             },
             ..full()
@@ -1734,25 +1773,55 @@ mod tests {
     }
 
     #[test]
-    fn cpf_before_any_known_contribution_is_refused_unless_exempt() {
-        let e = refused(&QuoteRequest {
-            funding: Funding::Cpf {
-                balance: dec("1000"),
-                exempt: false,
-            },
-            date: date(2024, 5, 1),
-            ..full()
-        });
-        assert_eq!(
-            e,
-            QuoteError::NoCpfContribution {
+    fn cpf_before_the_first_contribution_owes_none() {
+        // Audit finding 5: a CPF quote dated 1 May 2024, the day before the first flat
+        // contribution, is priced with none.
+        let q = price_quote(
+            &catalogue(),
+            &QuoteRequest {
+                funding: Funding::Cpf {
+                    balance: Some(dec("1000")),
+                    exempt: false,
+                },
                 date: date(2024, 5, 1),
-                first_from: Some(date(2024, 5, 2)),
-            }
+                ..full()
+            },
+        )
+        .expect("priced");
+        assert_eq!(q.cpf_contribution, Decimal::ZERO);
+        assert_eq!(q.remaining, q.total_ttc - dec("1000"));
+        let said = q.explained.cpf_contribution.clone().expect("explained");
+        assert!(said.contains("aucune à la date du devis"), "{said}");
+        assert!(said.contains("2 mai 2024"), "{said}");
+    }
+
+    #[test]
+    fn a_pending_cpf_balance_prices_the_quote_and_asks_for_the_balance() {
+        // Audit finding 3: a share link leaves the balance out; the quote still has its
+        // lines and totals, and says the CPF share is to be computed.
+        let q = price_quote(
+            &catalogue(),
+            &QuoteRequest {
+                funding: Funding::Cpf {
+                    balance: None,
+                    exempt: false,
+                },
+                ..full()
+            },
+        )
+        .expect("priced");
+        assert!(q.cpf_balance_pending());
+        assert_eq!(q.total_ttc, dec("5400.00"));
+        assert_eq!(q.funded, Decimal::ZERO);
+        assert_eq!(q.cpf_contribution, dec("103.20"));
+        assert!(
+            q.explained.funded.contains("à calculer"),
+            "{}",
+            q.explained.funded
         );
-        assert_eq!(e.field(), QuoteField::Date);
-        assert!(e.message().contains("au 1er mai 2024"), "{}", e.message());
-        assert!(e.message().contains("à partir du 2 mai 2024"));
+        assert!(q.explained.remaining.contains("à calculer"));
+        assert!(answer_fr(&q).contains("Indiquez le solde CPF"));
+        assert!(!answer_fr(&q).contains("reste à charge 5"));
     }
 
     #[test]
@@ -1763,7 +1832,7 @@ mod tests {
             &c,
             &QuoteRequest {
                 funding: Funding::Cpf {
-                    balance: dec("1000"),
+                    balance: Some(dec("1000")),
                     exempt: true,
                 },
                 ..full()
@@ -1785,7 +1854,7 @@ mod tests {
                 certification: false,
                 vat: Vat::Standard,
                 funding: Funding::Cpf {
-                    balance: dec("-5"),
+                    balance: Some(dec("-5")),
                     exempt: false,
                 },
                 date: date(2020, 1, 1),
@@ -1799,7 +1868,6 @@ mod tests {
                 QuoteField::Coaching,
                 QuoteField::CpfBalance,
                 QuoteField::Trainees,
-                QuoteField::Date,
             ]
         );
         assert!(check_request(&catalogue(), &full()).is_empty());
@@ -1901,7 +1969,7 @@ mod properties {
         let funding = prop_oneof![
             Just(Funding::None),
             cents(5_000_000).prop_map(|amount| Funding::Opco { amount }),
-            (cents(2_000_000), any::<bool>())
+            (prop::option::of(cents(2_000_000)), any::<bool>())
                 .prop_map(|(balance, exempt)| Funding::Cpf { balance, exempt }),
         ];
         (
@@ -1950,7 +2018,7 @@ mod properties {
         let funding = prop_oneof![
             Just(Funding::None),
             any_decimal().prop_map(|amount| Funding::Opco { amount }),
-            (any_decimal(), any::<bool>())
+            (prop::option::of(any_decimal()), any::<bool>())
                 .prop_map(|(balance, exempt)| Funding::Cpf { balance, exempt }),
         ];
         (

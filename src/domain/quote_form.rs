@@ -130,11 +130,32 @@ impl QuoteForm {
         }
     }
 
-    /// Reads the form into a request dated `date`, or lists every field at fault.
+    /// Reads the form into a request dated `date`, or lists every field at fault: what a
+    /// draft, an export or an import needs, the CPF balance included.
     pub fn to_request(
         &self,
         catalogue: &Catalogue,
         date: NaiveDate,
+    ) -> Result<QuoteRequest, Vec<FieldError>> {
+        self.read(catalogue, date, true)
+    }
+
+    /// Reads the form as the simulator prices it: like [`Self::to_request`], except that an
+    /// empty CPF balance is pending (a share link never carries it), not an error: the
+    /// quote shows its lines and totals, and asks for the balance.
+    pub fn to_simulated_request(
+        &self,
+        catalogue: &Catalogue,
+        date: NaiveDate,
+    ) -> Result<QuoteRequest, Vec<FieldError>> {
+        self.read(catalogue, date, false)
+    }
+
+    fn read(
+        &self,
+        catalogue: &Catalogue,
+        date: NaiveDate,
+        balance_required: bool,
     ) -> Result<QuoteRequest, Vec<FieldError>> {
         let mut errors = Vec::new();
         let max_trainees = catalogue.prices.trainees_max;
@@ -153,7 +174,7 @@ impl QuoteForm {
             });
             0
         });
-        let funding = self.read_funding(&mut errors);
+        let funding = self.read_funding(balance_required, &mut errors);
         let request = QuoteRequest {
             formula: if self.full_course {
                 Formula::Full
@@ -189,8 +210,9 @@ impl QuoteForm {
         }
     }
 
-    /// The funding chosen with its amount; none, and an error, when the amount cannot be read.
-    fn read_funding(&self, errors: &mut Vec<FieldError>) -> Funding {
+    /// The funding chosen with its amount; none, and an error, when the amount cannot be read
+    /// (an empty CPF balance is pending unless `balance_required`).
+    fn read_funding(&self, balance_required: bool, errors: &mut Vec<FieldError>) -> Funding {
         match self.funding {
             FundingChoice::Aucun => Funding::None,
             FundingChoice::Opco => match parse_amount(&self.opco_amount) {
@@ -207,7 +229,11 @@ impl QuoteForm {
             },
             FundingChoice::Cpf => match parse_amount(&self.cpf_balance) {
                 Some(balance) => Funding::Cpf {
-                    balance,
+                    balance: Some(balance),
+                    exempt: self.cpf_exempt,
+                },
+                None if !balance_required && self.cpf_balance.trim().is_empty() => Funding::Cpf {
+                    balance: None,
                     exempt: self.cpf_exempt,
                 },
                 None => {

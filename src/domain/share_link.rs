@@ -14,7 +14,6 @@ use chrono::NaiveDate;
 use super::catalogue::Catalogue;
 use super::money::parse_amount;
 use super::order::sort_by_key;
-use super::pricing::QuoteField;
 use super::quote_form::{FundingChoice, QuoteForm};
 
 /// The link's format version.
@@ -171,23 +170,19 @@ pub fn decode(text: &str) -> Result<SharedQuote, ShareLinkError> {
 
 /// Decodes a link and checks its selection against `catalogue` on `date`: a module the
 /// catalogue does not have, or a count out of range, makes the whole link an error (the
-/// simulator then opens with the default quote). The CPF balance never travels in a link,
-/// so its absence is not an error: the trainee types it on arrival.
+/// simulator then opens with the default quote). The CPF balance never travels in a link:
+/// the quote opens priced, its CPF share pending until the trainee types the balance.
 pub fn decode_for(
     catalogue: &Catalogue,
     text: &str,
     date: NaiveDate,
 ) -> Result<SharedQuote, ShareLinkError> {
     let shared = decode(text)?;
-    let errors = match shared.form.to_request(catalogue, date) {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors,
-    };
-    match errors.iter().find(|e| e.field != QuoteField::CpfBalance) {
-        None => Ok(shared),
-        Some(error) => Err(ShareLinkError(format!(
+    match shared.form.to_simulated_request(catalogue, date) {
+        Ok(_) => Ok(shared),
+        Err(errors) => Err(ShareLinkError(format!(
             "Ce lien de devis contient une sélection impossible : {} Le simulateur s'ouvre avec le devis par défaut.",
-            error.message
+            errors.first().map(|e| e.message.as_str()).unwrap_or_default()
         ))),
     }
 }
@@ -276,6 +271,23 @@ mod tests {
         let shared = decode_for(&catalogue(), "1~2026.1~C~1~0~1~N~P", day()).unwrap();
         assert_eq!(shared.form.funding, FundingChoice::Cpf);
         assert_eq!(shared.form.cpf_balance, "");
+    }
+
+    #[test]
+    fn a_cpf_link_opens_with_its_totals_and_its_cpf_share_pending() {
+        // Audit finding 3: the full course, a coaching day and the certification, CPF,
+        // opened in a fresh browser: the quote is priced as its sender saw it, the balance
+        // asked for.
+        let c = catalogue();
+        let shared = decode_for(&c, "1~2026.1~C~1~1~1~N~P", day()).unwrap();
+        let request = shared.form.to_simulated_request(&c, day()).unwrap();
+        let quote = crate::domain::pricing::price_quote(&c, &request).unwrap();
+        assert_eq!(quote.total_ht, crate::domain::money::dec("5500.00"));
+        assert_eq!(quote.total_ttc, crate::domain::money::dec("6600.00"));
+        assert!(quote.cpf_balance_pending());
+        assert_eq!(quote.remaining_fr(), crate::domain::pricing::PENDING_FR);
+        // A draft or an export still needs the balance.
+        assert!(shared.form.to_request(&c, day()).is_err());
     }
 
     #[test]

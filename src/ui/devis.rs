@@ -159,8 +159,8 @@ fn Devis(quote: Quote, number: String, link: String, client: (String, String)) -
                 <dt>"TVA"</dt><dd data-testid="devis-total-tva">{format_eur(quote.total_vat)}</dd>
                 <dt>"Total TTC"</dt><dd data-testid="devis-total-ttc" class="big">{format_eur(quote.total_ttc)}</dd>
                 {funding.map(|label| view! {
-                    <dt>{label}</dt><dd data-testid="devis-prise-en-charge">{format_eur(quote.funded)}</dd>
-                    <dt>"Reste à charge"</dt><dd data-testid="devis-reste-a-charge">{format_eur(quote.remaining)}</dd>
+                    <dt>{label}</dt><dd data-testid="devis-prise-en-charge">{quote.funded_fr()}</dd>
+                    <dt>"Reste à charge"</dt><dd data-testid="devis-reste-a-charge">{quote.remaining_fr()}</dd>
                 })}
             </dl>
             {quote.vat_mention.clone().map(|m| view! { <p class="small">{m}</p> })}

@@ -9,8 +9,13 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::catalogue::Catalogue;
-use crate::domain::pricing::{price_quote, Quote, QuoteField};
+use crate::domain::pricing::{
+    price_quote, Quote, QuoteField, QuoteRequest, CPF_BALANCE_ASKED_FR, CPF_PERSONAL_FR,
+};
 use crate::domain::quote_form::{FieldError, QuoteForm};
+
+/// How a form is read into a request.
+type FormReading = fn(&QuoteForm, &Catalogue, NaiveDate) -> Result<QuoteRequest, Vec<FieldError>>;
 use crate::edge::session;
 
 /// Where this tab keeps the current quote for the site's other pages.
@@ -76,11 +81,22 @@ impl QuoteState {
         state
     }
 
-    /// The default quote, kept nowhere (tests and as a base).
+    /// The default quote, kept nowhere (tests and as a base), read as the simulator reads
+    /// it: an empty CPF balance leaves the quote priced, its CPF share pending.
     pub fn new(catalogue: Arc<Catalogue>, today: NaiveDate) -> Self {
+        Self::reading(catalogue, today, QuoteForm::to_simulated_request)
+    }
+
+    /// The default quote, its CPF balance required (a comparison's column: its figures are
+    /// compared, so none may be pending).
+    pub fn balance_required(catalogue: Arc<Catalogue>, today: NaiveDate) -> Self {
+        Self::reading(catalogue, today, QuoteForm::to_request)
+    }
+
+    fn reading(catalogue: Arc<Catalogue>, today: NaiveDate, read: FormReading) -> Self {
         let form = RwSignal::new(QuoteForm::default());
         let result = Memo::new(move |_| {
-            form.with(|f| f.to_request(&catalogue, today))
+            form.with(|f| read(f, &catalogue, today))
                 .and_then(|request| {
                     price_quote(&catalogue, &request).map_err(|e| {
                         vec![FieldError {
@@ -110,6 +126,22 @@ impl QuoteState {
             draft: RwSignal::new(None),
             arrival_notice: RwSignal::new(None),
         }
+    }
+
+    /// The hint under « Solde CPF »: what it is for, and that it is asked for while the
+    /// quote waits for it.
+    pub fn cpf_balance_hint(self) -> Signal<String> {
+        Signal::derive(move || {
+            let pending = self
+                .result
+                .with(|r| r.as_ref().is_ok_and(Quote::cpf_balance_pending));
+            if pending {
+                CPF_BALANCE_ASKED_FR
+            } else {
+                CPF_PERSONAL_FR
+            }
+            .to_string()
+        })
     }
 
     /// The error message for `field`, if the current input has one (shown at once).

@@ -201,12 +201,15 @@ test.describe('cancellation-fee calculator', () => {
   });
 
   test('notified on the start day without module detail: the whole booking is due', async ({ page }) => {
-    // Notified Tue 26 May for a start Tue 26 May, the module amounts set to 0 (not booked):
-    // the training is one block started that day → 100 % of 4 000 → 4 000,00 HT, 800,00 VAT,
-    // 4 800,00 TTC; nothing between the two dates.
+    // Notified Tue 26 May for a start Tue 26 May, the module amounts set to 0 (not booked),
+    // then « Montant HT » typed (with no line booked, the lines stay at 0): the training is
+    // one block started that day → 100 % of 4 000 → 4 000,00 HT, 800,00 VAT, 4 800,00 TTC;
+    // nothing between the two dates.
     await openCancellation(page);
-    await fillCase(page, { start: '2026-05-26', notified: '2026-05-26', ht: '4000' });
+    await fillCase(page, { start: '2026-05-26', notified: '2026-05-26' });
     for (let n = 1; n <= 5; n += 1) await page.getByLabel(`Montant du module ${n} (HT)`, { exact: true }).fill('0');
+    await amount(page).fill('4000');
+    await expect(page.getByLabel('Montant du module 1 (HT)', { exact: true })).toHaveValue('0');
     await expectFigure(page, 'taux-frais', '100 %');
     await expectFigure(page, 'frais-ht', '4 000,00 €');
     await expectFigure(page, 'frais-tva', '800,00 €');
@@ -253,7 +256,7 @@ test.describe('cancellation-fee calculator', () => {
     await goVia(page, 'Annulation', 'annulation');
     await expect(amount(page)).toHaveValue('8000,00');
     await expect(funding(page)).toHaveValue('opco');
-    await expect(page.getByText(/Prérempli depuis le simulateur/)).toBeVisible();
+    await expect(page.locator('#aide-montant-ht')).toContainText('Prérempli : prix HT de la formation commandée (8 000,00 €) du devis en cours dans le simulateur');
     await expect(page.locator('#aide-montant-ht')).toContainText('sans les frais de certification (1 000,00 €)');
     await expect(page.locator('#aide-montant-ht')).toContainText("n'en font jamais partie");
     await fillCase(page, { start: '2026-05-26', notified: '2026-05-04' });
@@ -273,6 +276,73 @@ test.describe('cancellation-fee calculator', () => {
     await expect(amount(page)).toHaveValue('4000,00');
     await fillCase(page, { start: '2026-05-26', notified: '2026-05-27' });
     await expect(page.getByLabel('Montant du module 1 (HT)', { exact: true })).toHaveValue('615,39');
+  });
+
+  test("a new tab's prefilled amount says it is the simulator's default quote", async ({ page }) => {
+    // Audit finding 6: no quote was composed in this tab, so the amount is the default
+    // quote's (full course, one trainee: 4 000 € of training), and the hint says so.
+    await openCancellation(page);
+    const hint = page.locator('#aide-montant-ht');
+    await expect(hint).toContainText('du devis par défaut du simulateur');
+    await expect(hint).toContainText("aucun devis n'ayant été composé dans cet onglet");
+    await expect(hint).not.toContainText('devis en cours');
+  });
+
+  test('an amount changed by hand splits the module lines again, and no fee exceeds it', async ({ page }) => {
+    // Audit finding 1. Start Tue 26 May 2026, notified Thu 28 May, the lines prefilled from
+    // the default 4 000 € quote, then « Montant HT » typed 3 000. Split by module days (1,
+    // 1, 2, 2, 0,5 of 6,5) in cents: 46 153,85 / 46 153,85 / 92 307,69 / 92 307,69 /
+    // 23 076,92 → floors 461,53 / 461,53 / 923,07 / 923,07 / 230,76 (2 999,96), the 4 cents
+    // left to the largest remainders (M5 ,92, M1 ,85, M2 ,85, M3 ,69 before M4 by order):
+    // 461,54 / 461,54 / 923,08 / 923,07 / 230,77.
+    // Assumed schedule: M1 Tue 26, M2 Wed 27 (attended: 461,54 + 461,54 = 923,08), M3 Thu 28
+    // (starts on the notification day: absence, 923,08), M4 Mon 1 June (n = 2: Fri 29,
+    // Sat 30 → 100 %), M5 Wed 3 June (n = 4 → 100 %). Due 3 000,00 = all of it; the client's
+    // own part 3 000 − 923,08 = 2 076,92.
+    await openCancellation(page);
+    await fillCase(page, { start: '2026-05-26', notified: '2026-05-28' });
+    await expectFigure(page, 'frais-ht', '4 000,00 €');
+    await amount(page).fill('3000');
+    const split = ['461,54', '461,54', '923,08', '923,07', '230,77'];
+    for (let n = 1; n <= 5; n += 1) {
+      await expect(page.getByLabel(`Montant du module ${n} (HT)`, { exact: true })).toHaveValue(split[n - 1]);
+    }
+    await expectFigure(page, 'frais-ht', '3 000,00 €');
+    await expectFigure(page, 'part-suivie', '923,08 €');
+    await expectFigure(page, 'part-client', '2 076,92 €');
+    await unfold(page, 'Explications');
+    await expect(page.getByText('Total dû : 3 000,00 € HT sur 3 000,00 € HT réservés.', { exact: false })).toBeVisible();
+    // A line changed by hand changes « Montant HT » to the lines' sum.
+    await page.getByLabel('Montant du module 5 (HT)', { exact: true }).fill('200');
+    await expect(amount(page)).toHaveValue('2969,23');
+    await expectFigure(page, 'frais-ht', '2 969,23 €');
+  });
+
+  for (const [typed, why] of [['2026-05-25', 'est un jour férié (Lundi de Pentecôte)'], ['2026-05-23', 'tombe un week-end']]) {
+    test(`a start typed on ${typed} counts from the next training day: nothing attended before it`, async ({ page }) => {
+      // Audit finding 2. Whit Monday 25 May 2026 (or Saturday 23 May) is no training day:
+      // the training starts Tue 26 May, the day of the notification, so no training day
+      // came before it: nothing attended, everything due as the absence's, the client's.
+      await openCancellation(page);
+      await fillCase(page, { start: typed, notified: '2026-05-26' });
+      await expect(page.locator('#aide-date-debut')).toContainText(why);
+      await expect(page.locator('#aide-date-debut')).toContainText('le calcul part du mardi 26 mai 2026, jour de formation suivant');
+      await expect(page.locator('#aide-module-1-debut')).toContainText('date supposée, le mardi 26 mai 2026');
+      await expectFigure(page, 'part-suivie', '0,00 €');
+      await expectFigure(page, 'part-client', '4 000,00 €');
+      await expectFigure(page, 'frais-ht', '4 000,00 €');
+    });
+  }
+
+  test('the part an OPCO may fund is shown at 0,00 € when no day was attended', async ({ page }) => {
+    // Audit finding 4: OPCO funding, start and notification Tue 26 May 2026.
+    await openCancellation(page);
+    await funding(page).selectOption({ label: 'OPCO' });
+    await fillCase(page, { start: '2026-05-26', notified: '2026-05-26' });
+    await expectFigure(page, 'part-suivie', '0,00 €');
+    await expectFigure(page, 'part-opco', '0,00 €');
+    await funding(page).selectOption({ label: 'Aucun (paiement par le client)' });
+    await expect(page.getByTestId('part-opco')).toHaveCount(0);
   });
 
   test('an interruption with undated modules counts only what was held: the assumed schedule', async ({ page }) => {

@@ -224,6 +224,34 @@ test('a devis opened from a share link prints the shared quote', async ({ page }
   await expect(page.getByTestId('devis-total-ttc')).toHaveText(/5\s400,00\s€/);
 });
 
+test('a CPF link opened in a fresh browser shows its totals at once and asks for the balance', async ({ browser }) => {
+  // Audit finding 3. Full course, one coaching day, certification, CPF: 4 000 + 1 000 + 500
+  // = 5 500 € HT, VAT 1 100 €, 6 600 € TTC. The balance is personal and not in the link:
+  // the CPF share and what is left are pending, the 2026 flat contribution (103,20 €) known.
+  const context = await freshContext(browser);
+  const page = await context.newPage();
+  await page.goto('./simulateur/?devis=1~2026.1~C~1~1~1~N~P');
+  await expectFigures(page, {
+    'total-ht': '5 500,00 €',
+    'total-tva': '1 100,00 €',
+    'total-ttc': '6 600,00 €',
+    'prise-en-charge': 'à calculer (solde CPF à indiquer)',
+    'participation-cpf': '103,20 €',
+    'reste-a-charge': 'à calculer (solde CPF à indiquer)',
+  });
+  await expect(page.getByTestId('barre-reste-a-charge')).toHaveText('à calculer (solde CPF à indiquer)');
+  await expect(page.getByText(/le dernier devis valide reste affiché/)).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Lien de partage' })).toHaveValue(/simulateur\/\?devis=1~[^~]+~C~1~1~1~N~P$/);
+  const balance = page.getByRole('textbox', { name: 'Solde CPF' });
+  await expect(balance).toHaveValue('');
+  await expect(page.locator('#aide-cpf')).toContainText('À indiquer : le solde de votre compte CPF');
+  // 2 000 € on the account: 6 600 − 2 000 + 103,20 = 4 703,20 € left.
+  await balance.fill('2000');
+  await expectFigures(page, { 'prise-en-charge': '2 000,00 €', 'reste-a-charge': '4 703,20 €' });
+  await expect(page.locator('#aide-cpf')).not.toContainText('À indiquer');
+  await context.close();
+});
+
 test('a CPF link opens without any balance, which the trainee types on arrival', async ({ page }) => {
   await page.goto('./?devis=1~2026.1~C~1~0~1~N~P');
   await expect(page).toHaveURL(urlOf('simulateur'));

@@ -267,7 +267,6 @@ fn input_path(field: QuoteField) -> String {
         QuoteField::Funding => "funding",
         QuoteField::OpcoAmount => "opco_amount",
         QuoteField::CpfBalance => "cpf_balance",
-        QuoteField::Date => "date",
     };
     join("simulator_inputs", key)
 }
@@ -298,7 +297,7 @@ fn funding_of(request: &QuoteRequest, funding: &EnrolmentFunding) -> FundingSumm
     let (kind, opco_amount, cpf_balance, cpf_exempt) = match &request.funding {
         Funding::None => ("aucun", None, None, false),
         Funding::Opco { amount } => ("opco", Some(amount_string(*amount)), None, false),
-        Funding::Cpf { balance, exempt } => ("cpf", None, Some(amount_string(*balance)), *exempt),
+        Funding::Cpf { balance, exempt } => ("cpf", None, balance.map(amount_string), *exempt),
     };
     FundingSummary {
         kind: kind.to_string(),
@@ -363,9 +362,6 @@ impl EnrolmentRequest {
             .simulator_inputs
             .to_request(catalogue, self.quote.date)
             .map_err(|errors| match errors.first() {
-                Some(e) if e.field == QuoteField::Date => {
-                    PathError::new("quote.date", e.message.clone())
-                }
                 Some(e) => PathError::new(input_path(e.field), e.message.clone()),
                 None => PathError::new("simulator_inputs", "simulation illisible."),
             })?;

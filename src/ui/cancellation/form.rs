@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::domain::cancellation::{BookingSource, FundingKind, Who, FEE_BASIS_FR};
+use crate::domain::calendar::{parse_iso_date, training_day_from};
+use crate::domain::cancellation::{
+    moved_date_sentence_fr, BookingSource, FundingKind, Who, FEE_BASIS_FR,
+};
 use crate::domain::money::{format_eur, format_percent};
 use crate::ui::context::use_app;
 use crate::ui::form::{ChoiceSelect, TextField};
@@ -12,22 +15,51 @@ use crate::ui::form::{ChoiceSelect, TextField};
 use super::modules::ModuleLines;
 use super::state::{Field, Inputs};
 
+/// What prefilled « Montant HT »: a quote's fee basis, the certification fee left out of it,
+/// and whether that quote is the simulator's default one (none was composed in this tab).
+#[derive(Clone, Copy)]
+pub struct Prefilled {
+    pub basis: Decimal,
+    pub certification: Decimal,
+    pub default_quote: bool,
+}
+
 /// The hint under "Montant HT": where the prefilled amount comes from, and the fee basis.
-fn amount_hint(prefilled: Option<(Decimal, Decimal)>) -> String {
-    match prefilled {
-        Some((basis, certification)) if certification.is_zero() => format!(
-            "Prérempli depuis le simulateur : prix HT de la formation commandée dans le devis \
-             en cours ({}), modifiable. {FEE_BASIS_FR}",
-            format_eur(basis)
-        ),
-        Some((basis, certification)) => format!(
-            "Prérempli depuis le simulateur : prix HT de la formation commandée dans le devis \
-             en cours ({}), sans les frais de certification ({}), modifiable. {FEE_BASIS_FR}",
-            format_eur(basis),
-            format_eur(certification)
-        ),
-        None => format!("Prix HT de la formation, en euros (par exemple 4 000,00). {FEE_BASIS_FR}"),
-    }
+fn amount_hint(prefilled: Option<Prefilled>) -> String {
+    let Some(p) = prefilled else {
+        return format!("Prix HT de la formation, en euros (par exemple 4 000,00). {FEE_BASIS_FR}");
+    };
+    let quote = if p.default_quote {
+        "du devis par défaut du simulateur, aucun devis n'ayant été composé dans cet onglet"
+    } else {
+        "du devis en cours dans le simulateur"
+    };
+    let certification = if p.certification.is_zero() {
+        String::new()
+    } else {
+        format!(
+            ", sans les frais de certification ({})",
+            format_eur(p.certification)
+        )
+    };
+    format!(
+        "Prérempli : prix HT de la formation commandée ({}) {quote}{certification} ; modifiable. \
+         {FEE_BASIS_FR}",
+        format_eur(p.basis)
+    )
+}
+
+/// The hint under the start date: the first training day, and where the calculation
+/// starts when the date typed is not one.
+fn start_hint(inputs: Inputs) -> Signal<String> {
+    Signal::derive(move || {
+        let typed = inputs.start.with(|t| parse_iso_date(t));
+        match typed.and_then(|d| Some((d, training_day_from(d)?))) {
+            Some((typed, used)) if typed != used => moved_date_sentence_fr(typed, used),
+            _ => "Le premier jour de formation (du lundi au vendredi, hors jours fériés)."
+                .to_string(),
+        }
+    })
 }
 
 fn options(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -39,8 +71,8 @@ fn options(list: &[(&str, &str)]) -> Vec<(String, String)> {
 #[component]
 pub fn CancellationForm(
     inputs: Inputs,
-    /// The fee basis and the certification fee left out of it, when a quote prefilled them.
-    prefilled: Option<(Decimal, Decimal)>,
+    /// What a quote prefilled, if one did.
+    prefilled: Option<Prefilled>,
     source: BookingSource,
     with_modules: Signal<bool>,
     message_for: impl Fn(Field) -> Option<String> + Copy + Send + Sync + 'static,
@@ -53,6 +85,7 @@ pub fn CancellationForm(
     view! {
         <form class="cancellation-form" on:submit=|ev| ev.prevent_default() aria-label="Paramètres de l'annulation">
             <TextField id="date-debut" label="Date de début de la formation" kind="date"
+                hint=start_hint(inputs)
                 value=inputs.start on_input=Callback::new(move |v| inputs.start.set(v))
                 message=Signal::derive(move || message_for(Field::Start)) on_visit=visit(Field::Start) />
             <TextField id="date-notification" label="Date de notification" kind="date"
@@ -61,7 +94,7 @@ pub fn CancellationForm(
                 message=Signal::derive(move || message_for(Field::Notified)) on_visit=visit(Field::Notified) />
             <TextField id="montant-ht" label="Montant HT" inputmode="decimal" maxlength=20
                 hint=amount_hint(prefilled)
-                value=inputs.amount on_input=Callback::new(move |v| inputs.amount.set(v))
+                value=inputs.amount on_input=Callback::new(move |v| inputs.set_amount(v))
                 message=Signal::derive(move || message_for(Field::Amount)) on_visit=visit(Field::Amount) />
             <ChoiceSelect id="qui-annule" label="Qui annule ?"
                 options=options(&[("client", "Le client (annulation, absence ou abandon)"), ("ajournement", "Co&Sens ajourne faute de participants")])

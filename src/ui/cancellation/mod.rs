@@ -25,7 +25,7 @@ use crate::ui::result_example::ResultPlaceholder;
 use crate::ui::routes::{CANCELLATION, SIMULATOR};
 use crate::ui::title::DocumentTitle;
 
-use form::CancellationForm;
+use form::{CancellationForm, Prefilled};
 use outcome::Outcome;
 use state::{assess, Errors, Field, Inputs};
 
@@ -35,7 +35,9 @@ pub fn CancellationPage() -> impl IntoView {
     let catalogue = app.catalogue.clone();
     // The simulator's current quote (its default one when untouched) prefills both the
     // amount and the module lines, or neither when there is no valid quote.
-    let quote = use_quote_state().last_quote.get_untracked();
+    let quote_state = use_quote_state();
+    let quote = quote_state.last_quote.get_untracked();
+    let default_quote = !quote_state.touched.get_untracked();
     let booking = match &quote {
         Some(q) => booking_from_quote(&catalogue, q),
         None => booking_from_catalogue(&catalogue),
@@ -61,7 +63,11 @@ pub fn CancellationPage() -> impl IntoView {
                 .and_then(|e| inputs.visits.message(e, field))
         })
     };
-    let prefilled = quote.as_ref().map(|_| (booking.basis_ht, certification_ht));
+    let prefilled = quote.as_ref().map(|_| Prefilled {
+        basis: booking.basis_ht,
+        certification: certification_ht,
+        default_quote,
+    });
 
     view! {
         <DocumentTitle name=CANCELLATION.name.to_string() />

@@ -1,23 +1,19 @@
 //! The booking's lines once the training has started: each module's (and the coaching's)
 //! start date, typed or assumed, and its amount.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::calendar::parse_iso_date;
 use crate::domain::cancellation::{
-    modules_from_full_course, schedule, BookingKind, BookingSource, ModuleBooking,
+    moved_date_sentence_fr, schedule, BookingKind, BookingSource, ModuleBooking, Scheduled,
 };
 use crate::domain::fr::{days_fr, format_date_fr};
-use crate::domain::money::parse_amount;
-use crate::ui::context::use_app;
-use crate::ui::form::{amount_text, TextField};
+use crate::ui::form::TextField;
 
 use super::state::{Field, Inputs, ModuleRow};
 
-/// Per line, the start it would be given and whether it is assumed (`None` for a line
-/// not booked).
-type Planned = Vec<Option<(NaiveDate, bool)>>;
+/// Per line, the start it would be given, assumed or moved (`None` for a line not booked).
+type Planned = Vec<Option<Scheduled>>;
 
 fn planned(inputs: Inputs) -> Option<Planned> {
     let start = inputs.start.with(|t| parse_iso_date(t))?;
@@ -63,19 +59,6 @@ pub fn ModuleLines(
     source: BookingSource,
     message_for: impl Fn(Field) -> Option<String> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let catalogue = use_app().catalogue.clone();
-    let split = move |_| {
-        let Some(total) = inputs.amount.with_untracked(|t| parse_amount(t)) else {
-            return;
-        };
-        let shares = modules_from_full_course(&catalogue, total, &[]);
-        inputs.rows.with_value(|rows| {
-            let modules = rows.iter().filter(|r| r.kind == BookingKind::Module);
-            for (row, share) in modules.zip(shares) {
-                row.amount.set(amount_text(share.amount_ht));
-            }
-        });
-    };
     let planned = Memo::new(move |_| planned(inputs));
     let rows = inputs
         .rows
@@ -83,20 +66,13 @@ pub fn ModuleLines(
         .into_iter()
         .enumerate()
         .map(|(i, row)| {
-            view! { <ModuleLine row=row index=i planned=planned message_for=message_for /> }
+            view! { <ModuleLine inputs=inputs row=row index=i planned=planned message_for=message_for /> }
         });
     view! {
         <fieldset class="modules-interruption">
             <legend>"Modules (absence ou interruption)"</legend>
             <p class="hint">"Notification le jour du démarrage ou après : indiquez la date de début de chaque module. Tout module commencé est dû en totalité ; les modules non commencés suivent le barème, compté jusqu'à leur propre début. Un montant de 0 : module non réservé. Sans date saisie, un module est supposé suivre le précédent, le jour de formation suivant (du lundi au vendredi, hors jours fériés), le premier au début de la formation."</p>
-            <p class="hint">{modules_hint(source)}</p>
-            {(source != BookingSource::ModularQuote).then(|| view! {
-                <button type="button" class="secondary"
-                    disabled=move || inputs.amount.with(|t| parse_amount(t).is_none())
-                    on:click=split.clone()>
-                    "Répartir le montant HT entre les modules"
-                </button>
-            })}
+            <p class="hint">{modules_hint(source)}" Les montants suivent le montant HT saisi : le modifier les répartit à nouveau entre les lignes réservées, au prorata de leur durée ; modifier une ligne met à jour le montant HT."</p>
             {rows.collect_view()}
         </fieldset>
     }
@@ -105,6 +81,7 @@ pub fn ModuleLines(
 /// One line: its start date (the assumed one shown while empty) and its amount.
 #[component]
 fn ModuleLine(
+    inputs: Inputs,
     row: ModuleRow,
     index: usize,
     planned: Memo<Option<Planned>>,
@@ -121,12 +98,24 @@ fn ModuleLine(
     };
     let assumed =
         move || match planned.with(|p| p.as_ref().and_then(|p| p.get(index).copied().flatten())) {
-            Some((date, true)) => format!("Vide : date supposée, le {}.", format_date_fr(date)),
-            Some((_, false)) => "Date saisie.".to_string(),
+            Some(Scheduled {
+                start,
+                assumed: true,
+                ..
+            }) => {
+                format!("Vide : date supposée, le {}.", format_date_fr(start))
+            }
+            Some(Scheduled {
+                start,
+                moved_from: Some(typed),
+                ..
+            }) => moved_date_sentence_fr(typed, start),
+            Some(_) => "Date saisie.".to_string(),
             None => "Vide : à la suite du module précédent (le premier au début de la formation)."
                 .to_string(),
         };
     let (start, amount, of_name) = (row.start, row.amount, row.of_name());
+    let set_amount = move |v| inputs.set_row_amount(&row, v);
     view! {
         <fieldset class="module-booking">
             <legend>{legend}</legend>
@@ -137,7 +126,7 @@ fn ModuleLine(
                     message=Signal::derive(move || message_for(Field::ModuleStart(n))) />
                 <TextField id=format!("{key}-montant") label=format!("Montant {of_name} (HT)")
                     inputmode="decimal" maxlength=20
-                    value=amount on_input=Callback::new(move |v| amount.set(v))
+                    value=amount on_input=Callback::new(set_amount)
                     message=Signal::derive(move || message_for(Field::ModuleAmount(n))) />
             </div>
         </fieldset>

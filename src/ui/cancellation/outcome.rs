@@ -98,9 +98,9 @@ fn InterruptionFigures(totals: InterruptionTotals) -> impl IntoView {
             <dt>"Dû sans détail des journées (HT)"</dt>
             <dd data-testid="part-non-detaillee">{format_eur(t.unsplit_ht)}</dd>
         })}
-        {(!t.opco_chargeable_ht.is_zero()).then(|| view! {
+        {t.opco_chargeable_ht.map(|opco| view! {
             <dt>"Part que l'OPCO peut prendre en charge (HT)"</dt>
-            <dd data-testid="part-opco">{format_eur(t.opco_chargeable_ht)}</dd>
+            <dd data-testid="part-opco">{format_eur(opco)}</dd>
         })}
     }
 }

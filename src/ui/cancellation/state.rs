@@ -6,8 +6,9 @@ use rust_decimal::Decimal;
 
 use crate::domain::calendar::{format_iso_date, parse_iso_date};
 use crate::domain::cancellation::{
-    assess_cancellation, Booking, BookingKind, CancellationError, CancellationOutcome,
-    CancellationRequest, FundingKind, ModuleBooking, Who,
+    assess_cancellation, lines_total, notified_after_start, split_between_lines, Booking,
+    BookingKind, CancellationError, CancellationOutcome, CancellationRequest, FundingKind,
+    ModuleBooking, Who,
 };
 use crate::domain::catalogue::Catalogue;
 use crate::domain::money::parse_amount;
@@ -130,13 +131,46 @@ impl Inputs {
         }
     }
 
+    /// « Montant HT » as typed; the booked lines follow it, split again in proportion to
+    /// their days, so that the amount and the lines agree. With no line booked (every
+    /// amount 0), the amount stands alone: the training as one block.
+    pub fn set_amount(self, text: String) {
+        let amount = parse_amount(&text);
+        self.amount.set(text);
+        let Some(amount) = amount else { return };
+        self.rows.with_value(|rows| {
+            let lines: Vec<&ModuleRow> = rows.iter().filter(|r| r.is_booked()).collect();
+            let bookings: Vec<ModuleBooking> = lines.iter().map(|r| r.booking(None)).collect();
+            for (row, line) in lines.iter().zip(split_between_lines(amount, &bookings)) {
+                row.amount.set(amount_text(line.amount_ht));
+            }
+        });
+    }
+
+    /// A line's amount as typed; « Montant HT » becomes the lines' sum once every line reads.
+    pub fn set_row_amount(self, row: &ModuleRow, text: String) {
+        row.amount.set(text);
+        let lines: Option<Vec<ModuleBooking>> = self.rows.with_value(|rows| {
+            rows.iter()
+                .map(|r| {
+                    r.amount
+                        .with_untracked(|t| parse_amount(t))
+                        .map(|_| r.booking(None))
+                })
+                .collect()
+        });
+        if let Some(lines) = lines {
+            self.amount.set(amount_text(lines_total(&lines)));
+        }
+    }
+
     /// Notified on or after the start, the client ending it, not CPF: the module lines
     /// are read (and shown).
     pub fn after_start(self, previous: Option<&bool>) -> bool {
         let start = self.start.with(|t| parse_iso_date(t));
         let notified = self.notified.with(|t| parse_iso_date(t));
         match (start, notified) {
-            (Some(s), Some(n)) => n >= s,
+            (Some(s), Some(n)) => notified_after_start(s, n),
             _ => previous.copied().unwrap_or(false),
         }
     }

@@ -52,7 +52,6 @@ pub fn FundingFields(state: QuoteState, prefix: String, suffix: String) -> impl 
         format!("{prefix}-solde-cpf"),
         format!("Solde CPF ({suffix})"),
     );
-    let date_error = state.field_error(QuoteField::Date);
     view! {
         <ChoiceSelect id=format!("{prefix}-financement") label=format!("Financement ({suffix})") options=choices
             value=Signal::derive(move || choice().key().to_string())
@@ -81,6 +80,5 @@ pub fn FundingFields(state: QuoteState, prefix: String, suffix: String) -> impl 
                 <label for=exempt.clone()>{exempt_label.clone()}</label>
             </div>
         </Show>
-        <p class="error-text" aria-live="polite">{move || date_error.get()}</p>
     }
 }

@@ -23,7 +23,7 @@ struct Maker {
 impl Maker {
     fn column(&self, form: QuoteForm) -> QuoteState {
         self.owner.with(|| {
-            let state = QuoteState::new(self.catalogue.clone(), self.today);
+            let state = QuoteState::balance_required(self.catalogue.clone(), self.today);
             state.form.set(form);
             state
         })

@@ -75,8 +75,8 @@ fn DraftQuote(quote: Quote) -> impl IntoView {
                 <dt>"Total HT"</dt><dd data-testid="brouillon-total-ht">{format_eur(quote.total_ht)}</dd>
                 <dt>"TVA"</dt><dd data-testid="brouillon-total-tva">{format_eur(quote.total_vat)}</dd>
                 <dt>"Total TTC"</dt><dd data-testid="brouillon-total-ttc" class="big">{format_eur(quote.total_ttc)}</dd>
-                <dt>"Prise en charge"</dt><dd data-testid="brouillon-prise-en-charge">{format_eur(quote.funded)}</dd>
-                <dt>"Reste à charge"</dt><dd data-testid="brouillon-reste-a-charge">{format_eur(quote.remaining)}</dd>
+                <dt>"Prise en charge"</dt><dd data-testid="brouillon-prise-en-charge">{quote.funded_fr()}</dd>
+                <dt>"Reste à charge"</dt><dd data-testid="brouillon-reste-a-charge">{quote.remaining_fr()}</dd>
             </dl>
         </div>
         {quote.vat_mention.clone().map(|m| view! { <p class="small">{m}</p> })}

@@ -14,7 +14,6 @@ pub fn FundingFields() -> impl IntoView {
     let state = use_quote_state();
     let form = state.form;
     let choice = move || form.read().funding;
-    let date_error = field_error(state, QuoteField::Date);
     let choices = FundingChoice::ALL
         .iter()
         .map(|c| (c.key().to_string(), c.label().to_string()))
@@ -36,7 +35,7 @@ pub fn FundingFields() -> impl IntoView {
         </Show>
         <Show when=move || choice() == FundingChoice::Cpf>
             <TextField id="solde-cpf" key="cpf" label="Solde CPF" inputmode="decimal" maxlength=20
-                hint="Le CPF est personnel : un seul stagiaire, titulaire du compte.".to_string()
+                hint=state.cpf_balance_hint()
                 value=Signal::derive(move || form.read().cpf_balance.clone())
                 on_input=Callback::new(move |v| edit(state, |f| f.cpf_balance = v))
                 message=field_error(state, QuoteField::CpfBalance) />
@@ -47,6 +46,5 @@ pub fn FundingFields() -> impl IntoView {
                 <label for="cpf-exonere">"Dispensé de la participation forfaitaire (demandeur d'emploi, abondement de l'employeur)"</label>
             </div>
         </Show>
-        <p id="erreur-date" class="error-text" aria-live="polite">{move || date_error.get()}</p>
     }
 }

@@ -43,9 +43,9 @@ fn Totals(quote: Quote) -> impl IntoView {
             <dt>"Total HT"</dt><dd data-testid="total-ht">{format_eur(quote.total_ht)}</dd>
             <dt>"TVA"</dt><dd data-testid="total-tva">{format_eur(quote.total_vat)}</dd>
             <dt>"Total TTC"</dt><dd data-testid="total-ttc" class="big">{format_eur(quote.total_ttc)}</dd>
-            <dt>"Prise en charge"</dt><dd data-testid="prise-en-charge">{format_eur(quote.funded)}</dd>
+            <dt>"Prise en charge"</dt><dd data-testid="prise-en-charge">{quote.funded_fr()}</dd>
             {has_contribution.then(|| view! { <dt>"Participation forfaitaire CPF"</dt><dd data-testid="participation-cpf">{format_eur(quote.cpf_contribution)}</dd> })}
-            <dt>"Reste à charge"</dt><dd data-testid="reste-a-charge" class="big">{format_eur(quote.remaining)}</dd>
+            <dt>"Reste à charge"</dt><dd data-testid="reste-a-charge" class="big">{quote.remaining_fr()}</dd>
         </dl>
     }
 }

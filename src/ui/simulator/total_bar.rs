@@ -57,7 +57,7 @@ pub fn TotalBar() -> impl IntoView {
         <div class="total-bar no-print">
             <p class="total-bar-figures" aria-hidden="true">
                 <span>"Total TTC "<strong data-testid="barre-total-ttc">{figure(|q| format_eur(q.total_ttc))}</strong></span>
-                <span>"Reste à charge "<strong data-testid="barre-reste-a-charge">{figure(|q| format_eur(q.remaining))}</strong></span>
+                <span>"Reste à charge "<strong data-testid="barre-reste-a-charge">{figure(Quote::remaining_fr)}</strong></span>
             </p>
             <p class="visually-hidden" aria-live="polite" aria-atomic="true">{move || announced.get()}</p>
         </div>
