@@ -19,9 +19,11 @@ step "domain and data tests (native)"
 cargo test
 step "component tests (wasm-bindgen-test, headless Chromium)"
 # chromedriver's Chromium leaves its 110 MB profile in the temporary folder when the runner
-# ends: it goes to a folder of ours, removed after.
-BROWSER_TMP="$ROOT/target/tmp/component-tests"
-rm -rf "$BROWSER_TMP" && mkdir -p "$BROWSER_TMP"
+# ends: it goes to a folder of ours, removed after, even on failure. That folder is short and
+# under /tmp, not under the clone: Chromium keeps a Unix socket inside its profile, and a
+# socket's path may not pass 108 bytes (a clone a few folders deep did).
+BROWSER_TMP="$(mktemp -d /tmp/cosens-ct.XXXXXX)"
+trap 'rm -rf "$BROWSER_TMP"' EXIT
 TMPDIR="$BROWSER_TMP" cargo test --target wasm32-unknown-unknown --test components --test components_drafts
 rm -rf "$BROWSER_TMP"
 step "release build under $E2E_BASE"

@@ -8,8 +8,8 @@
 
 use crate::domain::catalogue::Catalogue;
 use crate::domain::fr::date_fr;
-use crate::domain::money::{format_eur, format_percent};
-use crate::domain::pricing::{Funding, LineKind, Quote};
+use crate::domain::money::format_eur;
+use crate::domain::pricing::{total_rows, Funding, LineKind, Quote, TotalKind};
 use rust_decimal::Decimal;
 
 /// The longest link the builders write: Chromium on Windows hands a `mailto:` link of more
@@ -121,32 +121,20 @@ pub fn quote_text(quote: &Quote, detail: Detail) -> String {
             ));
         }
     }
-    let vat = if quote.vat_rate.is_zero() {
-        "TVA (exonérée)".to_string()
-    } else {
-        plain(format!("TVA ({})", format_percent(quote.vat_rate)))
-    };
-    out.push_str(&format!(
-        "\nTotal HT : {}\n{vat} : {}\nTotal TTC : {}\n",
-        eur(quote.total_ht),
-        eur(quote.total_vat),
-        eur(quote.total_ttc)
-    ));
-    match quote.request.funding {
-        Funding::Cpf { .. } => out.push_str(
-            "Financement : Mon Compte Formation (CPF). La prise en charge et le reste à charge dépendent du solde CPF du stagiaire, qui ne figure pas dans ce message.\n",
-        ),
-        Funding::None | Funding::Opco { .. } => {
-            let funded = match quote.request.funding {
-                Funding::Opco { .. } => "Prise en charge (OPCO)",
-                _ => "Prise en charge",
-            };
-            out.push_str(&format!(
-                "{funded} : {}\nReste à charge : {}\n",
-                eur(quote.funded),
-                eur(quote.remaining)
-            ));
+    out.push('\n');
+    // A CPF balance is personal: with CPF funding, no figure that depends on it.
+    let cpf = matches!(quote.request.funding, Funding::Cpf { .. });
+    for row in total_rows(quote, true) {
+        if cpf && matches!(row.kind, TotalKind::Funded | TotalKind::Remaining) {
+            continue;
         }
+        let amount = row.amount.map(eur).unwrap_or_default();
+        out.push_str(&format!("{} : {amount}\n", plain(row.label)));
+    }
+    if cpf {
+        out.push_str(
+            "Financement : Mon Compte Formation (CPF). La prise en charge et le reste à charge dépendent du solde CPF du stagiaire, qui ne figure pas dans ce message.\n",
+        );
     }
     if let Some(mention) = &quote.vat_mention {
         out.push_str(mention);
@@ -341,7 +329,7 @@ mod tests {
             format!("Total HT : {}", eur("12900")),
             format!("TVA (20 %) : {}", eur("2580")),
             format!("Total TTC : {}", eur("15480")),
-            format!("Prise en charge (OPCO) : {}", eur("1000")),
+            format!("Prise en charge OPCO : {}", eur("1000")),
             format!("Reste à charge : {}", eur("14480")),
         ] {
             assert!(body.contains(&expected), "{expected} in {body}");

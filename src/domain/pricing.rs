@@ -189,24 +189,107 @@ impl Quote {
     pub fn cpf_balance_pending(&self) -> bool {
         matches!(self.request.funding, Funding::Cpf { balance: None, .. })
     }
+}
 
-    /// The prise en charge as shown: « 1 800,00 € », or pending.
-    pub fn funded_fr(&self) -> String {
-        self.shown(self.funded)
-    }
+/// What a total of a quote is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TotalKind {
+    Ht,
+    Vat,
+    Ttc,
+    /// Prise en charge: what the OPCO or the CPF balance pays.
+    Funded,
+    /// The flat CPF contribution the account holder pays on top.
+    CpfContribution,
+    /// Reste à charge: TTC − prise en charge + CPF contribution.
+    Remaining,
+}
 
-    /// The reste à charge as shown: « 3 703,20 € », or pending.
-    pub fn remaining_fr(&self) -> String {
-        self.shown(self.remaining)
-    }
-
-    fn shown(&self, amount: Decimal) -> String {
-        if self.cpf_balance_pending() {
-            PENDING_FR.to_string()
-        } else {
-            format_eur(amount)
+impl TotalKind {
+    /// The key of the figure: the `data-testid` of its amount, after the screen's prefix
+    /// (`devis-total-ttc`).
+    pub fn key(self) -> &'static str {
+        match self {
+            TotalKind::Ht => "total-ht",
+            TotalKind::Vat => "total-tva",
+            TotalKind::Ttc => "total-ttc",
+            TotalKind::Funded => "prise-en-charge",
+            TotalKind::CpfContribution => "participation-cpf",
+            TotalKind::Remaining => "reste-a-charge",
         }
     }
+
+    /// The figure a reader looks for first: shown larger.
+    pub fn is_headline(self) -> bool {
+        matches!(self, TotalKind::Ttc | TotalKind::Remaining)
+    }
+}
+
+/// One total of a quote, as every screen and document shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TotalRow {
+    pub kind: TotalKind,
+    pub label: String,
+    /// `None` while it waits for the CPF balance (see [`Quote::cpf_balance_pending`]).
+    pub amount: Option<Decimal>,
+}
+
+impl TotalRow {
+    /// The amount as shown: « 4 800,00 € », or pending.
+    pub fn amount_fr(&self) -> String {
+        self.amount
+            .map(format_eur)
+            .unwrap_or_else(|| PENDING_FR.to_string())
+    }
+}
+
+/// The quote's totals, in reading order, the one list every screen and document takes:
+/// total HT, VAT, total TTC, what the funding pays, the CPF contribution (with CPF funding,
+/// when one is due), what is left. They add up: TTC = HT + VAT, and what is left = TTC −
+/// prise en charge + CPF contribution. `funding_rows` false leaves out the prise en charge
+/// and what is left when there is no funding (a printed devis says nothing of a funding
+/// there is not).
+pub fn total_rows(quote: &Quote, funding_rows: bool) -> Vec<TotalRow> {
+    let pending = quote.cpf_balance_pending();
+    let row = |kind, label: &str, amount| TotalRow {
+        kind,
+        label: label.to_string(),
+        amount,
+    };
+    let vat = if quote.vat_rate.is_zero() {
+        "TVA (exonérée)".to_string()
+    } else {
+        format!("TVA ({})", format_percent(quote.vat_rate))
+    };
+    let mut rows = vec![
+        row(TotalKind::Ht, "Total HT", Some(quote.total_ht)),
+        row(TotalKind::Vat, &vat, Some(quote.total_vat)),
+        row(TotalKind::Ttc, "Total TTC", Some(quote.total_ttc)),
+    ];
+    let funded_label = match quote.request.funding {
+        Funding::None if !funding_rows => return rows,
+        Funding::None => "Prise en charge",
+        Funding::Opco { .. } => "Prise en charge OPCO",
+        Funding::Cpf { .. } => "Prise en charge CPF",
+    };
+    rows.push(row(
+        TotalKind::Funded,
+        funded_label,
+        (!pending).then_some(quote.funded),
+    ));
+    if !quote.cpf_contribution.is_zero() {
+        rows.push(row(
+            TotalKind::CpfContribution,
+            "Participation forfaitaire CPF",
+            Some(quote.cpf_contribution),
+        ));
+    }
+    rows.push(row(
+        TotalKind::Remaining,
+        "Reste à charge",
+        (!pending).then_some(quote.remaining),
+    ));
+    rows
 }
 
 /// A figure that waits for the CPF balance.
@@ -1796,6 +1879,46 @@ mod tests {
     }
 
     #[test]
+    fn a_cpf_quote_lists_its_contribution_among_totals_that_add_up() {
+        // Full course with certification, 20 % VAT, 1 500 € on the CPF account, 2026's
+        // contribution 103,20 €: 4 500 HT, 900 VAT, 5 400 TTC, 1 500 paid by the CPF,
+        // 5 400 − 1 500 + 103,20 = 4 003,20 left.
+        let q = price(&QuoteRequest {
+            funding: Funding::Cpf {
+                balance: Some(dec("1500")),
+                exempt: false,
+            },
+            ..full()
+        });
+        let rows: Vec<(TotalKind, String, Option<Decimal>)> = total_rows(&q, false)
+            .into_iter()
+            .map(|r| (r.kind, r.label, r.amount))
+            .collect();
+        let expected = [
+            (TotalKind::Ht, "Total HT", "4500"),
+            (TotalKind::Vat, "TVA (20\u{a0}%)", "900"),
+            (TotalKind::Ttc, "Total TTC", "5400"),
+            (TotalKind::Funded, "Prise en charge CPF", "1500"),
+            (
+                TotalKind::CpfContribution,
+                "Participation forfaitaire CPF",
+                "103.20",
+            ),
+            (TotalKind::Remaining, "Reste à charge", "4003.20"),
+        ]
+        .map(|(kind, label, amount)| (kind, label.to_string(), Some(dec(amount))));
+        assert_eq!(rows, expected);
+    }
+
+    #[test]
+    fn a_devis_without_funding_lists_no_funding_rows() {
+        let q = price(&full());
+        let printed: Vec<TotalKind> = total_rows(&q, false).iter().map(|r| r.kind).collect();
+        assert_eq!(printed, [TotalKind::Ht, TotalKind::Vat, TotalKind::Ttc]);
+        assert_eq!(total_rows(&q, true).len(), 5);
+    }
+
+    #[test]
     fn a_pending_cpf_balance_prices_the_quote_and_asks_for_the_balance() {
         // Audit finding 3: a share link leaves the balance out; the quote still has its
         // lines and totals, and says the CPF share is to be computed.
@@ -2054,6 +2177,27 @@ mod properties {
     }
 
     proptest! {
+        #[test]
+        fn the_list_of_totals_adds_up(request in valid_request(), funding_rows in any::<bool>()) {
+            let q = price_quote(&catalogue(), &request).expect("valid");
+            let rows = total_rows(&q, funding_rows);
+            let amount = |kind: TotalKind| rows.iter().find(|r| r.kind == kind).and_then(|r| r.amount);
+            let shown = |kind: TotalKind| rows.iter().any(|r| r.kind == kind);
+            prop_assert_eq!(amount(TotalKind::Ht).unwrap() + amount(TotalKind::Vat).unwrap(), amount(TotalKind::Ttc).unwrap());
+            let contribution = amount(TotalKind::CpfContribution).unwrap_or_default();
+            prop_assert_eq!(contribution, q.cpf_contribution);
+            match (amount(TotalKind::Funded), amount(TotalKind::Remaining)) {
+                (Some(funded), Some(remaining)) => {
+                    prop_assert_eq!(amount(TotalKind::Ttc).unwrap() - funded + contribution, remaining);
+                }
+                (None, None) => prop_assert!(
+                    q.cpf_balance_pending() || (!funding_rows && request.funding == Funding::None)
+                ),
+                other => prop_assert!(false, "{:?}", other),
+            }
+            prop_assert_eq!(shown(TotalKind::Funded), shown(TotalKind::Remaining));
+        }
+
         #[test]
         fn lines_add_up_to_the_total_ht_to_the_cent(request in valid_request()) {
             let q = price_quote(&catalogue(), &request).expect("valid");

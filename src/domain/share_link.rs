@@ -285,7 +285,9 @@ mod tests {
         assert_eq!(quote.total_ht, crate::domain::money::dec("5500.00"));
         assert_eq!(quote.total_ttc, crate::domain::money::dec("6600.00"));
         assert!(quote.cpf_balance_pending());
-        assert_eq!(quote.remaining_fr(), crate::domain::pricing::PENDING_FR);
+        let rows = crate::domain::pricing::total_rows(&quote, true);
+        let remaining = rows.last().expect("a remaining row");
+        assert_eq!(remaining.amount_fr(), crate::domain::pricing::PENDING_FR);
         // A draft or an export still needs the balance.
         assert!(shared.form.to_request(&c, day()).is_err());
     }

@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use crate::domain::devis::{devis_number, terms_in_short};
 use crate::domain::fr::format_date_fr;
 use crate::domain::mail::devis_mail;
-use crate::domain::money::format_eur;
-use crate::domain::pricing::{Funding, Quote};
+use crate::domain::pricing::Quote;
 use crate::domain::share_link::encode;
 use crate::edge::clock::today;
 use crate::edge::print::print_page;
@@ -15,6 +14,7 @@ use crate::ui::context::use_app;
 use crate::ui::drafts_state::use_drafts;
 use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
+use crate::ui::quote_totals::QuoteTotals;
 use crate::ui::router::use_router;
 use crate::ui::routes::{draft_link, DEVIS, DRAFTS, DRAFT_PARAM, SIMULATOR};
 use crate::ui::share_panel::share_link_of;
@@ -116,11 +116,6 @@ fn Devis(quote: Quote, number: String, link: String, client: (String, String)) -
             }
         })
         .collect_view();
-    let funding = match quote.request.funding {
-        Funding::None => None,
-        Funding::Opco { .. } => Some("Prise en charge OPCO (selon accord de prise en charge)"),
-        Funding::Cpf { .. } => Some("Mon Compte Formation (CPF)"),
-    };
     let terms = terms_in_short(&catalogue)
         .into_iter()
         .map(|t| view! { <li>{t}</li> })
@@ -154,15 +149,7 @@ fn Devis(quote: Quote, number: String, link: String, client: (String, String)) -
                 <p class="print-only pre-line">{move || client_address.get()}</p>
             </section>
             <QuoteLines lines=quote.lines.clone() caption="Prestations, en euros hors taxes" />
-            <dl class="totals">
-                <dt>"Total HT"</dt><dd data-testid="devis-total-ht">{format_eur(quote.total_ht)}</dd>
-                <dt>"TVA"</dt><dd data-testid="devis-total-tva">{format_eur(quote.total_vat)}</dd>
-                <dt>"Total TTC"</dt><dd data-testid="devis-total-ttc" class="big">{format_eur(quote.total_ttc)}</dd>
-                {funding.map(|label| view! {
-                    <dt>{label}</dt><dd data-testid="devis-prise-en-charge">{quote.funded_fr()}</dd>
-                    <dt>"Reste à charge"</dt><dd data-testid="devis-reste-a-charge">{quote.remaining_fr()}</dd>
-                })}
-            </dl>
+            <QuoteTotals quote=quote.clone() prefix="devis-" funding_rows=false />
             {quote.vat_mention.clone().map(|m| view! { <p class="small">{m}</p> })}
             <section aria-labelledby="titre-conditions">
                 <h2 id="titre-conditions">"Conditions d'annulation et de report (extrait des CGV)"</h2>

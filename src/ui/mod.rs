@@ -23,6 +23,7 @@ pub mod layout;
 pub mod module_page;
 pub mod quote_lines;
 pub mod quote_state;
+pub mod quote_totals;
 pub mod result_example;
 pub mod router;
 pub mod routes;

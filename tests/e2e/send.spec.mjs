@@ -106,7 +106,7 @@ const QUOTE_LINES = [
   'Total HT : 12 900,00 €',
   'TVA (20 %) : 2 580,00 €',
   'Total TTC : 15 480,00 €',
-  'Prise en charge (OPCO) : 1 000,00 €',
+  'Prise en charge OPCO : 1 000,00 €',
   'Reste à charge : 14 480,00 €',
 ];
 
@@ -249,7 +249,7 @@ test.describe('"Envoyer par e-mail"', () => {
       'Total HT : 4 500,00 €',
       'TVA (20 %) : 900,00 €',
       'Total TTC : 5 400,00 €',
-      'Prise en charge (OPCO) : 2 000,00 €',
+      'Prise en charge OPCO : 2 000,00 €',
       'Reste à charge : 3 400,00 €',
     ]);
     expect(bodyLines(mail.body).some((l) => l.startsWith('- Parcours complet') && l.endsWith('× 1 : 4 000,00 € HT'))).toBe(true);
@@ -260,4 +260,48 @@ test.describe('"Envoyer par e-mail"', () => {
     await expectNoAxeViolation(page);
     await expectLinkOpens(page, linkIn(mail.body), '5 400,00 €');
   });
+});
+
+test("a CPF quote's devis, draft page and e-mail show the contribution, and their figures add up", async ({ page }) => {
+  // Full course with certification, one trainee, 1 500 € on the CPF account, the quote
+  // dated in 2026 (flat contribution 103,20 €): 4 500 € HT, 900 € VAT, 5 400 € TTC; the CPF
+  // pays 1 500 €; left: 5 400 − 1 500 + 103,20 = 4 003,20 €.
+  const figures = {
+    'total-ht': '4 500,00 €',
+    'total-tva': '900,00 €',
+    'total-ttc': '5 400,00 €',
+    'prise-en-charge': '1 500,00 €',
+    'participation-cpf': '103,20 €',
+    'reste-a-charge': '4 003,20 €',
+  };
+  const prefixed = (prefix) => Object.fromEntries(Object.entries(figures).map(([k, v]) => [`${prefix}${k}`, v]));
+  await openSimulator(page);
+  await page.getByRole('combobox', { name: 'Financement' }).selectOption({ label: 'CPF (Mon Compte Formation)' });
+  await page.getByRole('textbox', { name: 'Solde CPF' }).fill('1500');
+  await expectFigures(page, figures);
+
+  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  await page.getByTestId('statut-enregistrement').getByRole('link', { name: 'Ouvrir le brouillon' }).click();
+  await expect(page).toHaveURL(urlOf(/brouillons\/b[0-9-]+/));
+  await expectFigures(page, prefixed('brouillon-'));
+
+  await openSimulator(page);
+  await page.getByRole('combobox', { name: 'Financement' }).selectOption({ label: 'CPF (Mon Compte Formation)' });
+  await page.getByRole('textbox', { name: 'Solde CPF' }).fill('1500');
+  await page.getByRole('link', { name: 'Imprimer le devis' }).click();
+  await expect(page).toHaveURL(urlOf('devis'));
+  await expectFigures(page, prefixed('devis-'));
+
+  // The e-mail gives the totals that do not depend on the balance, the contribution among
+  // them, and says why the others are left out.
+  const { body } = await mailOf(page);
+  expectConsecutive(body, [
+    'Total HT : 4 500,00 €',
+    'TVA (20 %) : 900,00 €',
+    'Total TTC : 5 400,00 €',
+    'Participation forfaitaire CPF : 103,20 €',
+  ]);
+  expect(body).toContain('dépendent du solde CPF du stagiaire, qui ne figure pas dans ce message');
+  expect(body).not.toContain('1 500,00');
+  expect(body).not.toContain('Reste à charge :');
 });

@@ -6,7 +6,6 @@ use leptos::task::spawn_local;
 
 use crate::domain::exchange::{enrolment_request_json, request_file_name};
 use crate::domain::fr::count_fr;
-use crate::domain::money::format_eur;
 use crate::domain::pricing::Quote;
 use crate::edge::clipboard::copy_text;
 use crate::edge::clock::now_rfc3339;
@@ -15,6 +14,7 @@ use crate::ui::context::use_app;
 use crate::ui::drafts_state::use_drafts;
 use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
+use crate::ui::quote_totals::QuoteTotals;
 use crate::ui::router::use_router;
 use crate::ui::routes::{draft_devis_path, SIMULATOR};
 
@@ -71,13 +71,7 @@ fn DraftQuote(quote: Quote) -> impl IntoView {
     view! {
         <QuoteLines lines=quote.lines.clone() caption="Lignes du devis, en euros hors taxes" />
         <div aria-live="polite" aria-atomic="true">
-            <dl class="totals">
-                <dt>"Total HT"</dt><dd data-testid="brouillon-total-ht">{format_eur(quote.total_ht)}</dd>
-                <dt>"TVA"</dt><dd data-testid="brouillon-total-tva">{format_eur(quote.total_vat)}</dd>
-                <dt>"Total TTC"</dt><dd data-testid="brouillon-total-ttc" class="big">{format_eur(quote.total_ttc)}</dd>
-                <dt>"Prise en charge"</dt><dd data-testid="brouillon-prise-en-charge">{quote.funded_fr()}</dd>
-                <dt>"Reste à charge"</dt><dd data-testid="brouillon-reste-a-charge">{quote.remaining_fr()}</dd>
-            </dl>
+            <QuoteTotals quote=quote.clone() prefix="brouillon-" funding_rows=true />
         </div>
         {quote.vat_mention.clone().map(|m| view! { <p class="small">{m}</p> })}
     }

@@ -11,6 +11,7 @@ use crate::ui::context::use_app;
 use crate::ui::first_render::Later;
 use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
+use crate::ui::quote_totals::QuoteTotals;
 use crate::ui::routes::COMPARE;
 use crate::ui::save_draft_button::SaveDraftButton;
 use crate::ui::share_panel::SharePanel;
@@ -34,22 +35,6 @@ pub fn QuoteResults() -> impl IntoView {
     }
 }
 
-/// The totals (their announcement is the total bar's, see `total_bar.rs`).
-#[component]
-fn Totals(quote: Quote) -> impl IntoView {
-    let has_contribution = !quote.cpf_contribution.is_zero();
-    view! {
-        <dl class="totals">
-            <dt>"Total HT"</dt><dd data-testid="total-ht">{format_eur(quote.total_ht)}</dd>
-            <dt>"TVA"</dt><dd data-testid="total-tva">{format_eur(quote.total_vat)}</dd>
-            <dt>"Total TTC"</dt><dd data-testid="total-ttc" class="big">{format_eur(quote.total_ttc)}</dd>
-            <dt>"Prise en charge"</dt><dd data-testid="prise-en-charge">{quote.funded_fr()}</dd>
-            {has_contribution.then(|| view! { <dt>"Participation forfaitaire CPF"</dt><dd data-testid="participation-cpf">{format_eur(quote.cpf_contribution)}</dd> })}
-            <dt>"Reste à charge"</dt><dd data-testid="reste-a-charge" class="big">{quote.remaining_fr()}</dd>
-        </dl>
-    }
-}
-
 #[component]
 fn QuoteBreakdown(quote: Quote) -> impl IntoView {
     let explanations = quote
@@ -59,7 +44,8 @@ fn QuoteBreakdown(quote: Quote) -> impl IntoView {
         .collect_view();
     view! {
         <p class="answer" data-testid="reponse-devis">{answer_fr(&quote)}</p>
-        <Totals quote=quote.clone() />
+        // (Their announcement is the total bar's, see `total_bar.rs`.)
+        <QuoteTotals quote=quote.clone() prefix="" funding_rows=true />
         {quote.advice.clone().map(|a| view! {
             <p class="notice" data-testid="conseil-parcours-complet">{a.message}</p>
         })}

@@ -12,8 +12,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::domain::money::format_eur;
-use crate::domain::pricing::{answer_fr, Quote};
+use crate::domain::pricing::{answer_fr, total_rows, TotalKind};
 use crate::ui::quote_state::use_quote_state;
 
 /// The pause after the last change before the new total is announced.
@@ -46,18 +45,21 @@ pub fn TotalBar() -> impl IntoView {
         text
     });
     on_cleanup(cancel);
-    let figure = move |pick: fn(&Quote) -> String| {
+    let figure = move |kind: TotalKind| {
         move || {
-            state
-                .last_quote
-                .with(|q| q.as_ref().map(pick).unwrap_or_default())
+            state.last_quote.with(|q| {
+                q.as_ref()
+                    .and_then(|q| total_rows(q, true).into_iter().find(|r| r.kind == kind))
+                    .map(|r| r.amount_fr())
+                    .unwrap_or_default()
+            })
         }
     };
     view! {
         <div class="total-bar no-print">
             <p class="total-bar-figures" aria-hidden="true">
-                <span>"Total TTC "<strong data-testid="barre-total-ttc">{figure(|q| format_eur(q.total_ttc))}</strong></span>
-                <span>"Reste à charge "<strong data-testid="barre-reste-a-charge">{figure(Quote::remaining_fr)}</strong></span>
+                <span>"Total TTC "<strong data-testid="barre-total-ttc">{figure(TotalKind::Ttc)}</strong></span>
+                <span>"Reste à charge "<strong data-testid="barre-reste-a-charge">{figure(TotalKind::Remaining)}</strong></span>
             </p>
             <p class="visually-hidden" aria-live="polite" aria-atomic="true">{move || announced.get()}</p>
         </div>
