@@ -81,8 +81,8 @@ pub struct CancellationRequest {
     /// The day Co&Sens is notified (of the cancellation, absence or interruption).
     pub notified: NaiveDate,
     /// Price HT of the training ordered (the course or its modules, plus coaching days;
-    /// never the certification fee): the fee basis. For an interruption with module lines,
-    /// the lines are the basis instead (an explanation says so when the two differ).
+    /// never the certification fee): the fee basis. Module lines that do not add up to it
+    /// are split again from it (see [`split_between_lines`]; an explanation says so).
     pub amount_ht: Decimal,
     /// VAT rate applied to the fees, e.g. 0.20; 0 when exempt.
     pub vat_rate: Decimal,

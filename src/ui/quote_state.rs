@@ -13,10 +13,10 @@ use crate::domain::pricing::{
     price_quote, Quote, QuoteField, QuoteRequest, CPF_BALANCE_ASKED_FR, CPF_PERSONAL_FR,
 };
 use crate::domain::quote_form::{FieldError, QuoteForm};
+use crate::edge::session;
 
 /// How a form is read into a request.
 type FormReading = fn(&QuoteForm, &Catalogue, NaiveDate) -> Result<QuoteRequest, Vec<FieldError>>;
-use crate::edge::session;
 
 /// Where this tab keeps the current quote for the site's other pages.
 pub const SESSION_KEY: &str = "cosens.devis-en-cours";
