@@ -275,6 +275,7 @@ rust_struct!(CancellationTerms {
     half_fee_rate,
     postpone_min_calendar_days,
     opco_min_working_days,
+    adjourn_notice_days,
 });
 rust_struct!(Referent {
     city,

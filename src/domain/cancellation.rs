@@ -578,7 +578,8 @@ pub fn deadlines(terms: &CancellationTerms, start: NaiveDate) -> Deadlines {
             start,
         ),
         opco: ouvrable(terms.opco_min_working_days),
-        adjourn: TimeDelta::try_weeks(1).and_then(|week| start.checked_sub_signed(week)),
+        adjourn: TimeDelta::try_days(i64::from(terms.adjourn_notice_days))
+            .and_then(|notice| start.checked_sub_signed(notice)),
     }
 }
 
@@ -936,7 +937,7 @@ pub fn explain_cancellation(
         .into_iter()
         .collect();
     sentences.extend(match out.case {
-        Case::Adjourned => adjourned_sentences(out),
+        Case::Adjourned => adjourned_sentences(out, terms),
         Case::Cpf => vec![CPF_FR.to_string()],
         Case::BeforeStart => before_start_sentences(out, req, terms),
         Case::Interruption => interruption_sentences(out),
@@ -964,7 +965,17 @@ const CPF_FR: &str = "Inscription financée par le CPF : l'annulation, l'absence
      suivent les conditions générales d'utilisation de Mon Compte Formation, et non le \
      barème d'annulation des CGV de Co&Sens ; aucun montant n'est calculé ici.";
 
-fn adjourned_sentences(out: &CancellationOutcome) -> Vec<String> {
+/// How long before the start Co&Sens may adjourn, in the CGV's words: « une semaine » for
+/// 7 days, « 2 semaines » for 14, else the days (« 10 jours »).
+pub fn adjourn_notice_fr(terms: &CancellationTerms) -> String {
+    match terms.adjourn_notice_days {
+        7 => "une semaine".to_string(),
+        n if n > 0 && n % 7 == 0 => format!("{} semaines", n / 7),
+        n => format!("{n} {}", if n > 1 { "jours" } else { "jour" }),
+    }
+}
+
+fn adjourned_sentences(out: &CancellationOutcome, terms: &CancellationTerms) -> Vec<String> {
     let mut sentences = vec![
         "Co&Sens ajourne la formation faute de participants en nombre suffisant : \
          aucun frais ni indemnité n'est dû par le Client (CGV, « Effectif et ajournement »)."
@@ -972,8 +983,9 @@ fn adjourned_sentences(out: &CancellationOutcome) -> Vec<String> {
     ];
     if let Some(limit) = out.adjourn_deadline {
         let mut text = format!(
-            "Les CGV prévoient cet ajournement au plus tard une semaine avant la date prévue, \
-             soit le {} au plus tard.",
+            "Les CGV prévoient cet ajournement au plus tard {} avant la date prévue, soit le {} \
+             au plus tard.",
+            adjourn_notice_fr(terms),
             format_date_fr(limit)
         );
         if out.notified > limit {
@@ -1967,6 +1979,25 @@ mod tests {
         assert_eq!(modules[0].start, Some(d("2026-05-26")));
         assert!(modules[1..].iter().all(|m| m.start.is_none()));
         assert_eq!(modules[4].days, dec("0.5"));
+    }
+
+    #[test]
+    fn the_adjournment_notice_comes_from_the_catalogue() {
+        let mut cat = catalogue();
+        assert_eq!(adjourn_notice_fr(&cat.cancellation), "une semaine");
+        let dl = deadlines(&cat.cancellation, d("2026-05-26"));
+        assert_eq!(dl.adjourn, Some(d("2026-05-19")));
+        cat.cancellation.adjourn_notice_days = 10;
+        assert_eq!(adjourn_notice_fr(&cat.cancellation), "10 jours");
+        let dl = deadlines(&cat.cancellation, d("2026-05-26"));
+        assert_eq!(dl.adjourn, Some(d("2026-05-16")));
+        cat.cancellation.adjourn_notice_days = 14;
+        assert_eq!(adjourn_notice_fr(&cat.cancellation), "2 semaines");
+        let mut req = request("2026-05-18");
+        req.who = Who::CoSensAdjourns;
+        let out = assess_cancellation(&cat, &req).unwrap();
+        assert!(out.explanations.iter().any(|e| e
+            .contains("au plus tard 2 semaines avant la date prévue, soit le mardi 12 mai 2026")));
     }
 
     #[test]

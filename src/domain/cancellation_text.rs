@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use crate::domain::calendar::DayKind;
 use crate::domain::cancellation::{
-    assess_cancellation, BookingKind, CancellationOutcome, CancellationRequest, Case, FeeBand,
-    FundingKind, ModuleLine, ModuleStatus, Who,
+    adjourn_notice_fr, assess_cancellation, BookingKind, CancellationOutcome, CancellationRequest,
+    Case, FeeBand, FundingKind, ModuleLine, ModuleStatus, Who,
 };
 use crate::domain::catalogue::{CancellationTerms, Catalogue};
 use crate::domain::fr::{attended_fr, days_fr, format_date_fr};
@@ -39,9 +39,10 @@ pub fn answer_fr(outcome: &CancellationOutcome, terms: &CancellationTerms) -> St
         Case::Adjourned => match o.adjourn_deadline.filter(|limit| o.notified > *limit) {
             Some(limit) => format!(
                 "Rien n'est dû par le client : Co&Sens ajourne la formation faute de \
-                 participants, après la limite des CGV (au plus tard une semaine avant, soit le \
-                 {}) ; la clause ne couvre pas cet ajournement tardif, mais le client ne doit \
-                 rien pour une formation que Co&Sens ne tient pas.",
+                 participants, après la limite des CGV (au plus tard {} avant, soit le {}) ; la \
+                 clause ne couvre pas cet ajournement tardif, mais le client ne doit rien pour \
+                 une formation que Co&Sens ne tient pas.",
+                adjourn_notice_fr(terms),
                 format_date_fr(limit)
             ),
             None => {

@@ -9,7 +9,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use crate::domain::calendar::DayKind;
-use crate::domain::cancellation::{CancellationOutcome, FeeBand};
+use crate::domain::cancellation::{adjourn_notice_fr, CancellationOutcome, FeeBand};
 use crate::domain::cancellation_text::{deadlines_fr, Deadline};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::fr::{capitalise, format_date_fr};
@@ -159,7 +159,10 @@ fn deadline_description(kind: Deadline, catalogue: &Catalogue) -> String {
             "Report à une session ultérieure ou remplacement du stagiaire sans frais, si Co&Sens en est informé au plus tard ce jour, inclus (au moins {} entre l'information et le démarrage), sous réserve de l'accord de l'OPCO.",
             DayKind::Calendaire.count_fr(terms.postpone_min_calendar_days)
         ),
-        Deadline::Adjourn => "Co&Sens peut ajourner la session faute de participants au plus tard ce jour, une semaine avant le démarrage ; rien n'est alors dû par le client.".to_string(),
+        Deadline::Adjourn => format!(
+            "Co&Sens peut ajourner la session faute de participants au plus tard ce jour, {} avant le démarrage ; rien n'est alors dû par le client.",
+            adjourn_notice_fr(terms)
+        ),
         Deadline::Opco => format!(
             "L'accord de prise en charge de l'OPCO doit parvenir à Co&Sens au plus tard ce jour (au moins {} entre son arrivée et le démarrage). Passé cette date, Co&Sens peut refuser l'entrée en formation du stagiaire ou facturer au client la totalité des frais de formation.",
             DayKind::Ouvrable.count_fr(terms.opco_min_working_days)

@@ -135,6 +135,9 @@ pub struct CancellationTerms {
     pub postpone_min_calendar_days: u32,
     /// Jours ouvrables needed between the OPCO agreement's arrival and the start.
     pub opco_min_working_days: u32,
+    /// Co&Sens may adjourn for lack of participants at the latest this many days before
+    /// the start (the CGV: « au plus tard une semaine avant la date prévue », 7).
+    pub adjourn_notice_days: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -451,6 +454,12 @@ impl Catalogue {
                 "un taux entre 0 et 1 est attendu",
             ));
         }
+        if c.adjourn_notice_days > 366 {
+            return Err(err(
+                "cancellation.adjourn_notice_days",
+                "un délai d'au plus 366 jours est attendu",
+            ));
+        }
         Ok(())
     }
 
@@ -567,6 +576,23 @@ mod tests {
         assert_eq!(
             c.course.registration_email,
             "christophe.tronel@coetsens.com"
+        );
+        // The CGV's figures: no fee above 15 jours ouvrables, 50 % from 7, postponement
+        // with 7 calendar days, the OPCO agreement a jour ouvrable before, an adjournment
+        // at the latest a week before.
+        let t = &c.cancellation;
+        assert_eq!(
+            (t.no_fee_above_working_days, t.half_fee_from_working_days),
+            (15, 7)
+        );
+        assert_eq!(t.half_fee_rate, dec("0.50"));
+        assert_eq!(
+            (
+                t.postpone_min_calendar_days,
+                t.opco_min_working_days,
+                t.adjourn_notice_days
+            ),
+            (7, 1, 7)
         );
     }
 
