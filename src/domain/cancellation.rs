@@ -468,8 +468,8 @@ pub struct Scheduled {
     pub start: NaiveDate,
     /// No date was given for the line: the assumed schedule gave this one.
     pub assumed: bool,
-    /// The date typed for the line (or for the training, for an assumed first line) when it
-    /// was not a training day: the line starts on the next training day instead.
+    /// The date typed for the line when it was not a training day: the line starts on the
+    /// next training day instead. (A training start so moved is the outcome's to say.)
     pub moved_from: Option<NaiveDate>,
 }
 
@@ -479,25 +479,23 @@ pub struct Scheduled {
 /// not a training day (a weekend, a public holiday) moves to the next training day: a
 /// module is never held on such a day. `None` where the schedule runs past chrono's range.
 pub fn schedule(training_start: NaiveDate, lines: &[ModuleBooking]) -> Vec<Option<Scheduled>> {
-    let on_training_day = |typed: NaiveDate, assumed: bool| {
-        training_day_from(typed).map(|start| Scheduled {
-            start,
-            assumed,
-            moved_from: (start != typed).then_some(typed),
-        })
+    let assumed = |start| Scheduled {
+        start,
+        assumed: true,
+        moved_from: None,
     };
     let mut previous_end: Option<Option<NaiveDate>> = None;
     lines
         .iter()
         .map(|line| {
             let start = match (line.start, previous_end) {
-                (Some(own), _) => on_training_day(own, false),
-                (None, None) => on_training_day(training_start, true),
-                (None, Some(end)) => end.and_then(next_training_day).map(|start| Scheduled {
+                (Some(own), _) => training_day_from(own).map(|start| Scheduled {
                     start,
-                    assumed: true,
-                    moved_from: None,
+                    assumed: false,
+                    moved_from: (start != own).then_some(own),
                 }),
+                (None, None) => training_day_from(training_start).map(assumed),
+                (None, Some(end)) => end.and_then(next_training_day).map(assumed),
             };
             previous_end = Some(start.and_then(|s| last_day(s.start, line.days)));
             start
@@ -687,7 +685,7 @@ fn compute_valid(
         out.case = Case::Adjourned;
     } else if req.funding == FundingKind::Cpf {
         out.case = Case::Cpf;
-    } else if req.notified < req.start {
+    } else if !notified_after_start(req.start, req.notified) {
         client_cancels_before_start(terms, req, &mut out)?;
     } else {
         interruption(terms, req, &mut out)?;
@@ -701,7 +699,7 @@ fn outcome_dates(terms: &CancellationTerms, req: &CancellationRequest) -> Cancel
     let dl = deadlines(terms, req.start);
     let working_days = count_days_strictly_between(DayKind::Ouvrable, req.notified, req.start);
     let calendar_days = count_days_strictly_between(DayKind::Calendaire, req.notified, req.start);
-    let before_start = req.notified < req.start;
+    let before_start = !notified_after_start(req.start, req.notified);
     let postpone_possible = before_start && calendar_days >= terms.postpone_min_calendar_days;
     CancellationOutcome {
         case: Case::BeforeStart,
@@ -862,8 +860,7 @@ fn module_line(
         amount_ht: m.amount_ht,
         start,
         start_assumed: at.assumed,
-        // An assumed first line moved with the training's start, which says so itself.
-        moved_from: at.moved_from.filter(|_| !at.assumed),
+        moved_from: at.moved_from,
         status: ModuleStatus::Started,
         attended_days: Decimal::ZERO,
         absence_days: Decimal::ZERO,

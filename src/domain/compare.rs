@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use super::catalogue::Catalogue;
 use super::fr::{count_fr, join_fr};
 use super::money::{format_eur, round_cents};
-use super::pricing::{Formula, Funding, LineKind, Quote, Vat};
+use super::pricing::{total_rows, Formula, Funding, LineKind, Quote, TotalKind, Vat};
 use super::quote_form::QuoteForm;
 use super::share_link::{decode_for, PARAM};
 
@@ -26,15 +26,8 @@ pub const MAX_QUOTES: usize = 3;
 pub enum RowKind {
     /// A line of the quotes (HT).
     Line(LineKind),
-    TotalHt,
-    TotalVat,
-    TotalTtc,
-    /// What an OPCO or a CPF account pays.
-    Funded,
-    /// The CPF flat contribution (a row only when a quote has one).
-    CpfContribution,
-    /// What the client pays.
-    Remaining,
+    /// A total of the quotes (the CPF contribution: a row only when a quote has one).
+    Total(TotalKind),
 }
 
 impl RowKind {
@@ -45,12 +38,7 @@ impl RowKind {
             RowKind::Line(LineKind::Module(n)) => format!("module-{n}"),
             RowKind::Line(LineKind::Coaching) => "accompagnement".into(),
             RowKind::Line(LineKind::Certification) => "certification".into(),
-            RowKind::TotalHt => "total-ht".into(),
-            RowKind::TotalVat => "total-tva".into(),
-            RowKind::TotalTtc => "total-ttc".into(),
-            RowKind::Funded => "prise-en-charge".into(),
-            RowKind::CpfContribution => "participation-cpf".into(),
-            RowKind::Remaining => "reste-a-charge".into(),
+            RowKind::Total(kind) => kind.key().into(),
         }
     }
 }
@@ -110,26 +98,7 @@ pub fn compare_quotes(quotes: &[Quote]) -> Comparison {
             row(RowKind::Line(kind), line_label(quotes, kind), amounts)
         })
         .collect();
-    let mut totals = vec![
-        total_row(quotes, RowKind::TotalHt, "Total HT", |q| q.total_ht),
-        total_row(quotes, RowKind::TotalVat, "TVA", |q| q.total_vat),
-        total_row(quotes, RowKind::TotalTtc, "Total TTC", |q| q.total_ttc),
-        total_row(quotes, RowKind::Funded, "Prise en charge", |q| q.funded),
-    ];
-    if quotes.iter().any(|q| !q.cpf_contribution.is_zero()) {
-        totals.push(total_row(
-            quotes,
-            RowKind::CpfContribution,
-            "Participation forfaitaire CPF",
-            |q| q.cpf_contribution,
-        ));
-    }
-    totals.push(total_row(
-        quotes,
-        RowKind::Remaining,
-        "Reste à charge",
-        |q| q.remaining,
-    ));
+    let totals = total_rows_compared(quotes);
     let verdicts = quotes
         .iter()
         .enumerate()
@@ -304,17 +273,25 @@ fn row(kind: RowKind, label: String, amounts: Vec<Option<Decimal>>) -> Compariso
     }
 }
 
-fn total_row(
-    quotes: &[Quote],
-    kind: RowKind,
-    label: &str,
-    amount: impl Fn(&Quote) -> Decimal,
-) -> ComparisonRow {
-    row(
-        kind,
-        label.to_owned(),
-        quotes.iter().map(|q| Some(amount(q))).collect(),
-    )
+/// The quotes' totals side by side, from each quote's list of totals
+/// ([`total_rows`]), under the totals' own names: a total shown for one quote is a row, a
+/// quote without it counts 0,00 € there (no CPF contribution, say).
+fn total_rows_compared(quotes: &[Quote]) -> Vec<ComparisonRow> {
+    let lists: Vec<_> = quotes.iter().map(|q| total_rows(q, true)).collect();
+    TotalKind::ALL
+        .into_iter()
+        .filter(|kind| lists.iter().flatten().any(|r| r.kind == *kind))
+        .map(|kind| {
+            let amounts = lists
+                .iter()
+                .map(|rows| {
+                    let shown = rows.iter().find(|r| r.kind == kind);
+                    shown.map_or(Some(Decimal::ZERO), |r| r.amount)
+                })
+                .collect();
+            row(RowKind::Total(kind), kind.label_fr().to_owned(), amounts)
+        })
+        .collect()
 }
 
 /// The order of a quote: the full course, the modules by number, coaching, certification.
@@ -431,7 +408,7 @@ mod tests {
             dec("600"),
             "1 500 + 1 500 + 800 + 800 = 4 600 vs 4 000"
         );
-        let total = row_of(&comparison.totals, RowKind::TotalHt);
+        let total = row_of(&comparison.totals, RowKind::Total(TotalKind::Ht));
         assert_eq!(
             total.amounts,
             vec![Some(c.prices.full_course_ht), Some(sum)]
@@ -448,7 +425,7 @@ mod tests {
             assert!(module.label.starts_with(&format!("Module {n} — ")));
         }
         let vat_rate = c.prices.vat_rate;
-        let ttc = row_of(&comparison.totals, RowKind::TotalTtc);
+        let ttc = row_of(&comparison.totals, RowKind::Total(TotalKind::Ttc));
         assert_eq!(ttc.differences, vec![expected * (Decimal::ONE + vat_rate)]);
         assert_eq!(comparison.headers, vec!["Devis 1", "Devis 2"]);
         assert_eq!(
@@ -554,16 +531,19 @@ mod tests {
         };
         let (a, b) = (priced(&opco), priced(&cpf));
         let comparison = compare_quotes(&[a.clone(), b.clone()]);
-        let funded = row_of(&comparison.totals, RowKind::Funded);
+        let funded = row_of(&comparison.totals, RowKind::Total(TotalKind::Funded));
         assert_eq!(funded.differences, vec![b.funded - a.funded]);
         assert_eq!(funded.differences, vec![dec("-2000")]);
-        let contribution = row_of(&comparison.totals, RowKind::CpfContribution);
+        let contribution = row_of(
+            &comparison.totals,
+            RowKind::Total(TotalKind::CpfContribution),
+        );
         assert_eq!(
             contribution.amounts,
             vec![Some(Decimal::ZERO), Some(b.cpf_contribution)]
         );
         assert!(b.cpf_contribution > Decimal::ZERO);
-        let remaining = row_of(&comparison.totals, RowKind::Remaining);
+        let remaining = row_of(&comparison.totals, RowKind::Total(TotalKind::Remaining));
         assert_eq!(remaining.differences, vec![b.remaining - a.remaining]);
         assert_eq!(
             comparison.summaries[0],
@@ -745,7 +725,7 @@ mod properties {
                 .map(|f| price_quote(&c, &f.to_request(&c, today()).unwrap()).unwrap())
                 .collect();
             let comparison = compare_quotes(&quotes);
-            let total = comparison.totals.iter().find(|r| r.kind == RowKind::TotalHt).unwrap();
+            let total = comparison.totals.iter().find(|r| r.kind == RowKind::Total(TotalKind::Ht)).unwrap();
             for (i, quote) in quotes.iter().enumerate() {
                 // Each quote's lines add up to its total HT…
                 let lines: Decimal = comparison.lines.iter().filter_map(|r| r.amounts[i]).sum();

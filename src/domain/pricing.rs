@@ -206,6 +206,29 @@ pub enum TotalKind {
 }
 
 impl TotalKind {
+    /// Every total, in reading order.
+    pub const ALL: [TotalKind; 6] = [
+        TotalKind::Ht,
+        TotalKind::Vat,
+        TotalKind::Ttc,
+        TotalKind::Funded,
+        TotalKind::CpfContribution,
+        TotalKind::Remaining,
+    ];
+
+    /// The figure's name, whatever the quote (a quote's own row may say more: the VAT rate,
+    /// who funds).
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            TotalKind::Ht => "Total HT",
+            TotalKind::Vat => "TVA",
+            TotalKind::Ttc => "Total TTC",
+            TotalKind::Funded => "Prise en charge",
+            TotalKind::CpfContribution => "Participation forfaitaire CPF",
+            TotalKind::Remaining => "Reste à charge",
+        }
+    }
+
     /// The key of the figure: the `data-testid` of its amount, after the screen's prefix
     /// (`devis-total-ttc`).
     pub fn key(self) -> &'static str {
@@ -251,9 +274,9 @@ impl TotalRow {
 /// there is not).
 pub fn total_rows(quote: &Quote, funding_rows: bool) -> Vec<TotalRow> {
     let pending = quote.cpf_balance_pending();
-    let row = |kind, label: &str, amount| TotalRow {
+    let row = |kind: TotalKind, amount| TotalRow {
         kind,
-        label: label.to_string(),
+        label: kind.label_fr().to_string(),
         amount,
     };
     let vat = if quote.vat_rate.is_zero() {
@@ -262,31 +285,34 @@ pub fn total_rows(quote: &Quote, funding_rows: bool) -> Vec<TotalRow> {
         format!("TVA ({})", format_percent(quote.vat_rate))
     };
     let mut rows = vec![
-        row(TotalKind::Ht, "Total HT", Some(quote.total_ht)),
-        row(TotalKind::Vat, &vat, Some(quote.total_vat)),
-        row(TotalKind::Ttc, "Total TTC", Some(quote.total_ttc)),
+        row(TotalKind::Ht, Some(quote.total_ht)),
+        TotalRow {
+            label: vat,
+            ..row(TotalKind::Vat, Some(quote.total_vat))
+        },
+        row(TotalKind::Ttc, Some(quote.total_ttc)),
     ];
-    let funded_label = match quote.request.funding {
+    let funded = row(TotalKind::Funded, (!pending).then_some(quote.funded));
+    rows.push(match quote.request.funding {
         Funding::None if !funding_rows => return rows,
-        Funding::None => "Prise en charge",
-        Funding::Opco { .. } => "Prise en charge OPCO",
-        Funding::Cpf { .. } => "Prise en charge CPF",
-    };
-    rows.push(row(
-        TotalKind::Funded,
-        funded_label,
-        (!pending).then_some(quote.funded),
-    ));
+        Funding::None => funded,
+        Funding::Opco { .. } => TotalRow {
+            label: "Prise en charge OPCO".to_string(),
+            ..funded
+        },
+        Funding::Cpf { .. } => TotalRow {
+            label: "Prise en charge CPF".to_string(),
+            ..funded
+        },
+    });
     if !quote.cpf_contribution.is_zero() {
         rows.push(row(
             TotalKind::CpfContribution,
-            "Participation forfaitaire CPF",
             Some(quote.cpf_contribution),
         ));
     }
     rows.push(row(
         TotalKind::Remaining,
-        "Reste à charge",
         (!pending).then_some(quote.remaining),
     ));
     rows

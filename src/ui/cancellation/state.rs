@@ -6,9 +6,8 @@ use rust_decimal::Decimal;
 
 use crate::domain::calendar::{format_iso_date, parse_iso_date};
 use crate::domain::cancellation::{
-    assess_cancellation, lines_total, notified_after_start, split_between_lines, Booking,
-    BookingKind, CancellationError, CancellationOutcome, CancellationRequest, FundingKind,
-    ModuleBooking, Who,
+    assess_cancellation, notified_after_start, split_between_lines, Booking, BookingKind,
+    CancellationError, CancellationOutcome, CancellationRequest, FundingKind, ModuleBooking, Who,
 };
 use crate::domain::catalogue::Catalogue;
 use crate::domain::money::parse_amount;
@@ -150,17 +149,13 @@ impl Inputs {
     /// A line's amount as typed; « Montant HT » becomes the lines' sum once every line reads.
     pub fn set_row_amount(self, row: &ModuleRow, text: String) {
         row.amount.set(text);
-        let lines: Option<Vec<ModuleBooking>> = self.rows.with_value(|rows| {
+        let total: Option<Decimal> = self.rows.with_value(|rows| {
             rows.iter()
-                .map(|r| {
-                    r.amount
-                        .with_untracked(|t| parse_amount(t))
-                        .map(|_| r.booking(None))
-                })
-                .collect()
+                .map(|r| r.amount.with_untracked(|t| parse_amount(t)))
+                .sum()
         });
-        if let Some(lines) = lines {
-            self.amount.set(amount_text(lines_total(&lines)));
+        if let Some(total) = total {
+            self.amount.set(amount_text(total));
         }
     }
 
