@@ -74,6 +74,115 @@ fn main() {
         Catalogue::from_json(&text).unwrap_or_else(|e| fail(&format!("{}: {e}", source.display())));
     fs::write(out.join("catalogue.rs"), rust_source(&catalogue)).expect("OUT_DIR is writable");
     fs::write(out.join("catalogue.json"), text).expect("OUT_DIR is writable");
+
+    println!("cargo:rerun-if-changed={ROUTE_TABLE}");
+    let routes = fs::read_to_string(ROUTE_TABLE)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str::<RouteTable>(&t).map_err(|e| e.to_string()))
+        .unwrap_or_else(|e| fail(&format!("{ROUTE_TABLE}: {e}")));
+    fs::write(out.join("routes.rs"), routes.rust_source()).expect("OUT_DIR is writable");
+}
+
+/// The route table (README, "Screens and addresses").
+const ROUTE_TABLE: &str = "src/ui/routes.json";
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RouteTable {
+    #[allow(dead_code)]
+    about: String,
+    screens: Vec<RouteScreen>,
+    module_prefix: String,
+    module_group: String,
+    draft_prefix: String,
+    draft_opener: String,
+    fallback_group: String,
+    params: RouteParams,
+    own_data_keys: OwnDataKeys,
+    not_found: String,
+    title_suffix: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RouteScreen {
+    id: String,
+    path: String,
+    name: String,
+    nav: Option<String>,
+    group: String,
+    first_view: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RouteParams {
+    draft: String,
+    module: String,
+    share: String,
+    save: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OwnDataKeys {
+    session: String,
+    local: String,
+}
+
+impl RouteTable {
+    /// The route table as Rust constants, for `include!` in `src/ui/routes.rs`.
+    fn rust_source(&self) -> String {
+        let mut out =
+            String::from("// Written by build.rs from src/ui/routes.json: do not edit.\n");
+        for s in &self.screens {
+            let first_view = match s.first_view.as_str() {
+                "fixed" => "Fixed",
+                "own_data" => "OwnData",
+                "dated" => "Dated",
+                other => fail(&format!(
+                    "{ROUTE_TABLE}: {}: first_view « {other} »",
+                    s.path
+                )),
+            };
+            if !s.path.starts_with('/') || (s.path.len() > 1 && s.path.ends_with('/')) {
+                fail(&format!(
+                    "{ROUTE_TABLE}: « {} »: a path starts with / and has no trailing slash",
+                    s.path
+                ));
+            }
+            let _ = writeln!(
+                out,
+                "pub const {}: Screen = Screen {{ path: {:?}, segment: {:?}, name: {:?}, nav: {:?}, group: {:?}, first_view: FirstView::{first_view} }};",
+                s.id, s.path, &s.path[1..], s.name, s.nav, s.group
+            );
+        }
+        let ids: Vec<&str> = self.screens.iter().map(|s| s.id.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "pub const SCREENS: [Screen; {}] = [{}];",
+            ids.len(),
+            ids.join(", ")
+        );
+        for (name, value) in [
+            ("MODULE_PREFIX", &self.module_prefix),
+            ("MODULE_GROUP", &self.module_group),
+            ("DRAFT_PREFIX", &self.draft_prefix),
+            ("DRAFT_OPENER", &self.draft_opener),
+            ("FALLBACK_GROUP", &self.fallback_group),
+            ("DRAFT_PARAM", &self.params.draft),
+            ("MODULE_PARAM", &self.params.module),
+            ("SHARE_PARAM", &self.params.share),
+            ("SAVE_PARAM", &self.params.save),
+            ("SESSION_DATA_KEY", &self.own_data_keys.session),
+            ("LOCAL_DATA_KEY", &self.own_data_keys.local),
+            ("NOT_FOUND_NAME", &self.not_found),
+            ("TITLE_SUFFIX", &self.title_suffix),
+        ] {
+            let _ = writeln!(out, "pub const {name}: &str = {value:?};");
+        }
+        out
+    }
 }
 
 /// Stops the build with `message` as cargo's error.

@@ -18,6 +18,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } f
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { finish } from './post-build.mjs';
+import { firstScriptRoutes, groups } from './routes.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -30,13 +31,13 @@ const dist = resolve(option('--dist', join(ROOT, 'dist')));
 const release = !args.includes('--dev');
 const reuse = args.includes('--reuse');
 
-const routes = JSON.parse(readFileSync(join(ROOT, 'scripts/screens.json'), 'utf8'));
-const groups = [...new Set([...routes.screens.map((s) => s.group), routes.module_group, routes.fallback_group])];
 
-// index.html is the development page (every screen, `trunk serve`): each group's page is
-// that one with the group's binary, written beside the project so its paths still hold.
+// index.html is the page's template: each group's page is that one with the group's
+// binary and the route table's part its first script reads, written beside the project so
+// its paths still hold.
 const template = readFileSync(join(ROOT, 'index.html'), 'utf8');
 if (!/data-bin="[^"]+"/.test(template)) throw new Error('build: index.html has no data-bin on its rust link');
+if (!template.includes('})(ROUTES);')) throw new Error("build: index.html's first script does not take ROUTES");
 const pagesDir = join(ROOT, 'target/pages');
 const outDir = join(ROOT, 'target/groups');
 mkdirSync(pagesDir, { recursive: true });
@@ -51,7 +52,8 @@ for (const group of groups) {
     template
       .replace(/data-bin="[^"]+"/, `href="../../Cargo.toml" data-bin="${group}"`)
       .replaceAll('href="style/', 'href="../../style/')
-      .replaceAll('href="public"', 'href="../../public"'),
+      .replaceAll('href="public"', 'href="../../public"')
+      .replace('})(ROUTES);', () => `})(${firstScriptRoutes()});`),
   );
   const out = join(outDir, group);
   console.log(`\nbuild: page group ${group}`);
@@ -65,4 +67,4 @@ for (const group of groups) {
   }
 }
 
-await finish({ dist, shells, routes, release });
+await finish({ dist, shells, release });

@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { renderScreens } from './prerender.mjs';
+import { pageFile, pagesOf, routes } from './routes.mjs';
 
 // The catalogue the app was built with (build.rs: COSENS_CATALOGUE, else the site's file).
 const cataloguePath = process.env.COSENS_CATALOGUE || new URL('../data/catalogue.json', import.meta.url);
@@ -70,49 +71,40 @@ start();
     .replace('<div id="app"></div>', () => `<div id="app" class="apercu"${appAttributes}>${preview}</div>`);
 }
 
-// Pages whose first view is this browser's own data (the quote another page handed over,
-// the drafts): when the browser holds some (index.html's first script says so), their
-// prerendered default figures stay hidden until the app has computed the right ones.
-const LOCAL_DATA = new Set(['/comparer', '/annulation', '/brouillons']);
-// Pages whose first view is the day's (a devis is dated and numbered the day it is made):
-// the preview's main stays hidden, and its title is the screen's, until the app runs.
-const DATED = new Set(['/devis']);
-
 /**
- * Finishes `dist`: `shells` maps each page group to the page Trunk wrote for it, `routes`
- * is scripts/screens.json.
+ * Finishes `dist`: `shells` maps each page group to the page Trunk wrote for it.
  */
-export async function finish({ dist, shells, routes, release }) {
+export async function finish({ dist, shells, release }) {
   const base = Object.values(shells)[0].match(/<base href="([^"]*)"/)?.[1];
   if (!base) throw new Error('post-build: no <base href> in the pages (data-trunk-public-url)');
   const catalogue = JSON.parse(readFileSync(cataloguePath, 'utf8'));
-  const pages = [
-    ...routes.screens.map((s) => ({ path: s.path, group: s.group })),
-    ...catalogue.modules.map((m) => ({ path: `${routes.module_path}${m.number}`, group: routes.module_group })),
-  ];
-  const fileOf = (path) => (path === '/' ? 'index.html' : `${path.slice(1)}/index.html`);
+  const pages = pagesOf(catalogue);
   const withRegistration = (page) => (release ? page.replace('</head>', '<script src="public/sw-register.js" defer></script></head>') : page);
 
   for (const { path, group } of pages) {
-    mkdirSync(join(dist, fileOf(path), '..'), { recursive: true });
-    writeFileSync(join(dist, fileOf(path)), withCsp(withRegistration(shells[group])));
+    mkdirSync(join(dist, pageFile(path), '..'), { recursive: true });
+    writeFileSync(join(dist, pageFile(path)), withCsp(withRegistration(shells[group])));
   }
   // 404.html, and the page that opens a draft from a link (`/brouillon?brouillon=ID`): the
   // draft's app, no first view of its own (it is the user's data).
   const fallback = withCsp(withRegistration(shells[routes.fallback_group]));
   writeFileSync(join(dist, '404.html'), fallback);
-  mkdirSync(join(dist, fileOf(routes.draft_opener), '..'), { recursive: true });
-  writeFileSync(join(dist, fileOf(routes.draft_opener)), fallback);
+  mkdirSync(join(dist, pageFile(routes.draft_opener), '..'), { recursive: true });
+  writeFileSync(join(dist, pageFile(routes.draft_opener)), fallback);
 
   let prerendered = 0;
   if (release) {
     const previews = await renderScreens(dist, base, pages.map((p) => p.path));
-    for (const { path, group } of pages) {
-      const attributes = LOCAL_DATA.has(path) ? ' data-selon-donnees' : DATED.has(path) ? ' data-selon-date' : '';
+    // A page whose first view is all this browser's own data keeps its prerendered default
+    // figures hidden when the browser holds some (index.html's first script says so); a
+    // page whose first view is the day's keeps its main hidden, and its title is the
+    // screen's, until the app runs (src/ui/routes.json, first_view).
+    for (const { path, group, firstView, name } of pages) {
+      const attributes = { own_data: ' data-selon-donnees', dated: ' data-selon-date' }[firstView] ?? '';
       const preview = previews.get(path);
-      if (DATED.has(path)) preview.title = `${routes.screens.find((s) => s.path === path).name}${routes.title_suffix}`;
+      if (firstView === 'dated') preview.title = `${name}${routes.title_suffix}`;
       const page = withPreview(withRegistration(shells[group]), preview, attributes);
-      writeFileSync(join(dist, fileOf(path)), withCsp(page));
+      writeFileSync(join(dist, pageFile(path)), withCsp(page));
       prerendered += 1;
     }
   }

@@ -4,6 +4,7 @@
 // comment markers dropped (they work once the app has taken over; src/edge/preview.rs).
 // scripts/post-build.mjs writes it into the page, so each screen is shown as soon as its
 // HTML and the stylesheet have arrived; the wasm is fetched after that.
+import { pageHref } from './routes.mjs';
 import { chromium } from '@playwright/test';
 import config from '../playwright.config.mjs';
 import { startServer } from './static-server.mjs';
@@ -25,8 +26,7 @@ export async function renderScreens(dir, base, paths) {
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      const folder = path === '/' ? '' : `${path.slice(1)}/`;
-      await page.goto(`http://${origin}${base}${folder}`);
+      await page.goto(`http://${origin}${pageHref(base, path)}`);
       await page.locator('#app main#contenu h1').waitFor({ timeout: 20_000 });
       await page.waitForLoadState('networkidle');
       if (errors.length) throw new Error(`the page ${path} reported errors: ${errors.join('; ')}`);

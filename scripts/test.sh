@@ -11,6 +11,8 @@ export COSENS_CATALOGUE="$ROOT/tests/fixtures/catalogue.json"
 step() { printf '\n== %s\n' "$*"; }
 step "format"
 cargo fmt --check
+step "shape (no import circle, no function over 80 lines)"
+node scripts/check-shape.mjs
 step "clippy (native)"
 cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)"

@@ -26,6 +26,7 @@ use web_sys::HtmlInputElement;
 
 use cosens_simulateur::domain::draft::{DraftStore, STORAGE_KEY};
 use cosens_simulateur::domain::quote_form::QuoteForm;
+use cosens_simulateur::ui::draft_hand_off::hand_off;
 use cosens_simulateur::ui::drafts_state::{DraftsState, WRITE_DELAY};
 use cosens_simulateur::ui::router::CurrentScreen;
 
@@ -433,32 +434,44 @@ async fn verifier_la_demande_lists_what_is_missing() {
 // ---------------------------------------------------------------------------------------
 
 #[wasm_bindgen_test]
-async fn enregistrer_le_brouillon_creates_a_draft_from_the_simulator_then_updates_it() {
+async fn the_drafts_page_keeps_the_quote_the_simulator_handed_over_then_updates_that_draft() {
     reset_storage(None);
-    let (page, _) = mount_drafts("/simulateur").await;
-    page.type_into("#stagiaires", "2").await;
-    page.click_text(".save-draft button", "Enregistrer le brouillon")
-        .await;
+    // « Enregistrer le brouillon » in the simulator: the quote handed over, then this page.
+    let form = QuoteForm {
+        trainees: "2".into(),
+        ..QuoteForm::default()
+    };
+    assert!(hand_off(form.clone(), None));
+    let (page, _) = mount_drafts("/brouillon?enregistrer=1").await;
     let stored = stored_store();
     assert_eq!(stored.drafts.len(), 1);
     assert_eq!(stored.drafts[0].form.trainees, "2");
     let id = stored.drafts[0].id.clone();
-    let status = page.text("[data-testid=statut-enregistrement]");
-    assert!(status.contains("enregistré"), "{status}");
+    // The draft at its own address, its name in the heading, the save said.
     assert_eq!(
-        page.attribute("[data-testid=statut-enregistrement] a", "href"),
-        // The page that opens a draft by its id: a file on any static host, whose app then
-        // shows the draft at its own address `/brouillons/ID`.
-        Some(format!("/brouillon/?brouillon={id}"))
+        window().location().pathname().ok(),
+        Some(format!("/brouillons/{id}"))
     );
-    // A second save updates the same draft.
-    page.type_into("#stagiaires", "3").await;
-    page.click_text(".save-draft button", "Enregistrer le brouillon")
-        .await;
+    assert!(
+        page.text("h1").starts_with("Brouillon : "),
+        "{}",
+        page.text("h1")
+    );
+    let status = page.text("[data-testid=statut-brouillon]");
+    assert!(status.contains("enregistré"), "{status}");
+    drop(page);
+
+    // Saved again from the simulator loaded with that draft: the same draft is updated.
+    let again = QuoteForm {
+        trainees: "3".into(),
+        ..form
+    };
+    assert!(hand_off(again, Some(id.clone())));
+    let (page, _) = mount_drafts("/brouillon?enregistrer=1").await;
     let stored = stored_store();
     assert_eq!(stored.drafts.len(), 1);
     assert_eq!(stored.drafts[0].form.trainees, "3");
     assert!(page
-        .text("[data-testid=statut-enregistrement]")
+        .text("[data-testid=statut-brouillon]")
         .contains("mis à jour"));
 }

@@ -24,6 +24,7 @@ use crate::domain::money::{
     format_eur, format_percent, round_cents, split_by_largest_remainder, MAX_AMOUNT,
 };
 use crate::domain::pricing::{LineKind, Quote};
+use crate::domain::quote_form::FundingChoice;
 
 /// Most module lines in one booking.
 pub const MAX_MODULES: usize = 64;
@@ -39,14 +40,6 @@ pub enum Who {
     ClientCancels,
     /// Co&Sens adjourns the session for lack of participants.
     CoSensAdjourns,
-}
-
-/// How the booking is funded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum FundingKind {
-    None,
-    Opco,
-    Cpf,
 }
 
 /// What a line of the booking is: a module of the course, or the coaching days.
@@ -87,7 +80,7 @@ pub struct CancellationRequest {
     /// VAT rate applied to the fees, e.g. 0.20; 0 when exempt.
     pub vat_rate: Decimal,
     pub who: Who,
-    pub funding: FundingKind,
+    pub funding: FundingChoice,
     /// The booked modules with their amounts and, where known, their start dates.
     pub modules: Vec<ModuleBooking>,
 }
@@ -683,7 +676,7 @@ fn compute_valid(
     let mut out = outcome_dates(terms, req);
     if req.who == Who::CoSensAdjourns {
         out.case = Case::Adjourned;
-    } else if req.funding == FundingKind::Cpf {
+    } else if req.funding == FundingChoice::Cpf {
         out.case = Case::Cpf;
     } else if !notified_after_start(req.start, req.notified) {
         client_cancels_before_start(terms, req, &mut out)?;
@@ -902,7 +895,7 @@ fn interruption_totals(req: &CancellationRequest, lines: &[ModuleLine]) -> Inter
     let attended = sum(|l| l.attended_ht);
     InterruptionTotals {
         attended_ht: attended,
-        opco_chargeable_ht: (req.funding == FundingKind::Opco).then_some(attended),
+        opco_chargeable_ht: (req.funding == FundingChoice::Opco).then_some(attended),
         client_only_ht: sum(|l| l.client_only_ht),
         unsplit_ht: lines
             .iter()
@@ -1021,7 +1014,7 @@ fn before_start_sentences(
     sentences.push(fee_vat_sentence(out));
     sentences.push(bands_sentence(terms, out));
     sentences.push(postpone_sentence(terms, out));
-    if req.funding == FundingKind::Opco {
+    if req.funding == FundingChoice::Opco {
         if !out.fee_ht.is_zero() {
             sentences.push(
                 "Ces frais d'annulation ne peuvent faire l'objet d'une demande de prise en \
@@ -1347,7 +1340,7 @@ mod tests {
             amount_ht: dec("4000"),
             vat_rate: dec("0.20"),
             who: Who::ClientCancels,
-            funding: FundingKind::None,
+            funding: FundingChoice::Aucun,
             modules: Vec::new(),
         }
     }
@@ -1481,7 +1474,7 @@ mod tests {
     #[test]
     fn opco_funding_gets_its_deadline_and_no_fee_funding() {
         let mut req = request("2026-05-16");
-        req.funding = FundingKind::Opco;
+        req.funding = FundingChoice::Opco;
         let out = assess(&req);
         assert!(out
             .explanations
@@ -1493,7 +1486,7 @@ mod tests {
             .any(|e| e.contains("ne peuvent faire l'objet d'une demande de prise en charge")));
     }
 
-    fn full_course_request(notified: &str, funding: FundingKind) -> CancellationRequest {
+    fn full_course_request(notified: &str, funding: FundingChoice) -> CancellationRequest {
         let starts = [
             Some(d("2026-05-26")),
             Some(d("2026-05-27")),
@@ -1510,7 +1503,7 @@ mod tests {
 
     #[test]
     fn interruption_splits_attended_days_from_absences() {
-        let out = assess(&full_course_request("2026-05-29", FundingKind::Opco));
+        let out = assess(&full_course_request("2026-05-29", FundingChoice::Opco));
         assert_eq!(out.case, Case::Interruption);
         let status: Vec<ModuleStatus> = out.modules.iter().map(|l| l.status).collect();
         assert_eq!(
@@ -1555,7 +1548,7 @@ mod tests {
 
     #[test]
     fn without_opco_nothing_is_opco_chargeable() {
-        let out = assess(&full_course_request("2026-05-29", FundingKind::None));
+        let out = assess(&full_course_request("2026-05-29", FundingChoice::Aucun));
         let totals = out.totals.expect("interruption totals");
         assert_eq!(totals.opco_chargeable_ht, None);
         assert_eq!(totals.attended_ht, dec("1846.16"));
@@ -1739,7 +1732,7 @@ mod tests {
     #[test]
     fn the_opco_part_is_shown_at_zero() {
         // Audit finding 4: OPCO funding, start and notification the same day.
-        let mut req = full_course_request("2026-05-26", FundingKind::Opco);
+        let mut req = full_course_request("2026-05-26", FundingChoice::Opco);
         req.notified = req.start;
         let totals = assess(&req).totals.unwrap();
         assert_eq!(totals.opco_chargeable_ht, Some(Decimal::ZERO));
@@ -1753,7 +1746,7 @@ mod tests {
         // day: an absence), module 3 on Thursday 28 and Friday 29, module 4 on Monday 1 and
         // Tuesday 2 June, module 5 on Wednesday 3 June.
         let mut req = request("2026-05-27");
-        req.funding = FundingKind::Opco;
+        req.funding = FundingChoice::Opco;
         req.modules = modules_from_full_course(&catalogue(), dec("4000"), &[]);
         let out = assess(&req);
         let starts: Vec<(NaiveDate, bool)> = out
@@ -1954,7 +1947,7 @@ mod tests {
     #[test]
     fn cpf_follows_mon_compte_formation_and_computes_nothing() {
         let mut req = request("2026-05-16");
-        req.funding = FundingKind::Cpf;
+        req.funding = FundingChoice::Cpf;
         let out = assess(&req);
         assert_eq!(out.case, Case::Cpf);
         assert_eq!(out.fee_ht, Decimal::ZERO);
@@ -2110,7 +2103,7 @@ mod properties {
             amount_ht: Decimal::new(4000, 0),
             vat_rate: Decimal::new(20, 2),
             who: Who::ClientCancels,
-            funding: FundingKind::None,
+            funding: FundingChoice::Aucun,
             modules: Vec::new(),
         }
     }
@@ -2168,7 +2161,7 @@ mod properties {
                 starts.iter().map(|o| o.map(|k| start + TimeDelta::days(k))).collect();
             let mut req = request(start, start + TimeDelta::days(notified_offset.max(0)));
             req.modules = modules_from_full_course(&cat, Decimal::new(cents, 2), &starts);
-            req.funding = if opco { FundingKind::Opco } else { FundingKind::None };
+            req.funding = if opco { FundingChoice::Opco } else { FundingChoice::Aucun };
             let out = assess_cancellation(&cat, &req).unwrap();
             let totals = out.totals.unwrap();
             prop_assert_eq!(totals.attended_ht + totals.client_only_ht, totals.due_ht);
@@ -2208,7 +2201,7 @@ mod properties {
             let mut req = request(start, notified);
             req.amount_ht = lines.iter().map(|l| l.amount_ht).sum();
             req.modules = lines;
-            req.funding = if opco { FundingKind::Opco } else { FundingKind::None };
+            req.funding = if opco { FundingChoice::Opco } else { FundingChoice::Aucun };
             let out = assess_cancellation(&cat, &req).unwrap();
             let totals = out.totals.clone().unwrap();
             let mut held_before = Decimal::ZERO;
@@ -2263,7 +2256,7 @@ mod properties {
                 .map(|c| Decimal::new(c, 2))
                 .unwrap_or_else(|| lines.iter().map(|l| l.amount_ht).sum());
             req.modules = if with_lines { lines } else { Vec::new() };
-            req.funding = if opco { FundingKind::Opco } else { FundingKind::None };
+            req.funding = if opco { FundingChoice::Opco } else { FundingChoice::Aucun };
             let out = assess_cancellation(&cat, &req).unwrap();
             prop_assert!(out.fee_ht <= out.basis_ht, "{} > {}", out.fee_ht, out.basis_ht);
             prop_assert!(out.fee_ht <= req.amount_ht, "{} > {}", out.fee_ht, req.amount_ht);
@@ -2293,7 +2286,7 @@ mod properties {
             amount in any_decimal(),
             vat in any_decimal(),
             who in prop_oneof![Just(Who::ClientCancels), Just(Who::CoSensAdjourns)],
-            funding in prop_oneof![Just(FundingKind::None), Just(FundingKind::Opco), Just(FundingKind::Cpf)],
+            funding in prop_oneof![Just(FundingChoice::Aucun), Just(FundingChoice::Opco), Just(FundingChoice::Cpf)],
             modules in prop::collection::vec(
                 (any::<u8>(), any_decimal(), any_decimal(), prop::option::of(any_date())),
                 0..6,

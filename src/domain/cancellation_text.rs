@@ -7,12 +7,13 @@ use chrono::NaiveDate;
 use crate::domain::calendar::DayKind;
 use crate::domain::cancellation::{
     adjourn_notice_fr, assess_cancellation, BookingKind, CancellationOutcome, CancellationRequest,
-    Case, FeeBand, FundingKind, ModuleLine, ModuleStatus, Who,
+    Case, FeeBand, ModuleLine, ModuleStatus, Who,
 };
 use crate::domain::catalogue::{CancellationTerms, Catalogue};
 use crate::domain::fr::{attended_fr, days_fr, format_date_fr};
 use crate::domain::money::{format_eur, format_percent};
 use crate::domain::order::sort_by_key;
+use crate::domain::quote_form::FundingChoice;
 
 /// The sentence that answers the question before any figure: what is owed and why, e.g.
 /// « Vous devez 2 000,00 € HT, soit 2 400,00 € TTC : annulation 12 jours ouvrables avant
@@ -116,7 +117,7 @@ pub fn example_fr(catalogue: &Catalogue) -> Option<(String, String)> {
         amount_ht: catalogue.prices.full_course_ht,
         vat_rate: catalogue.prices.vat_rate,
         who: Who::ClientCancels,
-        funding: FundingKind::None,
+        funding: FundingChoice::Aucun,
         modules: Vec::new(),
     };
     let outcome = assess_cancellation(catalogue, &request).ok()?;
@@ -373,7 +374,7 @@ mod tests {
             amount_ht: dec("4000"),
             vat_rate: dec("0.20"),
             who: Who::ClientCancels,
-            funding: FundingKind::None,
+            funding: FundingChoice::Aucun,
             modules: Vec::new(),
         };
         change(&mut request);
@@ -451,7 +452,7 @@ mod tests {
             "{said}"
         );
         assert!(said.contains("ne doit rien pour une formation que Co&Sens ne tient pas"));
-        let out = outcome_with("2026-05-16", |r| r.funding = FundingKind::Cpf);
+        let out = outcome_with("2026-05-16", |r| r.funding = FundingChoice::Cpf);
         assert!(answer_fr(&out, &terms).contains("Mon Compte Formation"));
     }
 

@@ -231,8 +231,9 @@ pub fn calendar_file_name(outcome: &CancellationOutcome) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::cancellation::{assess_cancellation, CancellationRequest, FundingKind, Who};
+    use crate::domain::cancellation::{assess_cancellation, CancellationRequest, Who};
     use crate::domain::money::dec;
+    use crate::domain::quote_form::FundingChoice;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -250,7 +251,7 @@ mod tests {
             amount_ht: dec("4000"),
             vat_rate: dec("0.20"),
             who: Who::ClientCancels,
-            funding: FundingKind::None,
+            funding: FundingChoice::Aucun,
             modules: Vec::new(),
         };
         assess_cancellation(&Catalogue::fixture(), &request).unwrap()

@@ -3,19 +3,23 @@
 
 pub mod calendar;
 pub mod cancellation;
+pub mod cancellation_form;
 pub mod cancellation_text;
 pub mod catalogue;
 pub mod compare;
 pub mod devis;
 pub mod draft;
 pub mod exchange;
+pub mod form_input;
 pub mod fr;
 pub mod ics;
 pub mod late_payment;
+pub mod late_payment_form;
 pub mod mail;
 pub mod money;
 pub mod order;
 pub mod pricing;
 pub mod quote_form;
+pub mod rules;
 pub mod search;
 pub mod share_link;

@@ -34,11 +34,70 @@ impl Formula {
     }
 }
 
+/// What a formula is, as the exported request and the forms' choices write it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormulaCode {
+    #[serde(rename = "complet")]
+    Full,
+    #[serde(rename = "modulaire")]
+    Modular,
+}
+
+impl FormulaCode {
+    pub const ALL: [FormulaCode; 2] = [Self::Full, Self::Modular];
+
+    /// `complet`, `modulaire`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Full => "complet",
+            Self::Modular => "modulaire",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Full => "Parcours complet",
+            Self::Modular => "Parcours modulaire",
+        }
+    }
+}
+
+impl Formula {
+    pub fn code(&self) -> FormulaCode {
+        match self {
+            Formula::Full => FormulaCode::Full,
+            Formula::Modular(_) => FormulaCode::Modular,
+        }
+    }
+}
+
 /// VAT at the catalogue's rate, or exempt (training body holding the exemption).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Vat {
+    #[serde(rename = "normale")]
     Standard,
+    #[serde(rename = "exoneree")]
     Exempt,
+}
+
+impl Vat {
+    pub const ALL: [Vat; 2] = [Self::Standard, Self::Exempt];
+
+    /// `normale`, `exoneree`: the request's and the forms' code.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Standard => "normale",
+            Self::Exempt => "exoneree",
+        }
+    }
+
+    pub fn of_exempt(exempt: bool) -> Self {
+        if exempt {
+            Self::Exempt
+        } else {
+            Self::Standard
+        }
+    }
 }
 
 /// Who pays part of the price.
@@ -97,6 +156,49 @@ pub enum LineKind {
     Module(u8),
     Coaching,
     Certification,
+}
+
+/// What a line is, as the exported request writes it (a module's number beside it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineCode {
+    #[serde(rename = "parcours_complet")]
+    FullCourse,
+    Module,
+    #[serde(rename = "accompagnement")]
+    Coaching,
+    Certification,
+}
+
+impl LineCode {
+    pub const ALL: [LineCode; 4] = [
+        Self::FullCourse,
+        Self::Module,
+        Self::Coaching,
+        Self::Certification,
+    ];
+
+    /// `parcours_complet`, `module`, `accompagnement`, `certification`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::FullCourse => "parcours_complet",
+            Self::Module => "module",
+            Self::Coaching => "accompagnement",
+            Self::Certification => "certification",
+        }
+    }
+}
+
+impl LineKind {
+    /// The line's code and its module's number.
+    pub fn code(self) -> (LineCode, Option<u8>) {
+        match self {
+            LineKind::FullCourse => (LineCode::FullCourse, None),
+            LineKind::Module(n) => (LineCode::Module, Some(n)),
+            LineKind::Coaching => (LineCode::Coaching, None),
+            LineKind::Certification => (LineCode::Certification, None),
+        }
+    }
 }
 
 /// One line of the quote: `total_ht = unit_ht × quantity`, exactly.

@@ -1,9 +1,6 @@
 //! Where the app is served from (the base path Trunk wrote into `<base href>`), the
 //! page's address, and the history: the only code that reads or changes them.
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-
 /// The site's base path without a trailing slash: `""` at the root of a host,
 /// `"/sous/chemin"` under a sub-path. Read from `document.baseURI`, which Trunk sets
 /// from `--public-url`, so one build works wherever its `<base>` says.
@@ -74,13 +71,6 @@ pub fn query_params(search: &str, key: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// A new history entry for `url` (same page, no load).
-pub fn push_address(url: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
-    }
-}
-
 /// The current history entry's address becomes `url` (no load, no new entry).
 pub fn replace_address(url: &str) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
@@ -93,86 +83,6 @@ pub fn load_page(url: &str) {
     if let Some(window) = web_sys::window() {
         let _ = window.location().assign(url);
     }
-}
-
-/// Scrolls the window back to its top (a new screen shown in place).
-pub fn scroll_to_top() {
-    if let Some(window) = web_sys::window() {
-        window.scroll_to_with_x_and_y(0.0, 0.0);
-    }
-}
-
-/// Calls `on_move` when the user goes back or forward in the history.
-pub fn on_history_move(on_move: impl Fn() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let closure = Closure::<dyn Fn()>::new(on_move);
-    let _ = window.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
-    closure.forget();
-}
-
-/// Follows in place the clicks on links to an address under `base` that `shown_here`
-/// accepts (the path after the base): `follow(path, query)` is called instead of loading
-/// the page, after the address was pushed to the history. Every other click (another
-/// page of the site, a new tab, a download, a link to a place in this page) is the
-/// browser's.
-pub fn follow_links_in_place(
-    base: String,
-    shown_here: impl Fn(&str) -> bool + 'static,
-    follow: impl Fn(String, String) + 'static,
-) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let closure = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if ev.default_prevented()
-            || ev.button() != 0
-            || ev.meta_key()
-            || ev.ctrl_key()
-            || ev.shift_key()
-            || ev.alt_key()
-        {
-            return;
-        }
-        let Some(link) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href]").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        else {
-            return;
-        };
-        if !link.target().is_empty() || link.has_attribute("download") {
-            return;
-        }
-        let Ok(url) = web_sys::Url::new(&link.href()) else {
-            return;
-        };
-        let here = web_sys::window().map(|w| w.location());
-        let same_origin = here.as_ref().and_then(|l| l.origin().ok()) == Some(url.origin());
-        let same_page = here.as_ref().and_then(|l| l.pathname().ok()) == Some(url.pathname());
-        if !same_origin || (same_page && !url.hash().is_empty()) {
-            return;
-        }
-        let pathname = url.pathname();
-        if !(pathname.starts_with(&format!("{base}/")) || pathname == base) {
-            return;
-        }
-        let path = path_under(&pathname, &base);
-        if !shown_here(&path) {
-            return;
-        }
-        ev.prevent_default();
-        let search = url.search();
-        push_address(&format!(
-            "{base}{}{search}",
-            if path == "/" { "/" } else { &path }
-        ));
-        follow(path, search);
-    });
-    let _ = window.add_event_listener_with_callback("click", closure.as_ref().unchecked_ref());
-    closure.forget();
 }
 
 /// Sets the document's title (the browser tab, history entries, screen readers).

@@ -10,9 +10,15 @@ pub fn read(key: &str) -> Option<String> {
     session_storage()?.get_item(key).ok().flatten()
 }
 
-/// Keeps `text` under `key` (a full or unavailable storage keeps nothing).
-pub fn write(key: &str, text: &str) {
-    if let Some(storage) = session_storage() {
-        let _ = storage.set_item(key, text);
-    }
+/// The text kept under `key`, removed from the storage (a hand-off read once).
+pub fn take(key: &str) -> Option<String> {
+    let storage = session_storage()?;
+    let text = storage.get_item(key).ok().flatten();
+    let _ = storage.remove_item(key);
+    text
+}
+
+/// Keeps `text` under `key`; false when the storage is full or unavailable.
+pub fn write(key: &str, text: &str) -> bool {
+    session_storage().is_some_and(|s| s.set_item(key, text).is_ok())
 }

@@ -1,6 +1,6 @@
 //! The app of a page: the shell around every screen (skip link, header, footer), the
 //! contexts the screens read, and the page groups — which screens each page's app holds
-//! (one wasm per group, `src/bin/`; `src/main.rs` holds them all, for development).
+//! (one wasm per group, `src/bin/`).
 
 use leptos::prelude::*;
 
@@ -24,8 +24,9 @@ use crate::ui::quote_state::QuoteState;
 use crate::ui::router::{CurrentScreen, Router, ScreenView};
 use crate::ui::routes::{
     segment_after, CANCELLATION, CATALOGUE, COMPARE, DEVIS, DRAFTS, DRAFT_OPENER, DRAFT_PREFIX,
-    LATE_PAYMENT, MODULE_PREFIX, SIMULATOR,
+    LATE_PAYMENT, MODULE_PREFIX, RULES, SIMULATOR,
 };
+use crate::ui::rules::RulesPage;
 use crate::ui::simulator::SimulatorPage;
 
 /// A page group: the screens one wasm holds, and the state they share.
@@ -108,7 +109,7 @@ fn Shell() -> impl IntoView {
     }
 }
 
-/// The page groups (`src/bin/`, and `scripts/screens.json` for the build).
+/// The page groups (`src/bin/`; `src/ui/routes.json` names each screen's).
 pub mod groups {
     use super::*;
 
@@ -128,11 +129,12 @@ pub mod groups {
         }
     }
 
-    /// `/simulateur` (and the share links).
+    /// `/simulateur` (and the share links). No drafts: « Enregistrer le brouillon » hands
+    /// the quote to the draft's page (`ui::draft_hand_off`).
     pub struct Simulator;
     impl PageGroup for Simulator {
         const QUOTE: bool = true;
-        const DRAFTS: bool = true;
+        const DRAFTS: bool = false;
         fn pages(path: &str) -> Option<ScreenView> {
             (path == SIMULATOR.path).then_some(|| view! { <SimulatorPage /> }.into_any())
         }
@@ -148,7 +150,7 @@ pub mod groups {
         }
     }
 
-    /// `/annulation` and `/penalites`.
+    /// `/annulation`, `/penalites` and `/regles` (whose examples the calculators compute).
     pub struct Calculators;
     impl PageGroup for Calculators {
         const QUOTE: bool = true;
@@ -158,6 +160,8 @@ pub mod groups {
                 Some(|| view! { <CancellationPage /> }.into_any())
             } else if path == LATE_PAYMENT.path {
                 Some(|| view! { <LatePaymentPage /> }.into_any())
+            } else if path == RULES.path {
+                Some(|| view! { <RulesPage /> }.into_any())
             } else {
                 None
             }
@@ -191,7 +195,7 @@ pub mod groups {
         }
     }
 
-    /// Every screen in one app (the development build, `trunk serve`).
+    /// Every screen in one app: the component tests' (`tests/harness`).
     pub struct All;
     impl PageGroup for All {
         const QUOTE: bool = true;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::catalogue::Catalogue;
 use crate::edge::location::origin;
-use crate::ui::router::page_href;
+use crate::ui::routes::page_href;
 
 /// What every screen may read: the validated catalogue and where the site lives.
 #[derive(Clone)]
@@ -24,7 +24,7 @@ impl AppContext {
     }
 
     /// The link to a screen under the site's base path: `href("/simulateur")` →
-    /// `/base/simulateur/`, its page's folder (see `router::page_href`).
+    /// `/base/simulateur/`, its page's folder (see `routes::page_href`).
     pub fn href(&self, path: &str) -> String {
         page_href(&self.base, path)
     }

@@ -54,6 +54,8 @@ pub struct DraftsState {
     pub save_state: RwSignal<SaveState>,
     /// The keys under which unreadable data was set aside in this browser.
     pub set_aside: RwSignal<Vec<String>>,
+    /// The draft a quote handed over by the simulator was just kept in, and what to say.
+    pub kept: RwSignal<Option<(String, String)>>,
     /// The write waiting for a pause in typing, if any.
     pending_write: StoredValue<Option<TimeoutHandle>>,
     /// False when nothing may be written (storage unavailable, or unreadable data that
@@ -73,6 +75,7 @@ impl DraftsState {
             editing: RwSignal::new(None),
             save_state: RwSignal::new(SaveState::NotKept),
             set_aside: RwSignal::new(Vec::new()),
+            kept: RwSignal::new(None),
             pending_write: StoredValue::new(None),
             writable: RwSignal::new(false),
             today,

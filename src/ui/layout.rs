@@ -1,11 +1,10 @@
-//! What stands around every screen: header with navigation, footer, not-found page.
+//! What stands around every screen: header with navigation, footer.
 
 use leptos::prelude::*;
 
 use crate::ui::context::use_app;
 use crate::ui::router::use_router;
-use crate::ui::routes::{CATALOGUE, NOT_FOUND_NAME, SCREENS};
-use crate::ui::title::DocumentTitle;
+use crate::ui::routes::{CATALOGUE, RULES, SCREENS};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -67,20 +66,10 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <div class="offices">{offices}</div>
             <p class="small">{note}</p>
+            <p class="small"><a href=app.href(RULES.path)>"Règles de calcul : chaque règle, sa source et ses exemples"</a></p>
             <p class="small">
                 {format!("Catalogue version {} — simulation indicative ; seul le devis signé « Bon pour accord » a valeur contractuelle.", app.catalogue.version)}
             </p>
         </footer>
-    }
-}
-
-#[component]
-pub fn NotFound() -> impl IntoView {
-    let app = use_app();
-    view! {
-        <DocumentTitle name=NOT_FOUND_NAME.to_string() />
-        <h1>"Page introuvable"</h1>
-        <p>"Cette adresse ne correspond à aucune page du simulateur."</p>
-        <p><a href=app.href(CATALOGUE.path)>"Revenir au catalogue"</a></p>
     }
 }

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use crate::domain::fr::days_fr;
 use crate::domain::money::{format_eur, format_number};
 use crate::ui::context::use_app;
-use crate::ui::layout::NotFound;
+use crate::ui::not_found::NotFound;
 use crate::ui::router::use_router;
-use crate::ui::routes::{module_path, CATALOGUE, MODULE_PARAM, MODULE_PREFIX, SIMULATOR};
+use crate::ui::routes::{module_path, simulator_module_path, CATALOGUE, MODULE_PREFIX};
 use crate::ui::title::DocumentTitle;
 
 #[component]
@@ -36,7 +36,7 @@ pub fn ModulePage() -> impl IntoView {
                     <li><strong>{days_fr(module.days)}</strong>{format!(" ({} h)", format_number(hours))}</li>
                     <li><strong>{format_eur(module.price_ht)}</strong>" HT par stagiaire en parcours modulaire"</li>
                 </ul>
-                <p><a href=app.href(&format!("{}?{MODULE_PARAM}={}", SIMULATOR.path, module.number))>"Simuler le coût de ce module"</a></p>
+                <p><a href=app.href(&simulator_module_path(module.number))>"Simuler le coût de ce module"</a></p>
                 <h2>"Programme"</h2>
                 <ul>{module.programme.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}</ul>
                 <p class="small">"Contenus fournis à titre indicatif ; l'intervenant peut les adapter à l'actualité et au groupe."</p>

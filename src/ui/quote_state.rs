@@ -34,7 +34,7 @@ pub struct QuoteState {
     /// True once the user has touched the simulator (the other screens then offer its quote).
     pub touched: RwSignal<bool>,
     /// The draft the simulator was loaded from: "Enregistrer le brouillon" updates it.
-    pub draft: RwSignal<Option<String>>,
+    pub draft: RwSignal<Option<DraftLink>>,
     /// A message about how the quote arrived (a share link, its catalogue version, or why it
     /// could not be read), shown above the simulator until the user dismisses it.
     pub arrival_notice: RwSignal<Option<ArrivalNotice>>,
@@ -48,12 +48,20 @@ pub struct ArrivalNotice {
     pub is_error: bool,
 }
 
+/// The draft a quote came from: its id and its name (as the simulator names it).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DraftLink {
+    pub id: String,
+    pub name: String,
+}
+
 /// What the pages hand each other: the quote the user touched (an untouched one is the
 /// default, kept nowhere) and the draft it came from.
 #[derive(Serialize, Deserialize)]
 struct Kept {
     form: QuoteForm,
-    draft: Option<String>,
+    #[serde(default)]
+    draft: Option<DraftLink>,
 }
 
 impl QuoteState {
@@ -74,7 +82,7 @@ impl QuoteState {
                     draft: state.draft.get(),
                 };
                 if let Ok(text) = serde_json::to_string(&kept) {
-                    session::write(SESSION_KEY, &text);
+                    let _ = session::write(SESSION_KEY, &text);
                 }
             }
         });
@@ -165,10 +173,10 @@ impl QuoteState {
         self.arrival_notice.set(None);
     }
 
-    /// Loads the quote of the draft `id`: "Enregistrer le brouillon" will update it.
-    pub fn load_draft(self, form: QuoteForm, id: String) {
+    /// Loads the quote of a draft: "Enregistrer le brouillon" will update it.
+    pub fn load_draft(self, form: QuoteForm, draft: DraftLink) {
         self.load(form);
-        self.draft.set(Some(id));
+        self.draft.set(Some(draft));
     }
 }
 

@@ -1,20 +1,19 @@
-//! Which screen a page shows, and moving between screens.
+//! Which screen a page shows.
 //!
 //! The site is a set of pages, one per screen (or per screen with its address parameters),
-//! each loading the app of its page group (`src/bin/`: the catalogue and module pages, the
-//! simulator, the comparison, the two calculators, the drafts and devis). A group's app
-//! shows the screens of its group in place: a link to one of them is followed without
-//! loading a page, the history kept; a link to another group's screen loads that page.
+//! each loading the app of its page group (`src/bin/`). There is one way to move between
+//! screens: a link to a screen loads that screen's page, as in a development build
+//! (`scripts/serve.sh` serves the same pages). A page's address changes in place only to
+//! take its canonical form (a draft's own address, a share link's code dropped once read).
 
 use leptos::prelude::*;
 
 use crate::edge::location::{
-    current_address, follow_links_in_place, load_page, on_history_move, push_address, query_param,
-    query_params, replace_address, scroll_to_top,
+    current_address, load_page, query_param, query_params, replace_address,
 };
 use crate::ui::first_render::Later;
-use crate::ui::layout::NotFound;
-use crate::ui::routes::{draft_path, segment_after, DRAFT_OPENER, DRAFT_PARAM};
+use crate::ui::not_found::NotFound;
+use crate::ui::routes::{draft_path, page_href, segment_after, DRAFT_OPENER, DRAFT_PARAM};
 
 /// A screen, rendered.
 pub type ScreenView = fn() -> AnyView;
@@ -56,7 +55,7 @@ pub struct Router {
 }
 
 impl Router {
-    /// Reads the page's address and follows the links and history moves within `pages`.
+    /// Reads the page's address, in its canonical form.
     pub fn new(base: &str, pages: Pages) -> Self {
         let (path, search) = current_address(base);
         let router = Self {
@@ -65,30 +64,7 @@ impl Router {
             base: StoredValue::new(base.to_owned()),
         };
         router.canonicalise();
-        on_history_move(move || router.reread());
-        follow_links_in_place(
-            base.to_owned(),
-            // A router gone with its app (a component test's) follows nothing.
-            move |path| {
-                router.address.try_with_untracked(|_| ()).is_some() && pages(path).is_some()
-            },
-            move |path, search| router.show(path, search),
-        );
         router
-    }
-
-    fn reread(self) {
-        if let Some(base) = self.base.try_get_value() {
-            let (path, search) = current_address(&base);
-            let _ = self.address.try_set(Address { path, search });
-        }
-    }
-
-    /// Shows, in place, the screen at `path` whose address was just pushed to the history.
-    fn show(self, path: String, search: String) {
-        self.address.set(Address { path, search });
-        self.canonicalise();
-        scroll_to_top();
     }
 
     /// An address that has another form: a draft asked by its parameter (how links reach
@@ -101,13 +77,19 @@ impl Router {
             return;
         }
         if let Some(id) = address.param(DRAFT_PARAM) {
-            let path = draft_path(&id);
-            replace_address(&format!("{}{path}", self.base.read_value()));
-            self.address.set(Address {
-                path,
-                search: String::new(),
-            });
+            self.replace(&draft_path(&id));
         }
+    }
+
+    /// Shows the screen at `path` (no query) in place of this address, with no load and no
+    /// new history entry: the address a page's content turned out to have (a draft just
+    /// kept, `/brouillons/ID`).
+    pub fn replace(self, path: &str) {
+        replace_address(&format!("{}{path}", self.base.read_value()));
+        self.address.set(Address {
+            path: path.to_owned(),
+            search: String::new(),
+        });
     }
 
     /// The current address.
@@ -120,17 +102,9 @@ impl Router {
         self.address.with_untracked(|a| a.param(key))
     }
 
-    /// Shows the screen at `path` (with its query): in place when this page group has it,
-    /// else by loading its page.
+    /// Loads the page of the screen at `path` (with its query), as a link to it does.
     pub fn go(self, path: &str) {
-        let (bare, search) = split_query(path);
-        let base = self.base.get_value();
-        if (self.pages)(bare).is_some() {
-            push_address(&format!("{base}{path}"));
-            self.show(bare.to_owned(), search.to_owned());
-        } else {
-            load_page(&page_href(&base, path));
-        }
+        load_page(&page_href(&self.base.get_value(), path));
     }
 
     /// Drops the query from the address shown (a share link's code, once read).
@@ -139,19 +113,6 @@ impl Router {
         replace_address(&format!("{}{path}", self.base.read_value()));
         self.address.update(|a| a.search.clear());
     }
-}
-
-/// The address of the page showing `path` under `base`: a screen's folder, with its
-/// trailing slash, so that a static host answers without a redirect.
-pub fn page_href(base: &str, path: &str) -> String {
-    let (bare, query) = split_query(path);
-    let folder = bare.trim_end_matches('/');
-    format!("{base}{folder}/{query}")
-}
-
-/// `/devis?brouillon=b1` → (`/devis`, `?brouillon=b1`); no query → (`path`, ``).
-fn split_query(path: &str) -> (&str, &str) {
-    path.find('?').map_or((path, ""), |i| path.split_at(i))
 }
 
 pub fn use_router() -> Router {
@@ -167,25 +128,5 @@ pub fn CurrentScreen() -> impl IntoView {
     move || match (router.pages)(&path.get()) {
         Some(screen) => view! { <Later>{screen()}</Later> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_page_is_linked_by_its_folder_with_the_query_after_it() {
-        assert_eq!(page_href("/sous/chemin", "/"), "/sous/chemin/");
-        assert_eq!(page_href("", "/simulateur"), "/simulateur/");
-        assert_eq!(page_href("", "/module/3"), "/module/3/");
-        assert_eq!(
-            page_href("", "/comparer?devis=a&devis=b"),
-            "/comparer/?devis=a&devis=b"
-        );
-        assert_eq!(
-            page_href("/b", "/brouillon?brouillon=b1"),
-            "/b/brouillon/?brouillon=b1"
-        );
     }
 }

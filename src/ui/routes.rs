@@ -1,6 +1,7 @@
-//! The app's addresses and the name of each screen: the one table the router, the
-//! navigation, the document titles, the build script's per-screen pages
-//! (`scripts/screens.json`, kept equal to this table by a test) and the tests read.
+//! The app's addresses and the name of each screen, from the route table
+//! (`src/ui/routes.json`, the only place an address is written): the router, the
+//! navigation, the document titles and the page groups read them here; the build scripts
+//! read the same file (`scripts/routes.mjs`).
 
 /// A screen with an address of its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,82 +16,32 @@ pub struct Screen {
     pub nav: Option<&'static str>,
     /// The page group whose app shows it (`src/bin/<group>.rs`, `ui::app::groups`).
     pub group: &'static str,
+    /// What its first view shows (the build prerenders it; the page's first script hides
+    /// the figures that are not the reader's).
+    pub first_view: FirstView,
 }
 
-/// The page group of the module pages.
-pub const MODULE_GROUP: &str = "catalogue";
-/// The page group of a draft's page (and of the devis), and of any address no page has
-/// (`404.html`).
-pub const FALLBACK_GROUP: &str = "draft";
+/// What a screen's first view shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FirstView {
+    /// The same for everyone.
+    Fixed,
+    /// This browser's own data when it holds some (a share link, the quote another page
+    /// handed over, the drafts).
+    OwnData,
+    /// The day's (a devis is dated and numbered the day it is made).
+    Dated,
+}
 
-pub const CATALOGUE: Screen = Screen {
-    path: "/",
-    segment: "",
-    name: "Catalogue de la formation RS5302",
-    nav: Some("Catalogue"),
-    group: "catalogue",
-};
-pub const SIMULATOR: Screen = Screen {
-    path: "/simulateur",
-    segment: "simulateur",
-    name: "Simulateur de prix",
-    nav: Some("Simulateur"),
-    group: "simulator",
-};
-pub const COMPARE: Screen = Screen {
-    path: "/comparer",
-    segment: "comparer",
-    name: "Comparer des devis",
-    nav: Some("Comparer"),
-    group: "compare",
-};
-pub const CANCELLATION: Screen = Screen {
-    path: "/annulation",
-    segment: "annulation",
-    name: "Frais d'annulation",
-    nav: Some("Annulation"),
-    group: "calculators",
-};
-pub const LATE_PAYMENT: Screen = Screen {
-    path: "/penalites",
-    segment: "penalites",
-    name: "Pénalités de retard",
-    nav: Some("Pénalités de retard"),
-    group: "calculators",
-};
-pub const DRAFTS: Screen = Screen {
-    path: "/brouillons",
-    segment: "brouillons",
-    name: "Brouillons d'inscription",
-    nav: Some("Brouillons"),
-    group: "drafts",
-};
-pub const DEVIS: Screen = Screen {
-    path: "/devis",
-    segment: "devis",
-    name: "Devis",
-    nav: None,
-    group: "draft",
-};
-/// The screen of an address no route knows.
-pub const NOT_FOUND_NAME: &str = "Page introuvable";
-
-/// The screens with a fixed address, in the navigation's order, then the others.
-pub const SCREENS: [Screen; 7] = [
-    CATALOGUE,
-    SIMULATOR,
-    COMPARE,
-    CANCELLATION,
-    LATE_PAYMENT,
-    DRAFTS,
-    DEVIS,
-];
-
-/// Where a module's page is (`/module/3`).
-pub const MODULE_PREFIX: &str = "/module/";
-
-/// Where a draft's page is (`/brouillons/ID`).
-pub const DRAFT_PREFIX: &str = "/brouillons/";
+// The screens and `SCREENS` (in the navigation's order, then the others); `MODULE_PREFIX`
+// (`/module/3`), `DRAFT_PREFIX` (`/brouillons/ID`), `DRAFT_OPENER` (`/brouillon?brouillon=ID`:
+// a static host has no file for `/brouillons/ID`, so links go there and its app shows the
+// draft at its own address); the query parameters `DRAFT_PARAM`, `MODULE_PARAM`
+// (`/simulateur?module=3`), `SHARE_PARAM`, `SAVE_PARAM` (`/brouillon?enregistrer=1`); the page groups of the module pages
+// (`MODULE_GROUP`) and of any other address (`FALLBACK_GROUP`, `404.html`); the storage
+// keys whose data a first view shows; `NOT_FOUND_NAME` and `TITLE_SUFFIX`: constants
+// written from `src/ui/routes.json` by build.rs.
+include!(concat!(env!("OUT_DIR"), "/routes.rs"));
 
 /// `/module/3`.
 pub fn module_path(number: u8) -> String {
@@ -102,14 +53,25 @@ pub fn draft_path(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
 }
 
-/// The page that opens a draft named by its parameter (`/brouillon?brouillon=ID`): a static
-/// host has no file for `/brouillons/ID`, so links go there, and its app shows the draft at
-/// its own address.
-pub const DRAFT_OPENER: &str = "/brouillon";
-
-/// The link to a draft: `/brouillon?brouillon=ID` (see [`DRAFT_OPENER`]).
+/// The link to a draft: `/brouillon?brouillon=ID` (see `DRAFT_OPENER`).
 pub fn draft_link(id: &str) -> String {
     format!("{DRAFT_OPENER}?{DRAFT_PARAM}={id}")
+}
+
+/// `/brouillon?enregistrer=1`: the draft's page keeping the quote the simulator handed
+/// over (`ui::draft_hand_off`).
+pub fn draft_save_path() -> String {
+    format!("{DRAFT_OPENER}?{SAVE_PARAM}=1")
+}
+
+/// `/devis?brouillon=ID`: the devis of a draft.
+pub fn draft_devis_path(id: &str) -> String {
+    format!("{}?{DRAFT_PARAM}={id}", DEVIS.path)
+}
+
+/// `/simulateur?module=3`: the simulator with a module chosen.
+pub fn simulator_module_path(number: u8) -> String {
+    format!("{}?{MODULE_PARAM}={number}", SIMULATOR.path)
 }
 
 /// The one segment after `prefix` in `path`, if that is all there is:
@@ -119,61 +81,36 @@ pub fn segment_after<'a>(path: &'a str, prefix: &str) -> Option<&'a str> {
         .filter(|rest| !rest.is_empty() && !rest.contains('/'))
 }
 
-/// The devis's query parameter naming the draft it prints (`/devis?brouillon=ID`).
-pub const DRAFT_PARAM: &str = "brouillon";
-
-/// `/devis?brouillon=ID`: the devis of a draft.
-pub fn draft_devis_path(id: &str) -> String {
-    format!("{}?{DRAFT_PARAM}={id}", DEVIS.path)
+/// The address of the page showing `path` under `base`: a screen's folder, with its
+/// trailing slash, so that a static host answers without a redirect (the one trailing-slash
+/// rule; `scripts/routes.mjs` writes it for the build).
+pub fn page_href(base: &str, path: &str) -> String {
+    let (bare, query) = split_query(path);
+    let folder = bare.trim_end_matches('/');
+    format!("{base}{folder}/{query}")
 }
 
-/// The simulator's query parameter pre-selecting a module (`/simulateur?module=3`).
-pub const MODULE_PARAM: &str = "module";
+/// `/devis?brouillon=b1` → (`/devis`, `?brouillon=b1`); no query → (`path`, ``).
+pub fn split_query(path: &str) -> (&str, &str) {
+    path.find('?').map_or((path, ""), |i| path.split_at(i))
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// `scripts/screens.json`, what the build script and the end-to-end tests read.
-    fn screens_json() -> String {
-        let screens: Vec<String> = SCREENS
-            .iter()
-            .map(|s| {
-                format!(
-                    "    {{ \"path\": \"{}\", \"name\": \"{}\", \"nav\": {}, \"group\": \"{}\" }}",
-                    s.path,
-                    s.name,
-                    s.nav
-                        .map(|n| format!("\"{n}\""))
-                        .unwrap_or_else(|| "null".into()),
-                    s.group
-                )
-            })
-            .collect();
-        format!(
-            "{{\n  \"screens\": [\n{}\n  ],\n  \"module_path\": \"{MODULE_PREFIX}\",\n  \"module_group\": \"{MODULE_GROUP}\",\n  \"fallback_group\": \"{FALLBACK_GROUP}\",\n  \"draft_opener\": \"{DRAFT_OPENER}\",\n  \"not_found\": \"{NOT_FOUND_NAME}\",\n  \"title_suffix\": \" — Co&Sens\"\n}}\n",
-            screens.join(",\n")
-        )
+    #[test]
+    fn the_keys_and_parameters_of_the_route_table_are_those_the_app_uses() {
+        assert_eq!(SHARE_PARAM, crate::domain::share_link::PARAM);
+        assert_eq!(LOCAL_DATA_KEY, crate::domain::draft::STORAGE_KEY);
+        assert_eq!(SESSION_DATA_KEY, crate::ui::quote_state::SESSION_KEY);
     }
 
     #[test]
-    fn the_screen_list_of_the_build_scripts_matches_the_route_table() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/screens.json");
-        let expected = screens_json();
-        if std::env::var_os("UPDATE_SCREENS").is_some() {
-            std::fs::write(path, &expected).expect("scripts/ is writable");
-        }
-        let actual = std::fs::read_to_string(path).unwrap_or_default();
-        assert_eq!(
-            actual, expected,
-            "scripts/screens.json differs from src/ui/routes.rs: run `UPDATE_SCREENS=1 cargo test screen_list`"
-        );
-    }
-
-    #[test]
-    fn each_path_is_its_segment_under_the_root() {
+    fn each_path_is_its_segment_under_the_root_and_each_screen_has_one() {
         for s in SCREENS {
             assert_eq!(s.path, format!("/{}", s.segment));
+            assert_eq!(SCREENS.iter().filter(|o| o.path == s.path).count(), 1);
         }
     }
 
@@ -182,9 +119,26 @@ mod tests {
         assert_eq!(draft_path("b1"), "/brouillons/b1");
         assert_eq!(draft_devis_path("b1"), "/devis?brouillon=b1");
         assert_eq!(module_path(3), "/module/3");
+        assert_eq!(simulator_module_path(3), "/simulateur?module=3");
         assert_eq!(draft_link("b1"), "/brouillon?brouillon=b1");
+        assert_eq!(draft_save_path(), "/brouillon?enregistrer=1");
         assert_eq!(segment_after("/module/3", MODULE_PREFIX), Some("3"));
         assert_eq!(segment_after("/module/", MODULE_PREFIX), None);
         assert_eq!(segment_after("/module/3/x", MODULE_PREFIX), None);
+    }
+
+    #[test]
+    fn a_page_is_its_screen_folder_with_the_query_kept() {
+        assert_eq!(page_href("/sous/chemin", "/"), "/sous/chemin/");
+        assert_eq!(page_href("", "/simulateur"), "/simulateur/");
+        assert_eq!(page_href("", "/module/3"), "/module/3/");
+        assert_eq!(
+            page_href("", "/comparer?devis=a&devis=b"),
+            "/comparer/?devis=a&devis=b"
+        );
+        assert_eq!(
+            page_href("/b", "/brouillon?brouillon=b1"),
+            "/b/brouillon/?brouillon=b1"
+        );
     }
 }

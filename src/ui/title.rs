@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 
 use crate::edge::location::set_document_title;
+use crate::ui::routes::TITLE_SUFFIX;
 
 /// "Simulateur de prix" → "Simulateur de prix — Co&Sens".
 pub fn document_title(screen_name: &str) -> String {
-    format!("{screen_name} — Co&Sens")
+    format!("{screen_name}{TITLE_SUFFIX}")
 }
 
 /// Gives the document the title of the screen it stands in, kept up to date while the

@@ -44,14 +44,6 @@ test.describe('catalogue', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Module 5');
   });
 
-  test('an unknown module says so and offers the way back', async ({ page }) => {
-    await open(page);
-    await page.evaluate(() => { history.pushState({}, '', 'module/9'); dispatchEvent(new PopStateEvent('popstate')); });
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
-    await page.getByRole('link', { name: 'Revenir au catalogue' }).click();
-    await expect(page.getByTestId('carte-module')).toHaveCount(5);
-  });
-
   test('catalogue and module pages have no axe violation', async ({ page }) => {
     await open(page);
     await expectNoAxeViolation(page);

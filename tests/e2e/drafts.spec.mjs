@@ -62,10 +62,13 @@ test.describe('draft enrolments', () => {
     await openSimulator(page);
     await page.getByRole('spinbutton', { name: 'Nombre de stagiaires' }).fill('2');
     await expect.poll(() => text(page.getByTestId('total-ttc'))).toBe('10 800,00 €');
+    // The simulator hands the quote to the draft's page, which keeps it and opens the new
+    // draft at its client's details.
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
-    const saved = page.getByTestId('statut-enregistrement');
-    await expect(saved).toContainText(/Brouillon « Brouillon du .+ » enregistré\./);
-    await expect(saved.getByRole('link', { name: 'Ouvrir le brouillon' })).toBeVisible();
+    await expect(page).toHaveURL(urlOf(/brouillons\/b[0-9-]+/));
+    await expect(page.getByTestId('statut-brouillon')).toContainText(/Brouillon « Brouillon du .+ » enregistré\./);
+    await expect(page.getByLabel('Nom du client *')).toBeFocused();
+    await expect.poll(() => text(page.getByTestId('brouillon-total-ttc'))).toBe('10 800,00 €');
 
     await goToDrafts(page);
     await expect(rows(page)).toHaveCount(1);
@@ -78,8 +81,10 @@ test.describe('draft enrolments', () => {
     await expect(page).toHaveURL(urlOf('simulateur'));
     await expect(page.getByRole('spinbutton', { name: 'Nombre de stagiaires' })).toHaveValue('2');
     await page.getByRole('spinbutton', { name: 'Nombre de stagiaires' }).fill('3');
+    await expect(page.getByText(/Ce devis vient du brouillon « Brouillon du .+ »/)).toBeVisible();
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
-    await expect(page.getByTestId('statut-enregistrement')).toContainText('mis à jour');
+    await expect(page).toHaveURL(urlOf(/brouillons\/b[0-9-]+/));
+    await expect(page.getByTestId('statut-brouillon')).toContainText('mis à jour');
     await goToDrafts(page);
     await expect(rows(page)).toHaveCount(1);
     await expect.poll(() => text(rows(page).first().getByTestId('brouillon-total'))).toBe('16 200,00 €');

@@ -54,6 +54,13 @@ plain('on a host that honours 404.html, any address opens the app: a draft addre
     await page.goto(`${site}nulle/part`);
     await expect(page.locator('main#contenu')).toContainText(/introuvable|n'existe pas/i);
     await expect(page).toHaveTitle('Page introuvable — Co&Sens');
+    // A module the catalogue does not have: no page of its own, the same answer and the
+    // way back to the catalogue.
+    await page.goto(`${site}module/9`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+    await page.getByRole('link', { name: 'Revenir au catalogue' }).click();
+    await expect(page.getByTestId('carte-module')).toHaveCount(5);
+    await page.goBack();
     await navLink(page, 'Simulateur').click();
     await expect(page.getByTestId('total-ttc')).toBeVisible();
   });

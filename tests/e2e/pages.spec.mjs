@@ -100,6 +100,14 @@ const PAGES = [
     text: 'Le client doit 32,93 € de pénalités pour 45 jours de retard.',
   },
   {
+    // The rules page: its worked examples, computed by the calculators (rules.spec.mjs).
+    folder: 'regles/',
+    h1: 'Règles de calcul',
+    title: `Règles de calcul${SITE}`,
+    testid: 'regle-bareme-2',
+    text: '2 000,00 €',
+  },
+  {
     folder: 'brouillons/',
     h1: "Brouillons d'inscription",
     title: `Brouillons d'inscription${SITE}`,

@@ -281,7 +281,6 @@ test("a CPF quote's devis, draft page and e-mail show the contribution, and thei
   await expectFigures(page, figures);
 
   await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
-  await page.getByTestId('statut-enregistrement').getByRole('link', { name: 'Ouvrir le brouillon' }).click();
   await expect(page).toHaveURL(urlOf(/brouillons\/b[0-9-]+/));
   await expectFigures(page, prefixed('brouillon-'));
 

@@ -8,7 +8,7 @@
 //
 // Per engine, in a first browser session: the simulator's totals and a change of the number
 // of trainees; a draft saved, listed and reopened; the cancellation screen with a result;
-// the comparison screen when the build has one (scripts/screens.json lists `/comparer`); no
+// the comparison screen when the build has one (src/ui/routes.json lists `/comparer`); no
 // request off the local origin. Then, in a second session (a fresh profile), the share link
 // read in the first one.
 //
@@ -151,7 +151,7 @@ function pageOf(driver, baseUrl) {
 
 /** Whether the build has the comparison screen (being built on another branch). */
 async function hasCompareScreen() {
-  const routes = JSON.parse(await readFile(path.join(ROOT, 'scripts', 'screens.json'), 'utf8'));
+  const routes = JSON.parse(await readFile(path.join(ROOT, 'src', 'ui', 'routes.json'), 'utf8'));
   return routes.screens.some((s) => s.path === '/comparer');
 }
 
@@ -176,7 +176,9 @@ const FIRST_SESSION = [
     await page.type(await page.control('Nombre de stagiaires'), '2');
     await page.expectFigure('total-ttc', TWO_TRAINEES_TTC);
     await page.click(await page.byText('button', 'Enregistrer le brouillon'));
-    await until('« enregistré » in the save status', async () => /enregistré/.test(await page.figure('statut-enregistrement')));
+    await until('the new draft\'s page', async () => new RegExp(`${BASE}brouillons/b[0-9-]+$`).test(new URL(await page.url()).pathname));
+    await page.appRunning();
+    await until('« enregistré » in the draft\'s status', async () => /enregistré/.test(await page.figure('statut-brouillon')));
     await page.click(await page.byText('nav[aria-label="Navigation principale"] a', 'Brouillons'));
     await until('the drafts page', async () => new URL(await page.url()).pathname === `${BASE}brouillons`);
     await page.appRunning();
@@ -195,7 +197,7 @@ const FIRST_SESSION = [
     await page.expectFigure('frais-ht', '2 000,00 €');
   }],
   ['comparison: a heading and a table of two quotes with their total difference', async (page, state) => {
-    if (!state.compare) return 'skipped: no /comparer screen in scripts/screens.json';
+    if (!state.compare) return 'skipped: no /comparer screen in src/ui/routes.json';
     await page.goto('comparer/');
     await page.appRunning();
     await until('the page\'s h1', async () => (await page.text('h1'))?.length > 0);

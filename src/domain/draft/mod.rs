@@ -42,6 +42,7 @@ use super::quote_form::QuoteForm;
 mod checks;
 mod edit;
 pub(crate) mod fields;
+mod hand_off;
 pub(crate) mod json;
 mod limits;
 mod load;
@@ -54,6 +55,8 @@ pub use checks::{
     email_is_valid, format_timestamp_fr, french_phone_is_valid, id_is_valid, parse_timestamp,
     siret_is_valid,
 };
+pub use edit::DraftEdit;
+pub use hand_off::{DraftHandOff, Kept};
 pub use json::PathError;
 pub use limits::{
     MAX_DRAFTS, MAX_ID_CHARS, MAX_LINE_CHARS, MAX_MODULES, MAX_STORED_BYTES, MAX_TEXT_CHARS,

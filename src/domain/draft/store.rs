@@ -3,7 +3,6 @@
 //! delete and undo, save, list, merge an import or another tab's changes). Each operation
 //! returns a new store.
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
@@ -215,15 +214,17 @@ impl DraftStore {
                 .collect(),
         };
         let base = format!("b{stamp}");
-        let taken: BTreeSet<&str> = self.drafts.iter().map(|d| d.id.as_str()).collect();
-        if !taken.contains(base.as_str()) {
+        // A linear look-up (at most MAX_DRAFTS ids): a set would bring the standard
+        // library's sort into every page that makes drafts.
+        let taken = |id: &str| self.drafts.iter().any(|d| d.id == id);
+        if !taken(&base) {
             return base;
         }
         // Among len + 1 candidates at most len are taken.
         let mut n = 2;
         loop {
             let candidate = format!("{base}-{n}");
-            if !taken.contains(candidate.as_str()) || n > self.drafts.len() + 2 {
+            if !taken(&candidate) || n > self.drafts.len() + 2 {
                 return candidate;
             }
             n += 1;

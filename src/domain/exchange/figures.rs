@@ -6,22 +6,14 @@ use rust_decimal::Decimal;
 use serde::de::{Deserialize, Deserializer, Error as _};
 use serde_json::Value;
 
-use super::request::LineSummary;
-use crate::domain::draft::fields::{at_most, over_cap, required_date};
+use crate::domain::draft::fields::{over_cap, required_date};
 use crate::domain::draft::json::{kind_of, shorten};
 use crate::domain::money::round_cents;
 
 /// Characters of an amount string.
-const MAX_AMOUNT_CHARS: usize = 30;
-/// Lines of a quote in a request (5 modules, coaching and certification make 7).
-const MAX_QUOTE_LINES: usize = 64;
-/// The kinds of quote lines.
-const LINE_KINDS: [&str; 4] = [
-    "parcours_complet",
-    "module",
-    "accompagnement",
-    "certification",
-];
+pub(super) const MAX_AMOUNT_CHARS: usize = 30;
+/// A quote line's quantity.
+pub(super) const MAX_QUANTITY: u64 = 1_000_000;
 
 /// An amount as a decimal string with two decimals: `4000` → `"4000.00"`.
 pub fn amount_string(amount: Decimal) -> String {
@@ -111,29 +103,6 @@ pub(super) fn quote_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D
     required_date(d, "la date du devis")
 }
 
-/// The lines of a quote: at least one, at most [`MAX_QUOTE_LINES`].
-pub(super) fn quote_lines<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<LineSummary>, D::Error> {
-    let lines = at_most(d, MAX_QUOTE_LINES)?;
-    if lines.is_empty() {
-        return Err(D::Error::custom("un devis a au moins une ligne."));
-    }
-    Ok(lines)
-}
-
-/// The kind of a quote line.
-pub(super) fn line_kind<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let kind = String::deserialize(d)?;
-    if LINE_KINDS.contains(&kind.as_str()) {
-        Ok(kind)
-    } else {
-        Err(D::Error::custom(format!(
-            "« {} » n'est pas un type de ligne ; valeurs possibles : {}.",
-            shorten(&kind, 40),
-            LINE_KINDS.join(", ")
-        )))
-    }
-}
-
 fn in_range<E: serde::de::Error>(n: u64, min: u64, max: u64) -> Result<u64, E> {
     if (min..=max).contains(&n) {
         Ok(n)
@@ -157,6 +126,6 @@ pub(super) fn module_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8
 
 /// A line's quantity: up to a million.
 pub(super) fn quantity<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    let n = in_range(u64::deserialize(d)?, 0, 1_000_000)?;
+    let n = in_range(u64::deserialize(d)?, 0, MAX_QUANTITY)?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }

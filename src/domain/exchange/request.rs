@@ -2,24 +2,25 @@
 //! quote, written from a draft and read back into one.
 
 use chrono::NaiveDate;
+use serde::de::{Deserializer, Error as _};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::figures::{
-    amount, amount_string, line_kind, module_number, opt_amount, quantity, quote_date, quote_lines,
-    rate, rate_string,
+    amount, amount_string, module_number, opt_amount, quantity, quote_date, rate, rate_string,
 };
 use super::{
     checked_catalogue_version, checked_time, ExportError, EXCHANGE_VERSION, REQUEST_FORMAT,
 };
 use crate::domain::catalogue::Catalogue;
-use crate::domain::draft::fields::{self, check_form};
+use crate::domain::draft::fields::{self, at_most, check_form};
 use crate::domain::draft::json::{join, read, shorten};
 use crate::domain::draft::{Client, Draft, Enrolment, EnrolmentFunding, PathError, Trainee};
 use crate::domain::pricing::{
-    price_quote, Formula, Funding, LineKind, Quote, QuoteField, QuoteLine, QuoteRequest, Vat,
+    price_quote, Formula, FormulaCode, Funding, LineCode, Quote, QuoteField, QuoteLine,
+    QuoteRequest, Vat,
 };
-use crate::domain::quote_form::QuoteForm;
+use crate::domain::quote_form::{FundingChoice, QuoteForm};
 
 /// The enrolment request document (`cosens.demande-inscription`, version 1), field order
 /// as written. Its `format` and `version` are checked before the rest is read.
@@ -69,16 +70,15 @@ pub struct DraftIdentity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Selection {
-    /// `complet` or `modulaire`.
-    pub formula: String,
+    pub formula: FormulaCode,
     /// The modules followed (all of them for the full course), sorted.
     pub modules: Vec<u8>,
     pub trainees: u32,
     /// Per trainee.
     pub coaching_days: u32,
     pub certification: bool,
-    /// `normale` (the catalogue's rate) or `exoneree`.
-    pub vat: String,
+    /// The catalogue's rate, or exempt.
+    pub vat: Vat,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,9 +100,8 @@ pub struct Session {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FundingSummary {
-    /// `aucun`, `opco` or `cpf`.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: FundingChoice,
     #[serde(deserialize_with = "fields::line")]
     pub opco_name: String,
     /// The amount granted, with OPCO funding.
@@ -153,9 +152,7 @@ pub struct QuoteSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LineSummary {
-    /// `parcours_complet`, `module`, `accompagnement` or `certification`.
-    #[serde(deserialize_with = "line_kind")]
-    pub kind: String,
+    pub kind: LineCode,
     /// The module's number, for a module line.
     #[serde(deserialize_with = "module_number")]
     pub module: Option<u8>,
@@ -167,6 +164,18 @@ pub struct LineSummary {
     pub quantity: u32,
     #[serde(deserialize_with = "amount")]
     pub total_ht: String,
+}
+
+/// Lines of a quote in a request (5 modules, coaching and certification make 7).
+pub(super) const MAX_QUOTE_LINES: usize = 64;
+
+/// The lines of a quote: at least one, at most [`MAX_QUOTE_LINES`].
+fn quote_lines<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<LineSummary>, D::Error> {
+    let lines = at_most(d, MAX_QUOTE_LINES)?;
+    if lines.is_empty() {
+        return Err(D::Error::custom("un devis a au moins une ligne."));
+    }
+    Ok(lines)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -272,35 +281,38 @@ fn input_path(field: QuoteField) -> String {
 }
 
 fn selection_of(request: &QuoteRequest, catalogue: &Catalogue) -> Selection {
-    let (formula, modules) = match request.formula.normalised() {
-        Formula::Full => (
-            "complet",
-            catalogue.modules.iter().map(|m| m.number).collect(),
-        ),
-        Formula::Modular(list) => ("modulaire", list),
+    let modules = match request.formula.normalised() {
+        Formula::Full => catalogue.modules.iter().map(|m| m.number).collect(),
+        Formula::Modular(list) => list,
     };
     Selection {
-        formula: formula.to_string(),
+        formula: request.formula.code(),
         modules,
         trainees: request.trainees,
         coaching_days: request.coaching_days,
         certification: request.certification,
-        vat: match request.vat {
-            Vat::Standard => "normale",
-            Vat::Exempt => "exoneree",
-        }
-        .to_string(),
+        vat: request.vat,
     }
 }
 
 fn funding_of(request: &QuoteRequest, funding: &EnrolmentFunding) -> FundingSummary {
     let (kind, opco_amount, cpf_balance, cpf_exempt) = match &request.funding {
-        Funding::None => ("aucun", None, None, false),
-        Funding::Opco { amount } => ("opco", Some(amount_string(*amount)), None, false),
-        Funding::Cpf { balance, exempt } => ("cpf", None, balance.map(amount_string), *exempt),
+        Funding::None => (FundingChoice::Aucun, None, None, false),
+        Funding::Opco { amount } => (
+            FundingChoice::Opco,
+            Some(amount_string(*amount)),
+            None,
+            false,
+        ),
+        Funding::Cpf { balance, exempt } => (
+            FundingChoice::Cpf,
+            None,
+            balance.map(amount_string),
+            *exempt,
+        ),
     };
     FundingSummary {
-        kind: kind.to_string(),
+        kind,
         opco_name: funding.opco_name.clone(),
         opco_amount,
         cpf_balance,
@@ -326,14 +338,9 @@ fn quote_summary(quote: &Quote) -> QuoteSummary {
 }
 
 fn line_summary(line: &QuoteLine) -> LineSummary {
-    let (kind, module) = match line.kind {
-        LineKind::FullCourse => ("parcours_complet", None),
-        LineKind::Module(n) => ("module", Some(n)),
-        LineKind::Coaching => ("accompagnement", None),
-        LineKind::Certification => ("certification", None),
-    };
+    let (kind, module) = line.kind.code();
     LineSummary {
-        kind: kind.to_string(),
+        kind,
         module,
         label: line.label.clone(),
         unit_ht: amount_string(line.unit_ht),

@@ -351,3 +351,126 @@ proptest! {
         }
     }
 }
+
+/// Every limit (`maxLength`, `maxItems`, `maximum`) and every list of codes (`enum`) in the
+/// schemas, by JSON pointer: each is the Rust constant or type the app reads with, so the
+/// schemas and the types cannot drift apart; a limit or a list the table does not name fails.
+#[test]
+fn the_schemas_limits_and_codes_are_the_types_own() {
+    use super::figures::{MAX_AMOUNT_CHARS, MAX_QUANTITY};
+    use super::request::MAX_QUOTE_LINES;
+    use crate::domain::draft::{
+        MAX_DRAFTS, MAX_LINE_CHARS, MAX_MODULES, MAX_TEXT_CHARS, MAX_TIMESTAMP_CHARS, MAX_TRAINEES,
+        MAX_TYPED_CHARS,
+    };
+    use crate::domain::pricing::{FormulaCode, LineCode, Vat};
+
+    let n = |v: usize| Value::from(v);
+    let limits: Vec<(&str, &str, Value)> = vec![
+        (
+            "/properties/catalogue_version",
+            "maxLength",
+            n(MAX_LINE_CHARS),
+        ),
+        (
+            "/properties/selection/properties/modules",
+            "maxItems",
+            n(MAX_MODULES),
+        ),
+        (
+            "/properties/selection/properties/modules/items",
+            "maximum",
+            Value::from(u8::MAX),
+        ),
+        (
+            "/properties/quote/properties/lines",
+            "maxItems",
+            n(MAX_QUOTE_LINES),
+        ),
+        ("/properties/drafts", "maxItems", n(MAX_DRAFTS)),
+        ("/$defs/timestamp", "maxLength", n(MAX_TIMESTAMP_CHARS)),
+        ("/$defs/line", "maxLength", n(MAX_LINE_CHARS)),
+        ("/$defs/text", "maxLength", n(MAX_TEXT_CHARS)),
+        ("/$defs/typed", "maxLength", n(MAX_TYPED_CHARS)),
+        ("/$defs/trainees", "maxItems", n(MAX_TRAINEES)),
+        (
+            "/$defs/simulatorInputs/properties/modules",
+            "maxItems",
+            n(MAX_MODULES),
+        ),
+        (
+            "/$defs/simulatorInputs/properties/modules/items",
+            "maximum",
+            Value::from(u8::MAX),
+        ),
+        ("/$defs/amount", "maxLength", n(MAX_AMOUNT_CHARS)),
+        (
+            "/$defs/quoteLine/properties/module/anyOf/0",
+            "maximum",
+            Value::from(u8::MAX),
+        ),
+        (
+            "/$defs/quoteLine/properties/quantity",
+            "maximum",
+            Value::from(MAX_QUANTITY),
+        ),
+    ];
+    let keys = |keys: Vec<&str>| Value::from(keys);
+    let funding = keys(FundingChoice::ALL.iter().map(|c| c.key()).collect());
+    let client = keys(ClientKind::ALL.iter().map(|c| c.key()).collect());
+    let codes: Vec<(&str, Value)> = vec![
+        (
+            "/properties/selection/properties/formula",
+            keys(FormulaCode::ALL.iter().map(|c| c.key()).collect()),
+        ),
+        (
+            "/properties/selection/properties/vat",
+            keys(Vat::ALL.iter().map(|c| c.key()).collect()),
+        ),
+        ("/properties/funding/properties/type", funding.clone()),
+        ("/$defs/client/properties/kind", client),
+        ("/$defs/simulatorInputs/properties/funding", funding),
+        (
+            "/$defs/quoteLine/properties/kind",
+            keys(LineCode::ALL.iter().map(|c| c.key()).collect()),
+        ),
+    ];
+    for schema in [REQUEST_SCHEMA, BACKUP_SCHEMA] {
+        let schema: Value = serde_json::from_str(schema).unwrap();
+        let mut found = Vec::new();
+        collect_limits(&schema, String::new(), &mut found);
+        for (pointer, keyword, value) in found {
+            let expected = if keyword == "enum" {
+                codes.iter().find(|(p, _)| *p == pointer).map(|(_, v)| v)
+            } else {
+                limits
+                    .iter()
+                    .find(|(p, k, _)| *p == pointer && *k == keyword)
+                    .map(|(_, _, v)| v)
+            };
+            assert_eq!(Some(&value), expected, "{keyword} at {pointer}");
+        }
+    }
+}
+
+/// Every `maxLength`, `maxItems`, `maximum` and `enum` of `node`, with its JSON pointer.
+fn collect_limits(node: &Value, pointer: String, out: &mut Vec<(String, String, Value)>) {
+    match node {
+        Value::Object(map) => {
+            for keyword in ["maxLength", "maxItems", "maximum", "enum"] {
+                if let Some(v) = map.get(keyword) {
+                    out.push((pointer.clone(), keyword.to_string(), v.clone()));
+                }
+            }
+            for (k, v) in map {
+                collect_limits(v, format!("{pointer}/{k}"), out);
+            }
+        }
+        Value::Array(list) => {
+            for (i, v) in list.iter().enumerate() {
+                collect_limits(v, format!("{pointer}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}

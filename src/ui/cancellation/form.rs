@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::domain::calendar::{parse_iso_date, training_day_from};
-use crate::domain::cancellation::{
-    moved_date_sentence_fr, BookingSource, FundingKind, Who, FEE_BASIS_FR,
-};
+use crate::domain::cancellation::{moved_date_sentence_fr, BookingSource, Who, FEE_BASIS_FR};
+use crate::domain::cancellation_form::CancellationEdit;
 use crate::domain::money::{format_eur, format_percent};
+use crate::domain::pricing::Vat;
+use crate::domain::quote_form::FundingChoice;
 use crate::ui::context::use_app;
 use crate::ui::form::{ChoiceSelect, TextField};
 
@@ -53,7 +54,7 @@ fn amount_hint(prefilled: Option<Prefilled>) -> String {
 /// starts when the date typed is not one.
 fn start_hint(inputs: Inputs) -> Signal<String> {
     Signal::derive(move || {
-        let typed = inputs.start.with(|t| parse_iso_date(t));
+        let typed = inputs.form.with(|f| parse_iso_date(&f.start));
         match typed.and_then(|d| Some((d, training_day_from(d)?))) {
             Some((typed, used)) if typed != used => moved_date_sentence_fr(typed, used),
             _ => "Le premier jour de formation (du lundi au vendredi, hors jours fériés)."
@@ -78,6 +79,10 @@ pub fn CancellationForm(
     message_for: impl Fn(Field) -> Option<String> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let visit = move |field: Field| Callback::new(move |()| inputs.visits.visit(field));
+    let funding_options: Vec<(String, String)> = FundingChoice::ALL
+        .iter()
+        .map(|c| (c.key().to_string(), c.label().to_string()))
+        .collect();
     let vat = format!(
         "{} (taux normal)",
         format_percent(use_app().catalogue.prices.vat_rate)
@@ -86,28 +91,28 @@ pub fn CancellationForm(
         <form class="cancellation-form" on:submit=|ev| ev.prevent_default() aria-label="Paramètres de l'annulation">
             <TextField id="date-debut" label="Date de début de la formation" kind="date"
                 hint=start_hint(inputs)
-                value=inputs.start on_input=Callback::new(move |v| inputs.start.set(v))
+                value=inputs.text(|f| &f.start) on_input=Callback::new(move |v| inputs.edit(CancellationEdit::Start(v)))
                 message=Signal::derive(move || message_for(Field::Start)) on_visit=visit(Field::Start) />
             <TextField id="date-notification" label="Date de notification" kind="date"
                 hint="Le jour où Co&Sens est informé de l'annulation, de l'absence ou de l'abandon (aujourd'hui par défaut).".to_string()
-                value=inputs.notified on_input=Callback::new(move |v| inputs.notified.set(v))
+                value=inputs.text(|f| &f.notified) on_input=Callback::new(move |v| inputs.edit(CancellationEdit::Notified(v)))
                 message=Signal::derive(move || message_for(Field::Notified)) on_visit=visit(Field::Notified) />
             <TextField id="montant-ht" label="Montant HT" inputmode="decimal" maxlength=20
                 hint=amount_hint(prefilled)
-                value=inputs.amount on_input=Callback::new(move |v| inputs.set_amount(v))
+                value=inputs.text(|f| &f.amount) on_input=Callback::new(move |v| inputs.edit(CancellationEdit::Amount(v)))
                 message=Signal::derive(move || message_for(Field::Amount)) on_visit=visit(Field::Amount) />
             <ChoiceSelect id="qui-annule" label="Qui annule ?"
                 options=options(&[("client", "Le client (annulation, absence ou abandon)"), ("ajournement", "Co&Sens ajourne faute de participants")])
-                value=Signal::derive(move || if inputs.who.get() == Who::CoSensAdjourns { "ajournement" } else { "client" }.to_string())
-                on_change=Callback::new(move |v: String| inputs.who.set(if v == "ajournement" { Who::CoSensAdjourns } else { Who::ClientCancels })) />
+                value=Signal::derive(move || if inputs.form.with(|f| f.who) == Who::CoSensAdjourns { "ajournement" } else { "client" }.to_string())
+                on_change=Callback::new(move |v: String| inputs.edit(CancellationEdit::Who(if v == "ajournement" { Who::CoSensAdjourns } else { Who::ClientCancels }))) />
             <ChoiceSelect id="financement-annulation" label="Financement"
-                options=options(&[("aucun", "Aucun (paiement par le client)"), ("opco", "OPCO"), ("cpf", "CPF (Mon Compte Formation)")])
-                value=Signal::derive(move || match inputs.funding.get() { FundingKind::Opco => "opco", FundingKind::Cpf => "cpf", FundingKind::None => "aucun" }.to_string())
-                on_change=Callback::new(move |v: String| inputs.funding.set(match v.as_str() { "opco" => FundingKind::Opco, "cpf" => FundingKind::Cpf, _ => FundingKind::None })) />
+                options=funding_options
+                value=Signal::derive(move || inputs.form.with(|f| f.funding).key().to_string())
+                on_change=Callback::new(move |v: String| inputs.edit(CancellationEdit::Funding(FundingChoice::from_key(&v).unwrap_or_default()))) />
             <ChoiceSelect id="tva-annulation" label="TVA"
-                options=vec![("normale".into(), vat), ("exoneree".into(), "Exonérée".into())]
-                value=Signal::derive(move || if inputs.vat_exempt.get() { "exoneree" } else { "normale" }.to_string())
-                on_change=Callback::new(move |v: String| inputs.vat_exempt.set(v == "exoneree")) />
+                options=vec![(Vat::Standard.key().into(), vat), (Vat::Exempt.key().into(), "Exonérée".into())]
+                value=Signal::derive(move || Vat::of_exempt(inputs.form.with(|f| f.vat_exempt)).key().to_string())
+                on_change=Callback::new(move |v: String| inputs.edit(CancellationEdit::VatExempt(v == Vat::Exempt.key()))) />
             <Show when=move || with_modules.get()>
                 <ModuleLines inputs=inputs source=source message_for=message_for />
             </Show>

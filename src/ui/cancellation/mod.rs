@@ -14,7 +14,7 @@ mod table;
 use leptos::prelude::*;
 
 use crate::domain::cancellation::{
-    booking_from_catalogue, booking_from_quote, CancellationOutcome, FundingKind, Who,
+    booking_from_catalogue, booking_from_quote, CancellationOutcome,
 };
 use crate::domain::cancellation_text::example_fr;
 use crate::ui::context::use_app;
@@ -47,14 +47,17 @@ pub fn CancellationPage() -> impl IntoView {
     let inputs = Inputs::new(quote.as_ref(), booking.clone());
 
     // On or after the start: the interruption view (kept while a date is being retyped).
-    let after_start = Memo::new(move |previous: Option<&bool>| inputs.after_start(previous));
-    let with_modules = Signal::derive(move || {
-        after_start.get()
-            && inputs.who.get() == Who::ClientCancels
-            && inputs.funding.get() != FundingKind::Cpf
-    });
+    let after_start =
+        Memo::new(move |previous: Option<&bool>| inputs.form.with(|f| f.after_start(previous)));
+    let with_modules =
+        Signal::derive(move || inputs.form.with(|f| f.with_lines(after_start.get())));
     let computed = Memo::new(move |_| -> Result<CancellationOutcome, Errors> {
-        assess(&catalogue, inputs.request(&catalogue, with_modules.get())?)
+        assess(
+            &catalogue,
+            inputs
+                .form
+                .with(|f| f.request(&catalogue, with_modules.get()))?,
+        )
     });
     let message_for = move |field: Field| -> Option<String> {
         computed.with(|r| {

@@ -3,40 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::domain::calendar::parse_iso_date;
-use crate::domain::cancellation::{
-    moved_date_sentence_fr, schedule, BookingKind, BookingSource, ModuleBooking, Scheduled,
-};
+use crate::domain::cancellation::{moved_date_sentence_fr, BookingKind, BookingSource, Scheduled};
+use crate::domain::cancellation_form::{CancellationEdit, FormLine};
 use crate::domain::fr::{days_fr, format_date_fr};
 use crate::ui::form::TextField;
 
-use super::state::{Field, Inputs, ModuleRow};
+use super::state::{Field, Inputs};
 
 /// Per line, the start it would be given, assumed or moved (`None` for a line not booked).
 type Planned = Vec<Option<Scheduled>>;
-
-fn planned(inputs: Inputs) -> Option<Planned> {
-    let start = inputs.start.with(|t| parse_iso_date(t))?;
-    inputs.rows.with_value(|rows| {
-        let lines: Vec<ModuleBooking> = rows
-            .iter()
-            .filter(|r| r.is_booked())
-            .map(|r| r.booking(r.start.with(|t| parse_iso_date(t))))
-            .collect();
-        let mut planned = schedule(start, &lines).into_iter();
-        Some(
-            rows.iter()
-                .map(|r| {
-                    if r.is_booked() {
-                        planned.next().flatten()
-                    } else {
-                        None
-                    }
-                })
-                .collect(),
-        )
-    })
-}
 
 fn modules_hint(source: BookingSource) -> &'static str {
     match source {
@@ -59,10 +34,11 @@ pub fn ModuleLines(
     source: BookingSource,
     message_for: impl Fn(Field) -> Option<String> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let planned = Memo::new(move |_| planned(inputs));
+    let planned = Memo::new(move |_| inputs.form.with(|f| f.planned()));
+    // The lines are fixed once the form is made: only their texts change.
     let rows = inputs
-        .rows
-        .get_value()
+        .form
+        .with_untracked(|f| f.lines.clone())
         .into_iter()
         .enumerate()
         .map(|(i, row)| {
@@ -82,7 +58,7 @@ pub fn ModuleLines(
 #[component]
 fn ModuleLine(
     inputs: Inputs,
-    row: ModuleRow,
+    row: FormLine,
     index: usize,
     planned: Memo<Option<Planned>>,
     message_for: impl Fn(Field) -> Option<String> + Copy + Send + Sync + 'static,
@@ -114,19 +90,34 @@ fn ModuleLine(
             None => "Vide : à la suite du module précédent (le premier au début de la formation)."
                 .to_string(),
         };
-    let (start, amount, of_name) = (row.start, row.amount, row.of_name());
-    let set_amount = move |v| inputs.set_row_amount(&row, v);
+    let of_name = row.of_name();
+    let start = Signal::derive(move || {
+        inputs.form.with(|f| {
+            f.lines
+                .get(index)
+                .map(|l| l.start.clone())
+                .unwrap_or_default()
+        })
+    });
+    let amount = Signal::derive(move || {
+        inputs.form.with(|f| {
+            f.lines
+                .get(index)
+                .map(|l| l.amount.clone())
+                .unwrap_or_default()
+        })
+    });
     view! {
         <fieldset class="module-booking">
             <legend>{legend}</legend>
             <div class="module-fields">
                 <TextField id=format!("{key}-debut") label=format!("Début {of_name}") kind="date"
                     hint=Signal::derive(assumed)
-                    value=start on_input=Callback::new(move |v| start.set(v))
+                    value=start on_input=Callback::new(move |v| inputs.edit(CancellationEdit::LineStart(index, v)))
                     message=Signal::derive(move || message_for(Field::ModuleStart(n))) />
                 <TextField id=format!("{key}-montant") label=format!("Montant {of_name} (HT)")
                     inputmode="decimal" maxlength=20
-                    value=amount on_input=Callback::new(set_amount)
+                    value=amount on_input=Callback::new(move |v| inputs.edit(CancellationEdit::LineAmount(index, v)))
                     message=Signal::derive(move || message_for(Field::ModuleAmount(n))) />
             </div>
         </fieldset>

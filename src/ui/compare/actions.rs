@@ -3,12 +3,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::quote_form::QuoteForm;
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::DraftsState;
 use crate::ui::quote_state::{use_quote_state, QuoteState};
 use crate::ui::router::use_router;
 use crate::ui::routes::{draft_link, SIMULATOR};
-use crate::ui::save_draft_button::{save_new_draft, Saved};
 use crate::ui::share_panel::{copy_link, share_link_of};
 
 /// « Ouvrir dans le simulateur », « Enregistrer comme brouillon », the column's share link
@@ -67,5 +67,34 @@ pub fn ColumnActions(state: QuoteState, prefix: String, suffix: String) -> impl 
                 })}
             </p>
         </div>
+    }
+}
+
+/// What a save or a copy did: the message and the draft it concerns.
+#[derive(Clone)]
+struct Saved {
+    message: String,
+    id: Option<String>,
+}
+
+/// Keeps `form` as a new draft (named by the store) and says so, or why not; a failed
+/// write to the storage is said after (the draft exists in this page all the same).
+fn save_new_draft(drafts: DraftsState, form: QuoteForm) -> Saved {
+    match drafts.apply(|s, now| s.create("", form, now)) {
+        Ok(id) => {
+            let name = drafts
+                .store
+                .with_untracked(|s| s.get(&id).map(|d| d.name.clone()))
+                .unwrap_or_default();
+            let saved = format!("Brouillon « {name} » enregistré.");
+            Saved {
+                message: match drafts.error.get_untracked() {
+                    Some(e) => format!("{saved} {e}"),
+                    None => saved,
+                },
+                id: Some(id),
+            }
+        }
+        Err(message) => Saved { message, id: None },
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::compare::{quote_name, summary};
-use crate::domain::pricing::QuoteField;
+use crate::domain::pricing::{FormulaCode, QuoteField};
 use crate::ui::context::use_app;
 use crate::ui::form::ChoiceSelect;
 use crate::ui::quote_state::QuoteState;
@@ -70,10 +70,10 @@ fn FormulaFields(state: QuoteState, prefix: String, suffix: String) -> impl Into
     let app = use_app();
     let form = state.form;
     let all: Vec<u8> = app.catalogue.modules.iter().map(|m| m.number).collect();
-    let options = vec![
-        ("complet".to_string(), "Parcours complet".to_string()),
-        ("modulaire".to_string(), "Parcours modulaire".to_string()),
-    ];
+    let options: Vec<(String, String)> = FormulaCode::ALL
+        .iter()
+        .map(|c| (c.key().to_string(), c.label().to_string()))
+        .collect();
     let boxes = all
         .iter()
         .map(|&n| {
@@ -93,8 +93,8 @@ fn FormulaFields(state: QuoteState, prefix: String, suffix: String) -> impl Into
     let modules_error = state.field_error(QuoteField::Modules);
     view! {
         <ChoiceSelect id=format!("{prefix}-formule") label=format!("Formule ({suffix})") options=options
-            value=Signal::derive(move || if form.read().full_course { "complet" } else { "modulaire" }.to_string())
-            on_change=Callback::new(move |v: String| form.update(|f| f.choose_full_course(v == "complet"))) />
+            value=Signal::derive(move || if form.read().full_course { FormulaCode::Full } else { FormulaCode::Modular }.key().to_string())
+            on_change=Callback::new(move |v: String| form.update(|f| f.choose_full_course(v == FormulaCode::Full.key()))) />
         <fieldset class="module-ticks" aria-describedby=error_id.clone()>
             <legend>{format!("Modules ({suffix})")}</legend>
             {boxes}

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::draft::{
-    ClientKind, DraftField, MAX_LINE_CHARS, MAX_TEXT_CHARS, MAX_TYPED_CHARS,
+    ClientKind, DraftEdit, DraftField, MAX_LINE_CHARS, MAX_TEXT_CHARS, MAX_TYPED_CHARS,
 };
 use crate::ui::form::{TextArea, TextField};
 
@@ -31,7 +31,7 @@ pub fn ClientFields(ed: Editor) -> impl IntoView {
             <div class="choice">
                 <input type="radio" name="client-type" id=input_id.clone()
                     prop:checked=move || kind() == k
-                    on:change=move |_| ed.edit(Box::new(move |d| d.enrolment.client.kind = k)) />
+                    on:change=move |_| ed.edit(DraftEdit::ClientKind(k)) />
                 <label for=input_id>{k.label()}</label>
             </div>
         }
@@ -41,20 +41,20 @@ pub fn ClientFields(ed: Editor) -> impl IntoView {
             <legend>"Client"</legend>
             <div class="choice-row" role="radiogroup" aria-label="Type de client">{kinds.collect_view()}</div>
             <TextField id="client-nom" label="Nom du client *" autocomplete="organization" maxlength=MAX_LINE_CHARS
-                value=ed.text(|d| d.enrolment.client.name.clone()) message=ed.message(DraftField::ClientName)
-                on_input=ed.on_text(DraftField::ClientName, |d, v| d.enrolment.client.name = v) />
+                value=ed.field_text(DraftField::ClientName) message=ed.message(DraftField::ClientName)
+                on_input=ed.on_text(DraftField::ClientName) />
             <TextField id="client-siret" label="SIRET" inputmode="numeric" maxlength=MAX_TYPED_CHARS hint=siret_hint
-                value=ed.text(|d| d.enrolment.client.siret.clone()) message=ed.message(DraftField::ClientSiret)
-                on_input=ed.on_text(DraftField::ClientSiret, |d, v| d.enrolment.client.siret = v) />
+                value=ed.field_text(DraftField::ClientSiret) message=ed.message(DraftField::ClientSiret)
+                on_input=ed.on_text(DraftField::ClientSiret) />
             <TextArea id="client-adresse" label="Adresse" rows=3 maxlength=MAX_TEXT_CHARS
-                value=ed.text(|d| d.enrolment.client.address.clone()) message=ed.message(DraftField::ClientAddress)
-                on_input=ed.on_text(DraftField::ClientAddress, |d, v| d.enrolment.client.address = v) />
+                value=ed.field_text(DraftField::ClientAddress) message=ed.message(DraftField::ClientAddress)
+                on_input=ed.on_text(DraftField::ClientAddress) />
             <TextField id="client-email" label="E-mail du client *" kind="email" autocomplete="email" maxlength=MAX_LINE_CHARS
-                value=ed.text(|d| d.enrolment.client.email.clone()) message=ed.message(DraftField::ClientEmail)
-                on_input=ed.on_text(DraftField::ClientEmail, |d, v| d.enrolment.client.email = v) />
+                value=ed.field_text(DraftField::ClientEmail) message=ed.message(DraftField::ClientEmail)
+                on_input=ed.on_text(DraftField::ClientEmail) />
             <TextField id="client-telephone" label="Téléphone du client" kind="tel" autocomplete="tel" maxlength=MAX_TYPED_CHARS
-                value=ed.text(|d| d.enrolment.client.phone.clone()) message=ed.message(DraftField::ClientPhone)
-                on_input=ed.on_text(DraftField::ClientPhone, |d, v| d.enrolment.client.phone = v) />
+                value=ed.field_text(DraftField::ClientPhone) message=ed.message(DraftField::ClientPhone)
+                on_input=ed.on_text(DraftField::ClientPhone) />
         </fieldset>
     }
 }

@@ -3,15 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::domain::draft::{Draft, DraftField};
+use crate::domain::draft::{Draft, DraftEdit, DraftField};
 use crate::domain::pricing::{price_quote, Quote, QuoteField};
 use crate::domain::quote_form::FieldError;
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::DraftsState;
 use crate::ui::form::Visits;
-
-/// A change to the open draft: shown at once, written after a pause in typing.
-pub type Change = Box<dyn FnOnce(&mut Draft)>;
 
 /// The draft's quote, or why its simulator inputs give none.
 pub type Priced = Option<Result<Quote, Vec<FieldError>>>;
@@ -78,20 +75,29 @@ impl Editor {
         Signal::derive(move || self.read(f))
     }
 
-    pub fn edit(self, change: Change) {
+    /// Applies one edit to the open draft: shown at once, written after a pause in typing.
+    pub fn edit(self, edit: DraftEdit) {
         if let Err(message) = self
             .drafts
-            .update_draft_as_typed(&self.id.get_value(), change)
+            .update_draft_as_typed(&self.id.get_value(), move |d| d.apply(edit))
         {
             self.status.set(Some(message));
         }
     }
 
-    /// A callback for a text field: marks `field` visited and applies `set`.
-    pub fn on_text(self, field: DraftField, set: fn(&mut Draft, String)) -> Callback<String> {
+    /// The text of a field of the draft, for its control's value.
+    pub fn field_text(self, field: DraftField) -> Signal<String> {
+        Signal::derive(move || {
+            self.draft
+                .with(|d| d.as_ref().map(|d| d.text(field)).unwrap_or_default())
+        })
+    }
+
+    /// A callback for a text field: marks `field` visited and sets its text.
+    pub fn on_text(self, field: DraftField) -> Callback<String> {
         Callback::new(move |v: String| {
             self.visits.visit(field);
-            self.edit(Box::new(move |d| set(d, v)));
+            self.edit(DraftEdit::Text(field, v));
         })
     }
 

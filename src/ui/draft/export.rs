@@ -13,7 +13,7 @@ use crate::edge::files::download_text;
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::use_drafts;
 use crate::ui::quote_lines::QuoteLines;
-use crate::ui::quote_state::use_quote_state;
+use crate::ui::quote_state::{use_quote_state, DraftLink};
 use crate::ui::quote_totals::QuoteTotals;
 use crate::ui::router::use_router;
 use crate::ui::routes::{draft_devis_path, SIMULATOR};
@@ -38,7 +38,13 @@ fn DraftQuoteSection(ed: Editor) -> impl IntoView {
     let router = use_router();
     let load_into_simulator = move |_| {
         if let Some(d) = ed.draft.get_untracked() {
-            quote_state.load_draft(d.form, d.id);
+            quote_state.load_draft(
+                d.form,
+                DraftLink {
+                    id: d.id,
+                    name: d.name,
+                },
+            );
             router.go(SIMULATOR.path);
         }
     };

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::draft::{Draft, DraftField, Trainee, MAX_LINE_CHARS};
+use crate::domain::draft::{DraftEdit, DraftField, MAX_LINE_CHARS};
 use crate::ui::form::TextField;
 
 use super::editor::Editor;
@@ -15,7 +15,7 @@ pub fn TraineesFields(ed: Editor) -> impl IntoView {
     };
     let add = move |_| {
         ed.visits.visit(DraftField::Trainees);
-        ed.edit(Box::new(Draft::add_trainee));
+        ed.edit(DraftEdit::AddTrainee);
     };
     view! {
         <fieldset aria-describedby="erreur-stagiaires-liste">
@@ -32,33 +32,15 @@ pub fn TraineesFields(ed: Editor) -> impl IntoView {
     }
 }
 
-/// One of a trainee's texts, read and written by index.
+/// One of a trainee's texts.
 fn trainee_field(
     ed: Editor,
     index: usize,
     (suffix, field, kind): (&'static str, DraftField, &'static str),
-    get: fn(&Trainee) -> String,
-    set: fn(&mut Trainee, String),
 ) -> impl IntoView {
-    let value = Signal::derive(move || {
-        ed.draft.with(|d| {
-            d.as_ref()
-                .and_then(|d| d.enrolment.trainees.get(index))
-                .map(get)
-                .unwrap_or_default()
-        })
-    });
-    let on_input = Callback::new(move |v: String| {
-        ed.visits.visit(field);
-        ed.edit(Box::new(move |d| {
-            if let Some(t) = d.enrolment.trainees.get_mut(index) {
-                set(t, v);
-            }
-        }));
-    });
     view! {
         <TextField id=format!("stagiaire-{}-{suffix}", index + 1) label=field.label() kind=kind
-            maxlength=MAX_LINE_CHARS value=value message=ed.message(field) on_input=on_input />
+            maxlength=MAX_LINE_CHARS value=ed.field_text(field) message=ed.message(field) on_input=ed.on_text(field) />
     }
 }
 
@@ -70,12 +52,12 @@ fn TraineeFields(index: usize, ed: Editor) -> impl IntoView {
         <div class="trainee" data-testid="stagiaire">
             <h3>{format!("Stagiaire {n}")}</h3>
             <div class="trainee-fields">
-                {trainee_field(ed, index, ("nom", DraftField::TraineeName(index), "text"), |t| t.name.clone(), |t, v| t.name = v)}
-                {trainee_field(ed, index, ("email", DraftField::TraineeEmail(index), "email"), |t| t.email.clone(), |t, v| t.email = v)}
-                {trainee_field(ed, index, ("fonction", DraftField::TraineeJob(index), "text"), |t| t.job.clone(), |t, v| t.job = v)}
+                {trainee_field(ed, index, ("nom", DraftField::TraineeName(index), "text"))}
+                {trainee_field(ed, index, ("email", DraftField::TraineeEmail(index), "email"))}
+                {trainee_field(ed, index, ("fonction", DraftField::TraineeJob(index), "text"))}
             </div>
             <button type="button" class="secondary"
-                on:click=move |_| ed.edit(Box::new(move |d| d.remove_trainee(index)))>
+                on:click=move |_| ed.edit(DraftEdit::RemoveTrainee(index))>
                 {format!("Retirer le stagiaire {n}")}
             </button>
         </div>

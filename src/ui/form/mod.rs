@@ -1,13 +1,12 @@
 //! The form layer every screen builds its inputs with: reading typed text into values
-//! with French messages ([`input`]), the rule deciding when a message shows ([`Visits`]),
+//! with French messages (`domain::form_input`), the rule deciding when a message shows ([`Visits`]),
 //! and the field components tying a control to its label, hint and message ([`fields`]).
 
 mod fields;
-mod input;
 mod results;
 
+pub use crate::domain::form_input::{amount_input, amount_text, date_input, InputError};
 pub use fields::{ChoiceSelect, FieldIds, TextArea, TextField};
-pub use input::{amount_input, amount_text, date_input, InputError};
 pub use results::{kept_result_notice, last_valid};
 
 use leptos::prelude::*;

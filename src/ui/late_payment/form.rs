@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::fr::half_year_fr;
 use crate::domain::late_payment::ClientKind;
+use crate::domain::late_payment_form::LatePaymentEdit;
 use crate::ui::form::{ChoiceSelect, TextField};
 
 use super::state::{Field, HalfYear, Inputs};
@@ -27,18 +28,18 @@ pub fn LatePaymentForm(
         <form class="late-payment-form" on:submit=|ev| ev.prevent_default() aria-label="Paramètres du retard de paiement">
             <TextField id="montant-du" label="Montant dû" inputmode="decimal" maxlength=20
                 hint="La somme restée impayée à l'échéance, en euros, telle que facturée (par exemple 4 800,00).".to_string()
-                value=inputs.amount on_input=Callback::new(move |v| inputs.amount.set(v))
+                value=inputs.text(|f| &f.amount) on_input=Callback::new(move |v| inputs.edit(LatePaymentEdit::Amount(v)))
                 message=Signal::derive(move || message_for(Field::Amount)) on_visit=visit(Field::Amount) />
             <TextField id="date-echeance" label="Date d'échéance" kind="date"
-                value=inputs.due on_input=Callback::new(move |v| inputs.due.set(v))
+                value=inputs.text(|f| &f.due) on_input=Callback::new(move |v| inputs.edit(LatePaymentEdit::Due(v)))
                 message=Signal::derive(move || message_for(Field::Due)) on_visit=visit(Field::Due) />
             <TextField id="date-paiement" label="Date de paiement" kind="date"
                 hint="Le jour où le paiement est reçu (aujourd'hui par défaut).".to_string()
-                value=inputs.paid on_input=Callback::new(move |v| inputs.paid.set(v))
+                value=inputs.text(|f| &f.paid) on_input=Callback::new(move |v| inputs.edit(LatePaymentEdit::Paid(v)))
                 message=Signal::derive(move || message_for(Field::Paid)) on_visit=visit(Field::Paid) />
             <ChoiceSelect id="type-client" label="Type de client" options=clients
-                value=Signal::derive(move || if inputs.client.get() == ClientKind::Business { "professionnel" } else { "particulier" }.to_string())
-                on_change=Callback::new(move |v: String| inputs.client.set(if v == "professionnel" { ClientKind::Business } else { ClientKind::Individual })) />
+                value=Signal::derive(move || if inputs.form.with(|f| f.client) == ClientKind::Business { "professionnel" } else { "particulier" }.to_string())
+                on_change=Callback::new(move |v: String| inputs.edit(LatePaymentEdit::Client(if v == "professionnel" { ClientKind::Business } else { ClientKind::Individual }))) />
             <Show when=move || missing.with(|m| !m.is_empty())>
                 <fieldset class="typed-rates">
                     <legend>"Taux d'intérêt légal à saisir"</legend>
@@ -61,13 +62,12 @@ fn TypedRateField(
     message: Signal<Option<String>>,
 ) -> impl IntoView {
     let (year, half) = half_year;
-    let typed = inputs.typed;
     view! {
         <TextField id=format!("taux-{year}-s{half}")
             label=format!("Taux d'intérêt légal du {} (%)", half_year_fr(year, half))
             inputmode="decimal" maxlength=20 shared_hint="aide-taux-saisis"
-            value=Signal::derive(move || typed.with(|t| t.get(&half_year).cloned().unwrap_or_default()))
-            on_input=Callback::new(move |text: String| typed.update(|t| { t.insert(half_year, text); }))
+            value=Signal::derive(move || inputs.form.with(|f| f.typed.get(&half_year).cloned().unwrap_or_default()))
+            on_input=Callback::new(move |text: String| inputs.edit(LatePaymentEdit::Rate(half_year, text)))
             message=message
             on_visit=Callback::new(move |()| inputs.visits.visit(Field::Rate(year, half))) />
     }

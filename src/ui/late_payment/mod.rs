@@ -31,7 +31,7 @@ pub fn LatePaymentPage() -> impl IntoView {
         let catalogue = catalogue.clone();
         Memo::new(move |_| inputs.missing(&catalogue))
     };
-    let computed = Memo::new(move |_| missing.with(|m| inputs.compute(&catalogue, m)));
+    let computed = Memo::new(move |_| inputs.compute(&catalogue));
     let message_for = move |field: Field| -> Option<String> {
         computed.with(|r| {
             r.as_ref()

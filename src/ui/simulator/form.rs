@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::fr::days_fr;
 use crate::domain::money::{format_eur, format_percent};
-use crate::domain::pricing::QuoteField;
+use crate::domain::pricing::{QuoteField, Vat};
 use crate::ui::context::use_app;
 use crate::ui::first_render::Later;
 use crate::ui::form::{ChoiceSelect, TextField};
@@ -65,11 +65,11 @@ pub fn SimulatorForm() -> impl IntoView {
     let p = use_app().catalogue.prices.clone();
     let vat_options = vec![
         (
-            "normale".to_string(),
+            Vat::Standard.key().to_string(),
             format!("{} (taux normal)", format_percent(p.vat_rate)),
         ),
         (
-            "exoneree".to_string(),
+            Vat::Exempt.key().to_string(),
             "Exonérée (art. 261-4-4° a du CGI)".to_string(),
         ),
     ];
@@ -95,8 +95,8 @@ pub fn SimulatorForm() -> impl IntoView {
             </div>
             <p class="hint">{format!("{} HT par stagiaire ; cochée par défaut avec le parcours complet.", format_eur(p.certification_ht))}</p>
             <ChoiceSelect id="tva" label="TVA" options=vat_options
-                value=Signal::derive(move || if form.read().vat_exempt { "exoneree" } else { "normale" }.to_string())
-                on_change=Callback::new(move |v: String| edit(state, |f| f.vat_exempt = v == "exoneree")) />
+                value=Signal::derive(move || Vat::of_exempt(form.read().vat_exempt).key().to_string())
+                on_change=Callback::new(move |v: String| edit(state, |f| f.vat_exempt = v == Vat::Exempt.key())) />
             <Later><FundingFields /></Later>
         </form>
     }

@@ -1,4 +1,6 @@
-//! Typed text read into values, with the French message of each input at fault.
+//! Typed text read into values, with the French message of each input at fault: what every
+//! form of the app reads its fields with (the calculators' forms here in the domain, the
+//! screens through `ui::form`).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
