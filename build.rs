@@ -81,6 +81,7 @@ fn main() {
         .and_then(|t| serde_json::from_str::<RouteTable>(&t).map_err(|e| e.to_string()))
         .unwrap_or_else(|e| fail(&format!("{ROUTE_TABLE}: {e}")));
     fs::write(out.join("routes.rs"), routes.rust_source()).expect("OUT_DIR is writable");
+    fs::write(out.join("site.rs"), routes.site_source()).expect("OUT_DIR is writable");
 }
 
 /// The route table (README, "Screens and addresses").
@@ -170,14 +171,26 @@ impl RouteTable {
             ("DRAFT_PREFIX", &self.draft_prefix),
             ("DRAFT_OPENER", &self.draft_opener),
             ("FALLBACK_GROUP", &self.fallback_group),
+            ("NOT_FOUND_NAME", &self.not_found),
+            ("TITLE_SUFFIX", &self.title_suffix),
+        ] {
+            let _ = writeln!(out, "pub const {name}: &str = {value:?};");
+        }
+        out
+    }
+
+    /// The address parameters and the storage keys, for `include!` in `src/domain/site.rs`
+    /// (the domain writes share links and stores drafts with them).
+    fn site_source(&self) -> String {
+        let mut out =
+            String::from("// Written by build.rs from src/ui/routes.json: do not edit.\n");
+        for (name, value) in [
             ("DRAFT_PARAM", &self.params.draft),
             ("MODULE_PARAM", &self.params.module),
             ("SHARE_PARAM", &self.params.share),
             ("SAVE_PARAM", &self.params.save),
             ("SESSION_DATA_KEY", &self.own_data_keys.session),
             ("LOCAL_DATA_KEY", &self.own_data_keys.local),
-            ("NOT_FOUND_NAME", &self.not_found),
-            ("TITLE_SUFFIX", &self.title_suffix),
         ] {
             let _ = writeln!(out, "pub const {name}: &str = {value:?};");
         }

@@ -23,3 +23,4 @@ pub mod quote_form;
 pub mod rules;
 pub mod search;
 pub mod share_link;
+pub mod site;

@@ -19,7 +19,7 @@ use super::quote_form::{FundingChoice, QuoteForm};
 /// The link's format version.
 pub const FORMAT: &str = "1";
 /// The query parameter that carries the encoded selection.
-pub const PARAM: &str = "devis";
+pub const PARAM: &str = crate::domain::site::SHARE_PARAM;
 /// Longer input is refused before any parsing.
 pub const MAX_LEN: usize = 120;
 

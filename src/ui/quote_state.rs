@@ -19,7 +19,7 @@ use crate::edge::session;
 type FormReading = fn(&QuoteForm, &Catalogue, NaiveDate) -> Result<QuoteRequest, Vec<FieldError>>;
 
 /// Where this tab keeps the current quote for the site's other pages.
-pub const SESSION_KEY: &str = "cosens.devis-en-cours";
+pub const SESSION_KEY: &str = crate::domain::site::SESSION_DATA_KEY;
 
 #[derive(Clone, Copy)]
 pub struct QuoteState {

@@ -36,12 +36,13 @@ pub enum FirstView {
 // The screens and `SCREENS` (in the navigation's order, then the others); `MODULE_PREFIX`
 // (`/module/3`), `DRAFT_PREFIX` (`/brouillons/ID`), `DRAFT_OPENER` (`/brouillon?brouillon=ID`:
 // a static host has no file for `/brouillons/ID`, so links go there and its app shows the
-// draft at its own address); the query parameters `DRAFT_PARAM`, `MODULE_PARAM`
-// (`/simulateur?module=3`), `SHARE_PARAM`, `SAVE_PARAM` (`/brouillon?enregistrer=1`); the page groups of the module pages
-// (`MODULE_GROUP`) and of any other address (`FALLBACK_GROUP`, `404.html`); the storage
-// keys whose data a first view shows; `NOT_FOUND_NAME` and `TITLE_SUFFIX`: constants
-// written from `src/ui/routes.json` by build.rs.
+// draft at its own address); the page groups of the module pages (`MODULE_GROUP`) and of
+// any other address (`FALLBACK_GROUP`, `404.html`); `NOT_FOUND_NAME` and `TITLE_SUFFIX`:
+// constants written from `src/ui/routes.json` by build.rs. The query parameters
+// (`/simulateur?module=3`, `/brouillon?enregistrer=1`…) and the storage keys are in
+// `domain::site`, which the domain uses too.
 include!(concat!(env!("OUT_DIR"), "/routes.rs"));
+pub use crate::domain::site::{DRAFT_PARAM, MODULE_PARAM, SAVE_PARAM, SHARE_PARAM};
 
 /// `/module/3`.
 pub fn module_path(number: u8) -> String {
@@ -98,13 +99,6 @@ pub fn split_query(path: &str) -> (&str, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_keys_and_parameters_of_the_route_table_are_those_the_app_uses() {
-        assert_eq!(SHARE_PARAM, crate::domain::share_link::PARAM);
-        assert_eq!(LOCAL_DATA_KEY, crate::domain::draft::STORAGE_KEY);
-        assert_eq!(SESSION_DATA_KEY, crate::ui::quote_state::SESSION_KEY);
-    }
 
     #[test]
     fn each_path_is_its_segment_under_the_root_and_each_screen_has_one() {

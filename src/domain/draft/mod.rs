@@ -67,7 +67,7 @@ pub use problems::DraftField;
 pub use store::{merge_external, DraftStore, DraftSummary, ImportSummary, Removed, StoreError};
 
 /// The `localStorage` key holding every draft.
-pub const STORAGE_KEY: &str = "cosens.brouillons";
+pub const STORAGE_KEY: &str = crate::domain::site::LOCAL_DATA_KEY;
 /// Prefix of the keys under which unreadable stored data is set aside.
 pub const ASIDE_KEY_PREFIX: &str = "cosens.brouillons.illisible.";
 /// The version of the storage document written by this build.
