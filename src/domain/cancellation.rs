@@ -98,59 +98,8 @@ pub enum Case {
     Cpf,
 }
 
-/// The fee band of a cancellation, by jours ouvrables before the start.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum FeeBand {
-    /// More than `no_fee_above_working_days`: no fee.
-    NoFee,
-    /// From `half_fee_from_working_days` to `no_fee_above_working_days`: the half fee.
-    HalfFee,
-    /// Fewer than `half_fee_from_working_days`: the full price.
-    FullFee,
-}
-
-impl FeeBand {
-    /// The band for `n` jours ouvrables before the start.
-    pub fn for_working_days(terms: &CancellationTerms, n: u32) -> FeeBand {
-        if n > terms.no_fee_above_working_days {
-            FeeBand::NoFee
-        } else if n >= terms.half_fee_from_working_days {
-            FeeBand::HalfFee
-        } else {
-            FeeBand::FullFee
-        }
-    }
-
-    /// The share of the HT price due: 0, the half-fee rate, or 1.
-    pub fn rate(self, terms: &CancellationTerms) -> Decimal {
-        match self {
-            FeeBand::NoFee => Decimal::ZERO,
-            FeeBand::HalfFee => terms.half_fee_rate,
-            FeeBand::FullFee => Decimal::ONE,
-        }
-    }
-
-    /// The CGV rule of the band, in French.
-    pub fn rule_fr(self, terms: &CancellationTerms) -> String {
-        match self {
-            FeeBand::NoFee => format!(
-                "annulation plus de {} avant le démarrage de la formation, aucun frais d'annulation",
-                DayKind::Ouvrable.count_fr(terms.no_fee_above_working_days)
-            ),
-            FeeBand::HalfFee => format!(
-                "annulation entre {} et {} avant le démarrage de la formation, frais de {} du prix HT",
-                terms.no_fee_above_working_days,
-                DayKind::Ouvrable.count_fr(terms.half_fee_from_working_days),
-                format_percent(terms.half_fee_rate)
-            ),
-            FeeBand::FullFee => format!(
-                "annulation moins de {} avant le démarrage de la formation, frais de {} du prix HT",
-                DayKind::Ouvrable.count_fr(terms.half_fee_from_working_days),
-                format_percent(Decimal::ONE)
-            ),
-        }
-    }
-}
+pub use crate::domain::cgv::FeeBand;
+use crate::domain::cgv::{adjourn_notice_fr, CPF_FR, FEE_BASIS_FR, LATE_OPCO_FR};
 
 /// Where a module stood on the notification date (interruption case).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -951,20 +900,6 @@ pub fn moved_date_fr(typed: NaiveDate, used: NaiveDate) -> String {
     )
 }
 
-const CPF_FR: &str = "Inscription financée par le CPF : l'annulation, l'absence ou l'abandon \
-     suivent les conditions générales d'utilisation de Mon Compte Formation, et non le \
-     barème d'annulation des CGV de Co&Sens ; aucun montant n'est calculé ici.";
-
-/// How long before the start Co&Sens may adjourn, in the CGV's words: « une semaine » for
-/// 7 days, « 2 semaines » for 14, else the days (« 10 jours »).
-pub fn adjourn_notice_fr(terms: &CancellationTerms) -> String {
-    match terms.adjourn_notice_days {
-        7 => "une semaine".to_string(),
-        n if n > 0 && n % 7 == 0 => format!("{} semaines", n / 7),
-        n => format!("{n} {}", if n > 1 { "jours" } else { "jour" }),
-    }
-}
-
 fn adjourned_sentences(out: &CancellationOutcome, terms: &CancellationTerms) -> Vec<String> {
     let mut sentences = vec![
         "Co&Sens ajourne la formation faute de participants en nombre suffisant : \
@@ -1150,11 +1085,6 @@ fn holidays_sentence(holidays: &[(NaiveDate, &'static str)]) -> Option<String> {
     ))
 }
 
-/// What the fee is a share of, said on every calculation that charges one.
-pub const FEE_BASIS_FR: &str = "Base des frais : le prix HT de la formation commandée \
-     (parcours complet ou modules, et jours d'accompagnement). Les frais d'accès à la \
-     certification, inscription à un examen, n'en font jamais partie.";
-
 fn bands_sentence(terms: &CancellationTerms, out: &CancellationOutcome) -> String {
     let mut parts = Vec::new();
     if let Some(d) = out.deadline_no_fee {
@@ -1209,8 +1139,7 @@ fn opco_sentence(terms: &CancellationTerms, out: &CancellationOutcome) -> String
     match out.opco_deadline {
         Some(d) => format!(
             "L'accord de prise en charge de l'OPCO doit parvenir à Co&Sens au plus tard le {} \
-             (au moins {} avant le démarrage) ; au-delà, Co&Sens peut refuser l'entrée en \
-             formation du stagiaire ou facturer au Client la totalité des frais de formation.",
+             (au moins {} avant le démarrage). {LATE_OPCO_FR}",
             format_date_fr(d),
             DayKind::Ouvrable.count_fr(terms.opco_min_working_days)
         ),
@@ -1323,6 +1252,7 @@ fn assumed_dates_sentence(lines: &[ModuleLine]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::cgv::adjourn_notice_fr;
     use crate::domain::money::dec;
 
     fn catalogue() -> Catalogue {

@@ -6,10 +6,11 @@ use chrono::NaiveDate;
 
 use crate::domain::calendar::DayKind;
 use crate::domain::cancellation::{
-    adjourn_notice_fr, assess_cancellation, BookingKind, CancellationOutcome, CancellationRequest,
-    Case, FeeBand, ModuleLine, ModuleStatus, Who,
+    assess_cancellation, BookingKind, CancellationOutcome, CancellationRequest, Case, FeeBand,
+    ModuleLine, ModuleStatus, Who,
 };
 use crate::domain::catalogue::{CancellationTerms, Catalogue};
+use crate::domain::cgv::adjourn_notice_fr;
 use crate::domain::fr::{attended_fr, days_fr, format_date_fr};
 use crate::domain::money::{format_eur, format_percent};
 use crate::domain::order::sort_by_key;

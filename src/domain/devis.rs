@@ -2,10 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::calendar::DayKind;
-use super::cancellation::FeeBand;
 use super::catalogue::Catalogue;
-use super::fr::capitalise;
 
 /// The devis number: `D-<date>-<4 letters>` where the letters are a hash of the shared
 /// selection, so the same quote printed the same day keeps its number and two different
@@ -28,26 +25,10 @@ pub fn devis_number(date: NaiveDate, share_code: &str) -> String {
     )
 }
 
-/// The cancellation and postponement terms in short, one sentence each, from the data file.
+/// The cancellation and postponement terms in short, one sentence each, from the data file
+/// (worded by `cgv`).
 pub fn terms_in_short(catalogue: &Catalogue) -> Vec<String> {
-    let terms = &catalogue.cancellation;
-    let mut lines: Vec<String> = [FeeBand::NoFee, FeeBand::HalfFee, FeeBand::FullFee]
-        .into_iter()
-        .map(|band| capitalise(&band.rule_fr(terms)) + ".")
-        .collect();
-    lines.push(format!(
-        "Report ou remplacement d'un stagiaire sans frais jusqu'à {} avant le démarrage, sous réserve de l'accord de l'OPCO.",
-        DayKind::Calendaire.count_fr(terms.postpone_min_calendar_days)
-    ));
-    lines.push(
-        "Formation commencée : tout module commencé est dû en totalité ; les sommes dues au titre des absences ne peuvent être imputées à l'OPCO."
-            .to_owned(),
-    );
-    lines.push(format!(
-        "L'accord de prise en charge de l'OPCO doit parvenir à Co&Sens au plus tard {} avant le démarrage.",
-        DayKind::Ouvrable.count_fr(terms.opco_min_working_days)
-    ));
-    lines
+    crate::domain::cgv::terms_in_short(&catalogue.cancellation)
 }
 
 #[cfg(test)]

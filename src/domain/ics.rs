@@ -9,9 +9,10 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use crate::domain::calendar::DayKind;
-use crate::domain::cancellation::{adjourn_notice_fr, CancellationOutcome, FeeBand};
+use crate::domain::cancellation::{CancellationOutcome, FeeBand};
 use crate::domain::cancellation_text::{deadlines_fr, Deadline};
 use crate::domain::catalogue::Catalogue;
+use crate::domain::cgv::adjourn_notice_fr;
 use crate::domain::fr::{capitalise, format_date_fr};
 use crate::domain::money::format_percent;
 

@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar;
-use crate::domain::catalogue::{next_half_year, Catalogue};
+use crate::domain::catalogue::{next_half_year, Catalogue, LatePaymentTerms};
 use crate::domain::fr::{capitalise, count_fr, format_date_fr, half_year_fr};
 use crate::domain::money::{format_eur, format_number, format_percent, round_cents, MAX_AMOUNT};
 
@@ -645,6 +645,21 @@ pub fn answer_fr(outcome: &LatePaymentOutcome) -> String {
             format_eur(o.indemnity)
         )
     }
+}
+
+/// The clause and the law, in words, from the data file's figures: the late-payment screen
+/// opens with it, the rules page states it.
+pub fn terms_fr(terms: &LatePaymentTerms) -> String {
+    format!(
+        "Toute somme non payée à l'échéance entraîne de plein droit, sans mise en demeure, des \
+         pénalités égales à {} fois le taux d'intérêt légal du semestre couru, au prorata des \
+         jours de retard (CGV). Pour un client professionnel, le Code de commerce (art. \
+         L441-10) impose au moins {} fois ce taux et ajoute une indemnité forfaitaire de \
+         recouvrement de {}.",
+        format_number(terms.cgv_multiplier),
+        format_number(terms.business_floor_multiplier),
+        format_eur(terms.business_recovery_indemnity)
+    )
 }
 
 /// A worked example for the empty result panel: its setting and its answer, computed by

@@ -6,6 +6,7 @@ pub mod cancellation;
 pub mod cancellation_form;
 pub mod cancellation_text;
 pub mod catalogue;
+pub mod cgv;
 pub mod compare;
 pub mod devis;
 pub mod draft;

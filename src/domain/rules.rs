@@ -5,21 +5,23 @@
 //! examples are the calculators' answers, so they cannot disagree with them (the
 //! end-to-end test types the same inputs into the calculators and compares).
 //!
-//! The rules' sentences here are written from the same figures and, where the calculators
-//! already word a rule (`FeeBand::rule_fr`, `adjourn_notice_fr`, the late-payment
-//! explanations), in the calculators' own words.
+//! The CGV's clauses are quoted from `cgv.rs`, where each is worded once from the data
+//! file's figures (the devis, the cancellation screen and the agenda file quote them too).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::domain::calendar::{holidays_strictly_between, DayKind};
 use crate::domain::cancellation::{
-    adjourn_notice_fr, assess_cancellation, booking_from_catalogue, CancellationRequest, FeeBand,
-    Who,
+    assess_cancellation, booking_from_catalogue, CancellationRequest, FeeBand, Who,
 };
 use crate::domain::catalogue::Catalogue;
+use crate::domain::cgv::{
+    adjournment_fr, opco_agreement_fr, postpone_fr, CLAUSE_ADJOURN, CLAUSE_CANCEL, CLAUSE_PAYMENT,
+    CLAUSE_REPLACE, CPF_FR, FEE_BASIS_FR, LATE_OPCO_FR, STARTED_FR,
+};
 use crate::domain::fr::{capitalise, days_fr, format_date_fr, half_year_fr};
-use crate::domain::late_payment::{late_payment_penalty, ClientKind, LatePaymentRequest};
+use crate::domain::late_payment::{late_payment_penalty, terms_fr, ClientKind, LatePaymentRequest};
 use crate::domain::money::{format_eur, format_number, format_percent};
 use crate::domain::pricing::{price_quote, total_rows, Formula, Funding, Quote, QuoteRequest, Vat};
 use crate::domain::quote_form::FundingChoice;
@@ -69,10 +71,6 @@ fn figure(key: &str, label: &str, value: String) -> Figure {
 }
 
 const BROCHURE: &str = "Brochure, « Coût de la formation »";
-const CGV_PAYMENT: &str = "CGV, « Conditions financières, règlements et modalités de paiement »";
-const CGV_CANCEL: &str = "CGV, « Annulation, absence ou interruption d'une formation »";
-const CGV_REPLACE: &str = "CGV, « Débit et remplacement d'un participant »";
-const CGV_ADJOURN: &str = "CGV, « Effectif et ajournement »";
 
 /// The worked examples' training: a start on Tuesday 26 May 2026 (SPEC, "The cancellation
 /// fee calculator": Ascension and Whit Monday lie in its window).
@@ -269,7 +267,7 @@ fn opco(catalogue: &Catalogue) -> Rule {
     Rule {
         id: "opco",
         title: "La prise en charge par un OPCO",
-        source: CGV_PAYMENT.into(),
+        source: CLAUSE_PAYMENT.into(),
         statement: vec![
             "Le montant accordé par l'OPCO se déduit du total TTC, sans jamais le dépasser ; \
              le reste est à la charge du client."
@@ -405,15 +403,13 @@ fn bands(catalogue: &Catalogue) -> Rule {
     Rule {
         id: "bareme",
         title: "Le barème d'annulation avant le début",
-        source: CGV_CANCEL.into(),
+        source: CLAUSE_CANCEL.into(),
         statement: [FeeBand::NoFee, FeeBand::HalfFee, FeeBand::FullFee]
             .iter()
             .map(|b| format!("{}.", capitalise(&b.rule_fr(terms))))
             .chain([
-                "Les frais se calculent sur le prix HT de la formation commandée (parcours ou \
-                 modules, et jours d'accompagnement), jamais sur l'accès à la certification, \
-                 qui est une inscription à l'examen ; la TVA s'y ajoute comme à la formation."
-                    .to_string(),
+                FEE_BASIS_FR.to_string(),
+                "La TVA s'ajoute aux frais comme à la formation.".to_string(),
             ])
             .collect(),
         examples,
@@ -457,19 +453,11 @@ fn deadlines_rule(catalogue: &Catalogue) -> Rule {
     Rule {
         id: "echeances",
         title: "Report, remplacement et accord de l'OPCO",
-        source: format!("{CGV_REPLACE} ; {CGV_PAYMENT}"),
+        source: format!("{CLAUSE_REPLACE} ; {CLAUSE_PAYMENT}"),
         statement: vec![
-            format!(
-                "Le report ou le remplacement d'un stagiaire est possible sans frais quand au \
-                 moins {} séparent la notification du début, sous réserve de l'accord de l'OPCO.",
-                DayKind::Calendaire.count_fr(t.postpone_min_calendar_days)
-            ),
-            format!(
-                "L'accord de prise en charge de l'OPCO doit parvenir à Co&Sens avec au moins {} \
-                 avant le début ; passé ce délai, Co&Sens peut refuser l'entrée en formation ou \
-                 facturer la totalité au client.",
-                DayKind::Ouvrable.count_fr(t.opco_min_working_days)
-            ),
+            postpone_fr(t),
+            opco_agreement_fr(t),
+            LATE_OPCO_FR.into(),
             "Chaque date affichée est le dernier jour de notification qui respecte le délai."
                 .into(),
         ],
@@ -508,14 +496,12 @@ fn interruption(catalogue: &Catalogue) -> Rule {
     Rule {
         id: "interruption",
         title: "Absence ou interruption après le début",
-        source: format!("{CGV_CANCEL} ; Code du travail, article L6354-1"),
+        source: format!("{CLAUSE_CANCEL} ; Code du travail, article L6354-1"),
         statement: vec![
-            "Tout module commencé est dû en entier : ses jours avant la notification sont \
-             suivis, les autres sont dus au titre de l'absence. Les modules pas encore commencés \
-             suivent le barème, compté jusqu'à leur propre début."
-                .into(),
-            "Les sommes dues au titre de l'absence ou de l'interruption ne peuvent pas être \
-             prises en charge par un OPCO : le client les paie lui-même."
+            STARTED_FR.into(),
+            "Les jours d'un module commencé avant la notification sont suivis, les autres sont \
+             dus au titre de l'absence, à la charge du client seul. Les modules pas encore \
+             commencés suivent le barème, compté jusqu'à leur propre début."
                 .into(),
             "Un module sans date est supposé suivre le précédent, le jour de formation suivant \
              sa fin (une demi-journée occupe un jour), le premier commençant au début de la \
@@ -551,13 +537,8 @@ fn adjournment(catalogue: &Catalogue) -> Rule {
     Rule {
         id: "ajournement",
         title: "L'ajournement par Co&Sens",
-        source: CGV_ADJOURN.into(),
-        statement: vec![format!(
-            "Co&Sens peut ajourner une formation faute de participants, au plus tard {} avant \
-             la date prévue : le client ne doit rien. Plus tard, la clause ne le prévoit pas, \
-             et le client ne doit rien pour une formation qui ne se tient pas.",
-            adjourn_notice_fr(t)
-        )],
+        source: CLAUSE_ADJOURN.into(),
+        statement: vec![adjournment_fr(t)],
         examples: example.into_iter().collect(),
     }
 }
@@ -567,12 +548,7 @@ fn cpf_cancellation() -> Rule {
         id: "annulation-cpf",
         title: "Annulation d'une inscription financée par le CPF",
         source: "Conditions générales d'utilisation de Mon Compte Formation".into(),
-        statement: vec![
-            "L'annulation, l'absence ou l'abandon suivent les conditions de Mon Compte \
-             Formation, et non le barème des CGV de Co&Sens : le calculateur le dit et ne \
-             calcule pas de montant."
-                .into(),
-        ],
+        statement: vec![CPF_FR.into()],
         examples: Vec::new(),
     }
 }
@@ -601,19 +577,11 @@ fn late_payment(catalogue: &Catalogue) -> Rule {
     Rule {
         id: "retard",
         title: "Les pénalités de retard",
-        source: format!("{CGV_PAYMENT} ; Code de commerce, articles L441-10 et D441-5"),
+        source: format!("{CLAUSE_PAYMENT} ; Code de commerce, articles L441-10 et D441-5"),
         statement: vec![
-            format!(
-                "Pénalités de {} fois le taux d'intérêt légal du semestre où court le retard, au \
-                 prorata des jours de retard (du lendemain de l'échéance au jour du paiement).",
-                format_number(t.cgv_multiplier)
-            ),
-            format!(
-                "Client professionnel : au moins {} fois le taux légal, plus une indemnité \
-                 forfaitaire de recouvrement de {}.",
-                format_number(t.business_floor_multiplier),
-                format_eur(t.business_recovery_indemnity)
-            ),
+            terms_fr(t),
+            "Les jours de retard courent du lendemain de l'échéance au jour du paiement, inclus."
+                .into(),
             rate,
         ],
         examples: example.into_iter().collect(),

@@ -9,6 +9,7 @@ use crate::domain::cancellation::{CancellationOutcome, Case, FeeBand};
 use crate::domain::cancellation_text::{
     band_steps, key_dates, postpone_now_fr, BandStep, Deadline, KeyDate, KeyDateKind,
 };
+use crate::domain::cgv::LATE_OPCO_FR;
 use crate::domain::fr::format_date_fr;
 use crate::ui::context::use_app;
 
@@ -86,6 +87,6 @@ pub fn Deadlines(outcome: CancellationOutcome) -> impl IntoView {
         {bands}
         <ol class="key-dates" aria-label="Dates limites et dates clés, dans l'ordre">{dates}</ol>
         <p class="small">{postpone_now_fr(&o)}</p>
-        <p class="small">"Passé la date limite de l'OPCO, Co&Sens peut refuser l'entrée en formation du stagiaire ou facturer au client la totalité des frais de formation."</p>
+        <p class="small">{LATE_OPCO_FR}</p>
     }
 }

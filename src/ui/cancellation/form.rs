@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::domain::calendar::{parse_iso_date, training_day_from};
-use crate::domain::cancellation::{moved_date_sentence_fr, BookingSource, Who, FEE_BASIS_FR};
+use crate::domain::cancellation::{moved_date_sentence_fr, BookingSource, Who};
 use crate::domain::cancellation_form::CancellationEdit;
+use crate::domain::cgv::FEE_BASIS_FR;
 use crate::domain::money::{format_eur, format_percent};
 use crate::domain::pricing::Vat;
 use crate::domain::quote_form::FundingChoice;

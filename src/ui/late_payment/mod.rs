@@ -9,8 +9,7 @@ mod state;
 
 use leptos::prelude::*;
 
-use crate::domain::late_payment::{example_fr, rates_known_until_fr, LatePaymentOutcome};
-use crate::domain::money::{format_eur, format_number};
+use crate::domain::late_payment::{example_fr, rates_known_until_fr, terms_fr, LatePaymentOutcome};
 use crate::ui::context::use_app;
 use crate::ui::form::{kept_result_notice, last_valid};
 use crate::ui::result_example::ResultPlaceholder;
@@ -39,16 +38,7 @@ pub fn LatePaymentPage() -> impl IntoView {
                 .and_then(|e| inputs.visits.message(e, field))
         })
     };
-    let intro = format!(
-        "Toute somme non payée à l'échéance entraîne de plein droit, sans mise en demeure, des \
-         pénalités égales à {} fois le taux d'intérêt légal du semestre couru, au prorata des \
-         jours de retard (CGV). Pour un client professionnel, le Code de commerce (art. \
-         L441-10) impose au moins {} fois ce taux et ajoute une indemnité forfaitaire de \
-         recouvrement de {}.",
-        format_number(terms.cgv_multiplier),
-        format_number(terms.business_floor_multiplier),
-        format_eur(terms.business_recovery_indemnity)
-    );
+    let intro = terms_fr(&terms);
     view! {
         <DocumentTitle name=LATE_PAYMENT.name.to_string() />
         <h1>"Pénalités de retard"</h1>
