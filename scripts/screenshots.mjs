@@ -63,6 +63,16 @@ async function comparison(page, base) {
   await page.locator('table').first().waitFor();
 }
 
+/** « Règles de calcul », reached from the footer, at the cancellation bands' examples. */
+async function rules(page, base) {
+  await page.goto(base);
+  await page.locator('#app.apercu').waitFor({ state: 'detached' });
+  await page.getByRole('link', { name: /^Règles de calcul/ }).click();
+  await page.waitForURL(/regles/);
+  await page.locator('#app.apercu').waitFor({ state: 'detached' });
+  await page.locator('#regle-bareme').waitFor();
+}
+
 async function shoot(browser, base, { name, viewport, prepare, phone }) {
   const context = await browser.newContext({
     viewport, deviceScaleFactor: 1, locale: config.use.locale, timezoneId: config.use.timezoneId,
@@ -76,16 +86,18 @@ async function shoot(browser, base, { name, viewport, prepare, phone }) {
     await page.getByRole('spinbutton', { name: 'Nombre de stagiaires' }).focus();
   } else {
     await page.evaluate(() => document.activeElement?.blur());
-    const answer = name === 'comparer'
-      ? page.getByRole('heading', { name: 'Comparaison', exact: true })
-      : page.locator('section.results');
-    if (phone) await answer.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const answer = {
+      comparer: page.getByRole('heading', { name: 'Comparaison', exact: true }),
+      regles: page.locator('#regle-bareme'),
+    }[name] ?? page.locator('section.results');
+    if (phone || name === 'regles') await answer.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     else await page.evaluate(() => window.scrollTo(0, 0));
   }
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(300);
   const file = path.join(out, `${name}-${viewport.width}.png`);
-  await page.screenshot({ path: file, fullPage: !phone });
+  // The rules page is long: its window at the bands, not the whole page.
+  await page.screenshot({ path: file, fullPage: !phone && name !== 'regles' });
   await context.close();
   console.log(`screenshots: ${path.relative(ROOT, file)}`);
 }
@@ -96,7 +108,7 @@ async function main() {
   const base = `http://127.0.0.1:${server.address().port}${E2E_BASE}`;
   const browser = await chromium.launch(config.use.launchOptions);
   try {
-    for (const [name, prepare] of [['simulateur', simulator], ['annulation', cancellation], ['comparer', comparison]]) {
+    for (const [name, prepare] of [['simulateur', simulator], ['annulation', cancellation], ['comparer', comparison], ['regles', rules]]) {
       await shoot(browser, base, { name, viewport: PHONE, prepare, phone: true });
       await shoot(browser, base, { name, viewport: DESKTOP, prepare, phone: false });
     }

@@ -140,31 +140,44 @@ pub mod groups {
         }
     }
 
-    /// `/comparer`.
+    /// `/comparer`. No drafts: a column is saved as a draft by the draft's page
+    /// (`ui::draft_hand_off`).
     pub struct Compare;
     impl PageGroup for Compare {
         const QUOTE: bool = true;
-        const DRAFTS: bool = true;
+        const DRAFTS: bool = false;
         fn pages(path: &str) -> Option<ScreenView> {
             (path == COMPARE.path).then_some(|| view! { <ComparePage /> }.into_any())
         }
     }
 
-    /// `/annulation`, `/penalites` and `/regles` (whose examples the calculators compute).
-    pub struct Calculators;
-    impl PageGroup for Calculators {
+    /// `/annulation` (prefilled from the quote being simulated).
+    pub struct Cancellation;
+    impl PageGroup for Cancellation {
         const QUOTE: bool = true;
         const DRAFTS: bool = false;
         fn pages(path: &str) -> Option<ScreenView> {
-            if path == CANCELLATION.path {
-                Some(|| view! { <CancellationPage /> }.into_any())
-            } else if path == LATE_PAYMENT.path {
-                Some(|| view! { <LatePaymentPage /> }.into_any())
-            } else if path == RULES.path {
-                Some(|| view! { <RulesPage /> }.into_any())
-            } else {
-                None
-            }
+            (path == CANCELLATION.path).then_some(|| view! { <CancellationPage /> }.into_any())
+        }
+    }
+
+    /// `/penalites`.
+    pub struct LatePayment;
+    impl PageGroup for LatePayment {
+        const QUOTE: bool = false;
+        const DRAFTS: bool = false;
+        fn pages(path: &str) -> Option<ScreenView> {
+            (path == LATE_PAYMENT.path).then_some(|| view! { <LatePaymentPage /> }.into_any())
+        }
+    }
+
+    /// `/regles` (its examples computed by the calculators' own functions).
+    pub struct Rules;
+    impl PageGroup for Rules {
+        const QUOTE: bool = false;
+        const DRAFTS: bool = false;
+        fn pages(path: &str) -> Option<ScreenView> {
+            (path == RULES.path).then_some(|| view! { <RulesPage /> }.into_any())
         }
     }
 
@@ -178,20 +191,25 @@ pub mod groups {
         }
     }
 
-    /// `/brouillons/ID` (reached through `/brouillon?brouillon=ID`) and `/devis`; also any
-    /// other address (404.html).
+    /// `/brouillons/ID` (reached through `/brouillon?brouillon=ID`); also any other address
+    /// (404.html).
     pub struct Draft;
     impl PageGroup for Draft {
         const QUOTE: bool = true;
         const DRAFTS: bool = true;
         fn pages(path: &str) -> Option<ScreenView> {
-            if segment_after(path, DRAFT_PREFIX).is_some() || path == DRAFT_OPENER {
-                Some(|| view! { <DraftPage /> }.into_any())
-            } else if path == DEVIS.path {
-                Some(|| view! { <DevisPage /> }.into_any())
-            } else {
-                None
-            }
+            (segment_after(path, DRAFT_PREFIX).is_some() || path == DRAFT_OPENER)
+                .then_some(|| view! { <DraftPage /> }.into_any())
+        }
+    }
+
+    /// `/devis`: the current quote's, or a draft's (`?brouillon=ID`).
+    pub struct Devis;
+    impl PageGroup for Devis {
+        const QUOTE: bool = true;
+        const DRAFTS: bool = true;
+        fn pages(path: &str) -> Option<ScreenView> {
+            (path == DEVIS.path).then_some(|| view! { <DevisPage /> }.into_any())
         }
     }
 
@@ -204,16 +222,21 @@ pub mod groups {
             Catalogue::pages(path)
                 .or_else(|| Simulator::pages(path))
                 .or_else(|| Compare::pages(path))
-                .or_else(|| Calculators::pages(path))
+                .or_else(|| Cancellation::pages(path))
+                .or_else(|| LatePayment::pages(path))
+                .or_else(|| Rules::pages(path))
                 .or_else(|| Drafts::pages(path))
                 .or_else(|| Draft::pages(path))
+                .or_else(|| Devis::pages(path))
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::groups::{All, Calculators, Catalogue, Compare, Draft, Drafts, Simulator};
+    use super::groups::{
+        All, Cancellation, Catalogue, Compare, Devis, Draft, Drafts, LatePayment, Rules, Simulator,
+    };
     use super::{PageGroup, ScreenView};
     use crate::ui::routes::{
         draft_path, module_path, DRAFT_OPENER, FALLBACK_GROUP, MODULE_GROUP, SCREENS,
@@ -225,7 +248,10 @@ mod tests {
             "catalogue" => Catalogue::pages,
             "simulator" => Simulator::pages,
             "compare" => Compare::pages,
-            "calculators" => Calculators::pages,
+            "cancellation" => Cancellation::pages,
+            "late_payment" => LatePayment::pages,
+            "rules" => Rules::pages,
+            "devis" => Devis::pages,
             "drafts" => Drafts::pages,
             "draft" => Draft::pages,
             other => panic!("no page group {other}"),
@@ -238,7 +264,10 @@ mod tests {
             "catalogue",
             "simulator",
             "compare",
-            "calculators",
+            "cancellation",
+            "late_payment",
+            "rules",
+            "devis",
             "drafts",
             "draft",
         ];
