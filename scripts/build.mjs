@@ -17,19 +17,15 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flag, option } from './cli.mjs';
 import { finish } from './post-build.mjs';
 import { firstScriptRoutes, groups } from './routes.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const publicUrl = option('--public-url', '/');
 const dist = resolve(option('--dist', join(ROOT, 'dist')));
-const release = !args.includes('--dev');
-const reuse = args.includes('--reuse');
+const release = !flag('--dev');
+const reuse = flag('--reuse');
 
 
 // index.html is the page's template: each group's page is that one with the group's

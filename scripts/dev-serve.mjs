@@ -11,14 +11,10 @@ import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { option } from './cli.mjs';
 import { startServer } from './static-server.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const port = Number(option('--port', 8080));
 const base = option('--public-url', '/');
 const dist = join(ROOT, 'target', 'dev-site');

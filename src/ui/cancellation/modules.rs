@@ -91,22 +91,8 @@ fn ModuleLine(
                 .to_string(),
         };
     let of_name = row.of_name();
-    let start = Signal::derive(move || {
-        inputs.form.with(|f| {
-            f.lines
-                .get(index)
-                .map(|l| l.start.clone())
-                .unwrap_or_default()
-        })
-    });
-    let amount = Signal::derive(move || {
-        inputs.form.with(|f| {
-            f.lines
-                .get(index)
-                .map(|l| l.amount.clone())
-                .unwrap_or_default()
-        })
-    });
+    let start = inputs.line_text(index, |l| &l.start);
+    let amount = inputs.line_text(index, |l| &l.amount);
     view! {
         <fieldset class="module-booking">
             <legend>{legend}</legend>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::cancellation::Booking;
 pub use crate::domain::cancellation_form::{assess, Errors, Field};
-use crate::domain::cancellation_form::{CancellationEdit, CancellationForm};
+use crate::domain::cancellation_form::{CancellationEdit, CancellationForm, FormLine};
 use crate::domain::pricing::Quote;
 use crate::edge::clock::today;
 use crate::ui::form::Visits;
@@ -33,5 +33,17 @@ impl Inputs {
     /// A view of one input's text.
     pub fn text(self, read: fn(&CancellationForm) -> &String) -> Signal<String> {
         Signal::derive(move || self.form.with(|f| read(f).clone()))
+    }
+
+    /// A view of one text of the line at `index`.
+    pub fn line_text(self, index: usize, read: fn(&FormLine) -> &String) -> Signal<String> {
+        Signal::derive(move || {
+            self.form.with(|f| {
+                f.lines
+                    .get(index)
+                    .map(|l| read(l).clone())
+                    .unwrap_or_default()
+            })
+        })
     }
 }
