@@ -17,8 +17,8 @@ use crate::domain::draft::fields::{self, at_most, check_form};
 use crate::domain::draft::json::{join, read, shorten};
 use crate::domain::draft::{Client, Draft, Enrolment, EnrolmentFunding, PathError, Trainee};
 use crate::domain::pricing::{
-    price_quote, Formula, FormulaCode, Funding, LineCode, Quote, QuoteField, QuoteLine,
-    QuoteRequest, Vat,
+    price_quote, total_rows, Formula, FormulaCode, Funding, LineCode, Quote, QuoteField, QuoteLine,
+    QuoteRequest, TotalKind, Vat,
 };
 use crate::domain::quote_form::{FundingChoice, QuoteForm};
 
@@ -320,19 +320,31 @@ fn funding_of(request: &QuoteRequest, funding: &EnrolmentFunding) -> FundingSumm
     }
 }
 
+/// The quote's figures; its totals from its one list of totals (`total_rows`, with the
+/// funding's rows: an exported quote always has its CPF balance), a total the list leaves
+/// out (no CPF contribution) written as zero.
 fn quote_summary(quote: &Quote) -> QuoteSummary {
+    let rows = total_rows(quote, true);
+    let total = |kind: TotalKind| {
+        amount_string(
+            rows.iter()
+                .find(|r| r.kind == kind)
+                .and_then(|r| r.amount)
+                .unwrap_or_default(),
+        )
+    };
     QuoteSummary {
         date: quote.request.date,
         lines: quote.lines.iter().map(line_summary).collect(),
-        total_ht: amount_string(quote.total_ht),
+        total_ht: total(TotalKind::Ht),
         vat_rate: rate_string(quote.vat_rate),
-        total_vat: amount_string(quote.total_vat),
-        total_ttc: amount_string(quote.total_ttc),
+        total_vat: total(TotalKind::Vat),
+        total_ttc: total(TotalKind::Ttc),
         per_trainee_ht: amount_string(quote.per_trainee_ht),
         per_trainee_ttc: amount_string(quote.per_trainee_ttc),
-        funded: amount_string(quote.funded),
-        cpf_contribution: amount_string(quote.cpf_contribution),
-        remaining: amount_string(quote.remaining),
+        funded: total(TotalKind::Funded),
+        cpf_contribution: total(TotalKind::CpfContribution),
+        remaining: total(TotalKind::Remaining),
         vat_mention: quote.vat_mention.clone(),
     }
 }
