@@ -83,9 +83,10 @@ pub fn example_notifications() -> [NaiveDate; 4] {
     [3, 4, 15, 16].map(|d| NaiveDate::from_ymd_opt(2026, 5, d).unwrap_or_default())
 }
 
-/// The notification of the interruption example: Thursday 4 June 2026, the course started.
+/// The notification of the interruption example: Friday 29 May 2026, the fourth day of the
+/// course (modules 1 and 2 attended, module 3 started, modules 4 and 5 not yet).
 pub fn example_interruption() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 6, 4).unwrap_or_default()
+    NaiveDate::from_ymd_opt(2026, 5, 29).unwrap_or_default()
 }
 
 /// Every rule, by theme.
@@ -308,7 +309,7 @@ fn cpf(catalogue: &Catalogue) -> Rule {
     Rule {
         id: "cpf",
         title: "Le CPF et sa participation forfaitaire",
-        source: "Code du travail, articles L6323-4 et R6323-6 (participation du titulaire)".into(),
+        source: "Code du travail, article L6323-4 (participation du titulaire)".into(),
         statement: vec![
             "Le CPF prend en charge le total TTC dans la limite du solde du compte ; il est \
              personnel : un seul stagiaire, titulaire du compte."
@@ -330,7 +331,7 @@ fn calendar() -> Rule {
     Rule {
         id: "calendrier",
         title: "Jours ouvrables et jours de formation",
-        source: "Code du travail et jurisprudence (Cass. com., 14 mars 2018, n° 16-26.996)".into(),
+        source: "Code du travail, article L3133-1 (jours fériés) ; Cass. com., 14 mars 2018, n° 16-26.996 (décompte)".into(),
         statement: vec![
             "Un jour ouvrable est un jour du lundi au samedi qui n'est pas férié ; un jour de \
              formation, un jour du lundi au vendredi qui n'est pas férié."
@@ -496,7 +497,7 @@ fn interruption(catalogue: &Catalogue) -> Rule {
     Rule {
         id: "interruption",
         title: "Absence ou interruption après le début",
-        source: format!("{CLAUSE_CANCEL} ; Code du travail, article L6354-1"),
+        source: CLAUSE_CANCEL.into(),
         statement: vec![
             STARTED_FR.into(),
             "Les jours d'un module commencé avant la notification sont suivis, les autres sont \
@@ -686,6 +687,17 @@ mod tests {
             [format_eur(quote.total_ttc)]
         );
         assert_eq!(values(&rules, "calendrier", "jours-ouvrables"), ["15"]);
+    }
+
+    #[test]
+    fn the_interruption_example_splits_attended_days_from_the_clients_own_share() {
+        let c = Catalogue::fixture();
+        let rules = all(&c);
+        let attended = values(&rules, "interruption", "part-suivie");
+        let client = values(&rules, "interruption", "part-client");
+        assert_eq!((attended.len(), client.len()), (1, 1));
+        assert_ne!(attended[0], format_eur(Decimal::ZERO));
+        assert_ne!(client[0], format_eur(Decimal::ZERO));
     }
 
     #[test]

@@ -57,7 +57,7 @@ test("the interruption example is the cancellation calculator's answer after the
   await open(page, 'annulation');
   await page.getByLabel('Financement', { exact: true }).selectOption({ label: 'OPCO' });
   await page.getByLabel('Date de début de la formation', { exact: true }).fill('2026-05-26');
-  await page.getByLabel('Date de notification', { exact: true }).fill('2026-06-04');
+  await page.getByLabel('Date de notification', { exact: true }).fill('2026-05-29');
   await page.getByLabel('Montant HT', { exact: true }).fill(typed(CATALOGUE.prices.full_course_ht));
   for (const key of keys) await expectFigure(page, key, figures[key]);
 });
