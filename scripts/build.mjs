@@ -27,7 +27,6 @@ const dist = resolve(option('--dist', join(ROOT, 'dist')));
 const release = !flag('--dev');
 const reuse = flag('--reuse');
 
-
 // index.html is the page's template: each group's page is that one with the group's
 // binary and the route table's part its first script reads, written beside the project so
 // its paths still hold.

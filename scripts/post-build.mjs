@@ -7,8 +7,8 @@
 //     that is shown, instead of preloading the JS loader and the wasm.
 //  3. A Content-Security-Policy meta tag that allows only the site's own origin, wasm
 //     compilation, and the page's inline scripts by their sha256 hash.
-//  4. 404.html: the drafts' app (hosts that honour it, e.g. GitHub Pages, then show a
-//     draft's own address `/brouillons/ID`, or « Page introuvable »).
+//  4. 404.html: the app of the route table's fallback group (hosts that honour it, e.g.
+//     GitHub Pages, then show a draft at its own address, or « Page introuvable »).
 //  5. In release builds, the service worker: public/sw.js moved to the base path's root
 //     (its scope) with this build's version and file list, and its registration script.
 import { createHash } from 'node:crypto';

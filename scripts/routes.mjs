@@ -8,20 +8,17 @@ export const routes = JSON.parse(readFileSync(new URL('../src/ui/routes.json', i
 /** The page groups: one app each (src/bin/<group>.rs). */
 export const groups = [...new Set([...routes.screens.map((s) => s.group), routes.module_group, routes.fallback_group])];
 
-/** The file of a screen's page in the built site: `/` → `index.html`, `/simulateur` → `simulateur/index.html`. */
-export const pageFile = (path) => (path === '/' ? 'index.html' : `${path.slice(1)}/index.html`);
-
 /** The address of a screen's page under `base` (ending with a slash): `/simulateur` → `base + 'simulateur/'`. */
 export const pageHref = (base, path) => `${base}${path === '/' ? '' : `${path.slice(1)}/`}`;
+
+/** The file of a screen's page in the built site, its folder's index.html: `/` → `index.html`. */
+export const pageFile = (path) => `${pageHref('', path)}index.html`;
 
 /** Every page of the site with its group: the screens, then a page per module of `catalogue`. */
 export const pagesOf = (catalogue) => [
   ...routes.screens.map((s) => ({ path: s.path, group: s.group, firstView: s.first_view, name: s.name })),
   ...catalogue.modules.map((m) => ({ path: `${routes.module_prefix}${m.number}`, group: routes.module_group, firstView: 'fixed' })),
 ];
-
-/** The screen at `path`. */
-export const screen = (path) => routes.screens.find((s) => s.path === path);
 
 /**
  * What the page's first script needs of the table (index.html, `ROUTES`): the simulator's

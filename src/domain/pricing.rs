@@ -60,6 +60,14 @@ impl FormulaCode {
             Self::Modular => "Parcours modulaire",
         }
     }
+
+    /// Every formula as a select lists it: (key, label), in order.
+    pub fn choices() -> Vec<(String, String)> {
+        Self::ALL
+            .iter()
+            .map(|c| (c.key().to_string(), c.label().to_string()))
+            .collect()
+    }
 }
 
 impl Formula {

@@ -41,6 +41,14 @@ impl FundingChoice {
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.key() == key)
     }
+
+    /// Every choice as a select lists it: (key, label), in order.
+    pub fn choices() -> Vec<(String, String)> {
+        Self::ALL
+            .iter()
+            .map(|c| (c.key().to_string(), c.label().to_string()))
+            .collect()
+    }
 }
 
 /// The simulator form, field by field, as typed.

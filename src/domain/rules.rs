@@ -357,6 +357,11 @@ fn calendar() -> Rule {
     }
 }
 
+/// A deadline as the examples show it, « — » where there is none.
+fn date(day: Option<NaiveDate>) -> String {
+    day.map_or_else(|| "—".to_string(), format_date_fr)
+}
+
 /// The cancellation request of the examples: the full course, notified on `notified`.
 fn cancellation_example(
     catalogue: &Catalogue,
@@ -420,9 +425,9 @@ fn bands(catalogue: &Catalogue) -> Rule {
 fn deadlines_rule(catalogue: &Catalogue) -> Rule {
     let t = &catalogue.cancellation;
     let request = cancellation_example(catalogue, example_notifications()[0], FundingChoice::Opco);
-    let example = assess_cancellation(catalogue, &request).ok().map(|o| {
-        let date = |d: Option<NaiveDate>| d.map_or_else(|| "—".to_string(), format_date_fr);
-        Example {
+    let example = assess_cancellation(catalogue, &request)
+        .ok()
+        .map(|o| Example {
             setting: format!(
                 "formation commençant le {}",
                 format_date_fr(example_start())
@@ -449,8 +454,7 @@ fn deadlines_rule(catalogue: &Catalogue) -> Rule {
                     date(o.opco_deadline),
                 ),
             ],
-        }
-    });
+        });
     Rule {
         id: "echeances",
         title: "Report, remplacement et accord de l'OPCO",
@@ -529,8 +533,7 @@ fn adjournment(catalogue: &Catalogue) -> Rule {
                 figure(
                     "date-limite-ajournement",
                     "Ajournement possible jusqu'au",
-                    o.adjourn_deadline
-                        .map_or_else(|| "—".to_string(), format_date_fr),
+                    date(o.adjourn_deadline),
                 ),
                 figure("frais-ht", "Dû par le client", format_eur(o.fee_ht)),
             ],

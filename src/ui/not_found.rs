@@ -11,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
     let app = use_app();
     view! {
         <DocumentTitle name=NOT_FOUND_NAME.to_string() />
-        <h1>"Page introuvable"</h1>
+        <h1>{NOT_FOUND_NAME}</h1>
         <p>"Cette adresse ne correspond à aucune page du simulateur."</p>
         <p><a href=app.href(CATALOGUE.path)>"Revenir au catalogue"</a></p>
     }

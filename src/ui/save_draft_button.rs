@@ -5,10 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::draft_hand_off::hand_off;
+use crate::ui::draft_hand_off::open_as_draft;
 use crate::ui::quote_state::use_quote_state;
 use crate::ui::router::use_router;
-use crate::ui::routes::draft_save_path;
 
 #[component]
 pub fn SaveDraftButton() -> impl IntoView {
@@ -19,13 +18,8 @@ pub fn SaveDraftButton() -> impl IntoView {
         let draft = update
             .then(|| quote.draft.get_untracked().map(|d| d.id))
             .flatten();
-        if hand_off(quote.form.get_untracked(), draft) {
-            router.go(&draft_save_path());
-        } else {
-            status.set(Some(
-                "Le brouillon n'a pas pu être enregistré : ce navigateur refuse le stockage de \
-                 session (navigation privée ?). Le lien de partage ci-dessous garde ce devis.",
-            ));
+        if let Err(refused) = open_as_draft(router, quote.form.get_untracked(), draft) {
+            status.set(Some(refused));
         }
     };
     let linked = move || quote.draft.get().map(|d| d.name);

@@ -19,13 +19,16 @@ pub struct DraftHandOff {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Kept {
     pub id: String,
+    /// The draft's name, as the store gave it.
+    pub name: String,
     /// True when an existing draft took the quote; false for a new draft.
     pub updated: bool,
 }
 
 impl Kept {
     /// « Brouillon « X » enregistré. » or « … mis à jour avec ce devis. »
-    pub fn message_fr(&self, name: &str) -> String {
+    pub fn message_fr(&self) -> String {
+        let name = &self.name;
         if self.updated {
             format!("Brouillon « {name} » mis à jour avec ce devis.")
         } else {
@@ -50,11 +53,23 @@ impl DraftStore {
         {
             draft.form = hand_off.form;
             draft.touch(now)?;
-            let id = draft.id.clone();
-            return Ok((self.upsert(draft)?, Kept { id, updated: true }));
+            let kept = Kept {
+                id: draft.id.clone(),
+                name: draft.name.clone(),
+                updated: true,
+            };
+            return Ok((self.upsert(draft)?, kept));
         }
         let (store, id) = self.create("", hand_off.form, now)?;
-        Ok((store, Kept { id, updated: false }))
+        let name = store.get(&id).map(|d| d.name.clone()).unwrap_or_default();
+        Ok((
+            store,
+            Kept {
+                id,
+                name,
+                updated: false,
+            },
+        ))
     }
 }
 
@@ -86,8 +101,9 @@ mod tests {
         assert!(!kept.updated);
         assert_eq!(store.get(&kept.id).unwrap().form.trainees, "2");
         let name = store.get(&kept.id).unwrap().name.clone();
+        assert_eq!(kept.name, name);
         assert_eq!(
-            kept.message_fr(&name),
+            kept.message_fr(),
             format!("Brouillon « {name} » enregistré.")
         );
 
@@ -100,12 +116,13 @@ mod tests {
             updated,
             Kept {
                 id: kept.id.clone(),
+                name,
                 updated: true
             }
         );
         assert_eq!(store.get(&kept.id).unwrap().form.trainees, "3");
         assert_eq!(store.get(&kept.id).unwrap().updated, "2026-11-30T10:05:00Z");
-        assert!(updated.message_fr("X").contains("mis à jour"));
+        assert!(updated.message_fr().contains("mis à jour"));
     }
 
     #[test]

@@ -474,3 +474,20 @@ fn collect_limits(node: &Value, pointer: String, out: &mut Vec<(String, String, 
         _ => {}
     }
 }
+
+/// Each code's `key()` (what the schemas' test and the forms' selects use) is the name serde
+/// reads and writes, so the schema, the forms and the documents name a code alike.
+#[test]
+fn each_codes_key_is_its_serde_name() {
+    use crate::domain::pricing::{FormulaCode, LineCode, Vat};
+    fn check<T: serde::Serialize + Copy>(all: &[T], key: fn(T) -> &'static str) {
+        for &c in all {
+            assert_eq!(serde_json::to_value(c).unwrap(), Value::from(key(c)));
+        }
+    }
+    check(&FundingChoice::ALL, FundingChoice::key);
+    check(&ClientKind::ALL, ClientKind::key);
+    check(&FormulaCode::ALL, FormulaCode::key);
+    check(&Vat::ALL, Vat::key);
+    check(&LineCode::ALL, LineCode::key);
+}

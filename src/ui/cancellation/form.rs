@@ -80,10 +80,6 @@ pub fn CancellationForm(
     message_for: impl Fn(Field) -> Option<String> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let visit = move |field: Field| Callback::new(move |()| inputs.visits.visit(field));
-    let funding_options: Vec<(String, String)> = FundingChoice::ALL
-        .iter()
-        .map(|c| (c.key().to_string(), c.label().to_string()))
-        .collect();
     let vat = format!(
         "{} (taux normal)",
         format_percent(use_app().catalogue.prices.vat_rate)
@@ -107,7 +103,7 @@ pub fn CancellationForm(
                 value=Signal::derive(move || if inputs.form.with(|f| f.who) == Who::CoSensAdjourns { "ajournement" } else { "client" }.to_string())
                 on_change=Callback::new(move |v: String| inputs.edit(CancellationEdit::Who(if v == "ajournement" { Who::CoSensAdjourns } else { Who::ClientCancels }))) />
             <ChoiceSelect id="financement-annulation" label="Financement"
-                options=funding_options
+                options=FundingChoice::choices()
                 value=Signal::derive(move || inputs.form.with(|f| f.funding).key().to_string())
                 on_change=Callback::new(move |v: String| inputs.edit(CancellationEdit::Funding(FundingChoice::from_key(&v).unwrap_or_default()))) />
             <ChoiceSelect id="tva-annulation" label="TVA"

@@ -4,10 +4,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::ui::context::use_app;
-use crate::ui::draft_hand_off::hand_off;
+use crate::ui::draft_hand_off::open_as_draft;
 use crate::ui::quote_state::{use_quote_state, QuoteState};
 use crate::ui::router::use_router;
-use crate::ui::routes::{draft_save_path, SIMULATOR};
+use crate::ui::routes::SIMULATOR;
 use crate::ui::share_panel::{copy_link, share_link_of};
 
 /// « Ouvrir dans le simulateur », « Enregistrer comme brouillon » (the quote handed to the
@@ -31,14 +31,8 @@ pub fn ColumnActions(state: QuoteState, prefix: String, suffix: String) -> impl 
         router.go(SIMULATOR.path);
     };
     let save = move |_| {
-        if hand_off(state.form.get_untracked(), None) {
-            router.go(&draft_save_path());
-        } else {
-            status.set(Some(
-                "Le brouillon n'a pas pu être enregistré : ce navigateur refuse le stockage de \
-                 session (navigation privée ?)."
-                    .to_string(),
-            ));
+        if let Err(refused) = open_as_draft(router, state.form.get_untracked(), None) {
+            status.set(Some(refused.to_string()));
         }
     };
     let copy = move |_| {

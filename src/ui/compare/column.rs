@@ -70,10 +70,6 @@ fn FormulaFields(state: QuoteState, prefix: String, suffix: String) -> impl Into
     let app = use_app();
     let form = state.form;
     let all: Vec<u8> = app.catalogue.modules.iter().map(|m| m.number).collect();
-    let options: Vec<(String, String)> = FormulaCode::ALL
-        .iter()
-        .map(|c| (c.key().to_string(), c.label().to_string()))
-        .collect();
     let boxes = all
         .iter()
         .map(|&n| {
@@ -92,7 +88,7 @@ fn FormulaFields(state: QuoteState, prefix: String, suffix: String) -> impl Into
     let error_id = format!("erreur-{prefix}-modules");
     let modules_error = state.field_error(QuoteField::Modules);
     view! {
-        <ChoiceSelect id=format!("{prefix}-formule") label=format!("Formule ({suffix})") options=options
+        <ChoiceSelect id=format!("{prefix}-formule") label=format!("Formule ({suffix})") options=FormulaCode::choices()
             value=Signal::derive(move || if form.read().full_course { FormulaCode::Full } else { FormulaCode::Modular }.key().to_string())
             on_change=Callback::new(move |v: String| form.update(|f| f.choose_full_course(v == FormulaCode::Full.key()))) />
         <fieldset class="module-ticks" aria-describedby=error_id.clone()>

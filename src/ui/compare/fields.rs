@@ -38,10 +38,7 @@ pub fn CountFields(state: QuoteState, prefix: String, suffix: String) -> impl In
 pub fn FundingFields(state: QuoteState, prefix: String, suffix: String) -> impl IntoView {
     let form = state.form;
     let choice = move || form.read().funding;
-    let choices = FundingChoice::ALL
-        .iter()
-        .map(|c| (c.key().to_string(), c.label().to_string()))
-        .collect();
+    let choices = FundingChoice::choices();
     let exempt = format!("{prefix}-cpf-exonere");
     let exempt_label = format!("Dispensé de la participation forfaitaire ({suffix})");
     let (opco_id, opco_label) = (

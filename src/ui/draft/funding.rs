@@ -20,10 +20,7 @@ pub fn FundingFields(ed: Editor) -> impl IntoView {
         ed.quote_error(QuoteField::Funding)
             .or_else(|| ed.problem(DraftField::Funding))
     });
-    let choices = FundingChoice::ALL
-        .into_iter()
-        .map(|c| (c.key().to_string(), c.label().to_string()))
-        .collect();
+    let choices = FundingChoice::choices();
     let opcos: Vec<(String, String)> = use_app()
         .catalogue
         .opcos

@@ -71,18 +71,14 @@ fn keep_hand_off(drafts: DraftsState, router: Router) {
     let form = hand_off.form.clone();
     match drafts.apply(|s, now| s.keep(hand_off, now)) {
         Ok(kept) => {
-            let name = drafts
-                .store
-                .with_untracked(|s| s.get(&kept.id).map(|d| d.name.clone()))
-                .unwrap_or_default();
             router.replace(&draft_path(&kept.id));
             // Back in the simulator, « Enregistrer le brouillon » updates this draft.
             let link = DraftLink {
                 id: kept.id.clone(),
-                name: name.clone(),
+                name: kept.name.clone(),
             };
             use_quote_state().load_draft(form, link);
-            let message = kept.message_fr(&name);
+            let message = kept.message_fr();
             let message = match drafts.error.get_untracked() {
                 Some(e) => format!("{message} {e}"),
                 None => message,

@@ -14,10 +14,7 @@ pub fn FundingFields() -> impl IntoView {
     let state = use_quote_state();
     let form = state.form;
     let choice = move || form.read().funding;
-    let choices = FundingChoice::ALL
-        .iter()
-        .map(|c| (c.key().to_string(), c.label().to_string()))
-        .collect();
+    let choices = FundingChoice::choices();
     view! {
         <ChoiceSelect id="financement" label="Financement" options=choices
             value=Signal::derive(move || choice().key().to_string())
