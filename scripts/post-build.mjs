@@ -1,5 +1,7 @@
 // Finishes the release build that scripts/build.mjs put together (one app per page group),
 // so that it works unchanged on any static host under the base path it was built for:
+//  0. Every page's skip link, header and footer, written from the route table and the
+//     catalogue (scripts/chrome.mjs): no app carries them.
 //  1. A page per screen, `<screen>/index.html` (and the module pages), each loading its
 //     page group's app; a static host answers each address with its folder's page.
 //  2. In release builds, each page's first view prerendered (scripts/prerender.mjs): the
@@ -14,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { chrome } from './chrome.mjs';
 import { renderScreens } from './prerender.mjs';
 import { pageFile, pagesOf, routes } from './routes.mjs';
 
@@ -79,6 +82,12 @@ export async function finish({ dist, shells, release }) {
   if (!base) throw new Error('post-build: no <base href> in the pages (data-trunk-public-url)');
   const catalogue = JSON.parse(readFileSync(cataloguePath, 'utf8'));
   const pages = pagesOf(catalogue);
+  // Every page's skip link, header and footer, around its app (scripts/chrome.mjs).
+  const { header, footer } = chrome(catalogue);
+  for (const group of Object.keys(shells)) {
+    if (!shells[group].includes('<div id="app"></div>')) throw new Error('index.html has no empty <div id="app">');
+    shells[group] = shells[group].replace('<div id="app"></div>', () => `${header}<div id="app"></div>${footer}`);
+  }
   const withRegistration = (page) => (release ? page.replace('</head>', '<script src="public/sw-register.js" defer></script></head>') : page);
 
   for (const { path, group } of pages) {

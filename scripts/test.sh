@@ -33,10 +33,11 @@ node scripts/build.mjs --public-url "$E2E_BASE" --dist "$E2E_DIST"
 step "bundle size"
 # Per page, gzipped: the first load (the HTML with its screen prerendered, the stylesheet,
 # the favicon, sw-register.js, the modulepreloaded JS loader) of every prerendered page
-# within 20 KB, and every page's wasm within 236 KB (the largest, a draft's page, is about
-# 235 KB), its first load and app within 252 KB: just above today's sizes, so that growth
-# fails here (README "Size and speed"; the speed itself is measured by scripts/lighthouse.mjs).
-node scripts/size-report.mjs "$E2E_DIST" --budget-gzip-kb 20 --wasm-budget-gzip-kb 236 --app-budget-gzip-kb 252
+# within 20 KB, and every page's wasm within 198 KB (the largest, a draft's page, is about
+# 196 KB; the aim is 200 at most), its first load and app within 215 KB (about 213): just
+# above today's sizes, so that growth fails here (README "Size and speed"; the speed itself
+# is measured by scripts/lighthouse.mjs).
+node scripts/size-report.mjs "$E2E_DIST" --budget-gzip-kb 20 --wasm-budget-gzip-kb 198 --app-budget-gzip-kb 215
 step "end-to-end tests (release build, plain static server, headless Chromium)"
 npx playwright test
 step "smoke test in WebKit (Safari's engine) and Firefox (release build, plain static server)"

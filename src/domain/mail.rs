@@ -196,7 +196,7 @@ pub fn devis_mail(quote: &Quote, share_url: &str, number: &str, catalogue: &Cata
 }
 
 /// The reminder a draft's message carries: the enrolment request goes as an attachment.
-pub const ATTACH_REMINDER: &str = "Pièce jointe : la demande d'inscription au format JSON, à joindre avant l'envoi (bouton « Exporter en JSON » du brouillon).";
+pub const ATTACH_REMINDER: &str = "Pièce jointe : la demande d'inscription au format JSON, à joindre avant l'envoi (bouton « Exporter en JSON » de la demande d'inscription).";
 
 /// A draft's enrolment request, to Co&Sens's registration address. It takes the draft's
 /// quote, not the draft: nothing personal can reach the message.

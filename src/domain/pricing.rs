@@ -632,11 +632,17 @@ pub fn check_request(catalogue: &Catalogue, request: &QuoteRequest) -> Vec<Quote
     errors
 }
 
-/// Prices a request against the catalogue; the first fault found is the error
-/// ([`check_request`] lists them all). The figures come first ([`compute_quote`]), then the
-/// sentences explaining them ([`explain_line`], [`explain_figures`], [`advice_message`]).
+/// Prices a request against the catalogue and explains it: [`compute_quote`], then
+/// [`explain_quote`]. The first fault found is the error ([`check_request`] lists them
+/// all).
 pub fn price_quote(catalogue: &Catalogue, request: &QuoteRequest) -> Result<Quote, QuoteError> {
-    let mut quote = compute_quote(catalogue, request)?;
+    compute_quote(catalogue, request).map(|quote| explain_quote(quote, catalogue))
+}
+
+/// Writes the sentences explaining a computed quote's figures ([`explain_line`],
+/// [`explain_figures`], [`advice_message`]). Only the screens that show them call it, so
+/// that the pages that show figures alone do not carry the wording.
+pub fn explain_quote(mut quote: Quote, catalogue: &Catalogue) -> Quote {
     let texts: Vec<String> = quote
         .lines
         .iter()
@@ -648,18 +654,17 @@ pub fn price_quote(catalogue: &Catalogue, request: &QuoteRequest) -> Result<Quot
     if let Some(advice) = quote.advice.as_mut() {
         advice.message = advice_message(advice, quote.request.trainees);
     }
-    quote.vat_mention = vat_mention(&quote.request);
     quote.explained = explain_figures(&quote, catalogue);
     quote.explanations = in_display_order(
         quote.lines.iter().map(|line| line.explanation.clone()),
         quote.explained.clone(),
     );
-    Ok(quote)
+    quote
 }
 
-/// The figures of a quote: its lines, totals, durations, funding and advice. Its French
-/// texts are left empty (the line labels aside): [`price_quote`] writes them. The first
-/// fault found is the error.
+/// The figures of a quote: its lines, totals, durations, funding and advice, with the
+/// line labels and the legal VAT mention. Its explanations are left empty:
+/// [`explain_quote`] writes them. The first fault found is the error.
 pub fn compute_quote(catalogue: &Catalogue, request: &QuoteRequest) -> Result<Quote, QuoteError> {
     if let Some(error) = check_request(catalogue, request).into_iter().next() {
         return Err(error);
@@ -679,6 +684,7 @@ pub fn compute_quote(catalogue: &Catalogue, request: &QuoteRequest) -> Result<Qu
         .min(catalogue.course.coaching_max_hours);
     let shares = funding_shares(catalogue, &request, totals.total_ttc)?;
     let advice = full_course_advice(catalogue, &request.formula, request.trainees)?;
+    let vat_mention = vat_mention(&request);
     Ok(Quote {
         request,
         modules,
@@ -696,7 +702,7 @@ pub fn compute_quote(catalogue: &Catalogue, request: &QuoteRequest) -> Result<Qu
         cpf_contribution: shares.cpf_contribution,
         remaining: shares.remaining,
         advice,
-        vat_mention: None,
+        vat_mention,
         explanations: Vec::new(),
         explained: FigureExplanations::default(),
     })
@@ -2182,7 +2188,6 @@ mod tests {
             Quote {
                 lines: figures.lines.clone(),
                 advice: figures.advice.clone(),
-                vat_mention: None,
                 explanations: Vec::new(),
                 explained: FigureExplanations::default(),
                 ..q.clone()
@@ -2196,6 +2201,11 @@ mod tests {
         }
         let advice = q.advice.as_ref().expect("advice");
         assert_eq!(advice_message(advice, 3), advice.message);
+        assert!(
+            figures.vat_mention.is_some(),
+            "the legal mention is a figure's"
+        );
+        assert_eq!(explain_quote(figures, &c), q);
     }
 }
 

@@ -165,13 +165,14 @@ fn is_quota_error(error: &JsValue) -> bool {
 fn write_error(error: &JsValue) -> String {
     if is_quota_error(error) {
         "Le stockage du navigateur est plein : la dernière modification n'a pas été \
-         enregistrée. Elle reste affichée : exportez ce brouillon en JSON pour la garder, puis \
-         faites de la place (supprimez ou exportez d'anciens brouillons)."
+         enregistrée. Elle reste affichée : téléchargez une sauvegarde des brouillons pour la \
+         garder (la liste des brouillons l'importe), puis faites de la place (supprimez ou \
+         exportez d'anciens brouillons)."
             .to_string()
     } else {
         "Le navigateur a refusé l'enregistrement des brouillons : la dernière modification \
-         reste affichée mais n'est pas enregistrée. Exportez ce brouillon en JSON pour la \
-         garder."
+         reste affichée mais n'est pas enregistrée. Téléchargez une sauvegarde des brouillons \
+         pour la garder."
             .to_string()
     }
 }

@@ -1,4 +1,5 @@
-//! The app of a page: the shell around every screen (skip link, header, footer), the
+//! The app of a page: the main element that holds its screen (the skip link, header and
+//! footer around it are the page's own HTML, written by the build: `scripts/chrome.mjs`), the
 //! contexts the screens read, and the page groups — which screens each page's app holds
 //! (one wasm per group, `src/bin/`).
 
@@ -16,15 +17,15 @@ use crate::ui::devis::DevisPage;
 use crate::ui::draft::DraftPage;
 use crate::ui::drafts::DraftsPage;
 use crate::ui::drafts_state::DraftsState;
-use crate::ui::first_render::{FirstRender, Later};
+use crate::ui::first_render::FirstRender;
 use crate::ui::late_payment::LatePaymentPage;
-use crate::ui::layout::{Footer, Header};
 use crate::ui::module_page::ModulePage;
 use crate::ui::quote_state::QuoteState;
+use crate::ui::request::RequestPage;
 use crate::ui::router::{CurrentScreen, Router, ScreenView};
 use crate::ui::routes::{
     segment_after, CANCELLATION, CATALOGUE, COMPARE, DEVIS, DRAFTS, DRAFT_OPENER, DRAFT_PREFIX,
-    LATE_PAYMENT, MODULE_PREFIX, RULES, SIMULATOR,
+    LATE_PAYMENT, MODULE_PREFIX, REQUEST, RULES, SIMULATOR,
 };
 use crate::ui::rules::RulesPage;
 use crate::ui::simulator::SimulatorPage;
@@ -89,23 +90,13 @@ pub fn app<G: PageGroup>() -> impl IntoView {
     view! { <Shell /> }
 }
 
+/// The screen's place: the skip link of the page (`scripts/chrome.mjs`) focuses it.
 #[component]
 fn Shell() -> impl IntoView {
-    let main = NodeRef::<leptos::html::Main>::new();
-    // The skip link moves focus itself (the address keeps no "#contenu").
-    let skip_to_main = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        if let Some(main) = main.get() {
-            let _ = main.focus();
-        }
-    };
     view! {
-        <a class="skip-link" href="#contenu" on:click:capture=skip_to_main>"Aller au contenu"</a>
-        <Later><Header /></Later>
-        <main id="contenu" class="page" tabindex="-1" node_ref=main>
+        <main id="contenu" class="page" tabindex="-1">
             <CurrentScreen />
         </main>
-        <Later><Footer /></Later>
     }
 }
 
@@ -181,10 +172,11 @@ pub mod groups {
         }
     }
 
-    /// `/brouillons`, the list of drafts.
+    /// `/brouillons`, the list of drafts. No quote state: a new draft takes the quote this
+    /// tab kept (`quote_state::kept_form`).
     pub struct Drafts;
     impl PageGroup for Drafts {
-        const QUOTE: bool = true;
+        const QUOTE: bool = false;
         const DRAFTS: bool = true;
         fn pages(path: &str) -> Option<ScreenView> {
             (path == DRAFTS.path).then_some(|| view! { <DraftsPage /> }.into_any())
@@ -192,14 +184,25 @@ pub mod groups {
     }
 
     /// `/brouillons/ID` (reached through `/brouillon?brouillon=ID`); also any other address
-    /// (404.html).
+    /// (404.html). No quote state: « Modifier dans le simulateur » hands the draft's quote
+    /// to the simulator's page (`quote_state::keep_draft_quote`).
     pub struct Draft;
     impl PageGroup for Draft {
-        const QUOTE: bool = true;
+        const QUOTE: bool = false;
         const DRAFTS: bool = true;
         fn pages(path: &str) -> Option<ScreenView> {
             (segment_after(path, DRAFT_PREFIX).is_some() || path == DRAFT_OPENER)
                 .then_some(|| view! { <DraftPage /> }.into_any())
+        }
+    }
+
+    /// `/demande?brouillon=ID`: a draft's enrolment request, to send.
+    pub struct Request;
+    impl PageGroup for Request {
+        const QUOTE: bool = false;
+        const DRAFTS: bool = true;
+        fn pages(path: &str) -> Option<ScreenView> {
+            (path == REQUEST.path).then_some(|| view! { <RequestPage /> }.into_any())
         }
     }
 
@@ -227,6 +230,7 @@ pub mod groups {
                 .or_else(|| Rules::pages(path))
                 .or_else(|| Drafts::pages(path))
                 .or_else(|| Draft::pages(path))
+                .or_else(|| Request::pages(path))
                 .or_else(|| Devis::pages(path))
         }
     }
@@ -235,7 +239,8 @@ pub mod groups {
 #[cfg(test)]
 mod tests {
     use super::groups::{
-        All, Cancellation, Catalogue, Compare, Devis, Draft, Drafts, LatePayment, Rules, Simulator,
+        All, Cancellation, Catalogue, Compare, Devis, Draft, Drafts, LatePayment, Request, Rules,
+        Simulator,
     };
     use super::{PageGroup, ScreenView};
     use crate::ui::routes::{
@@ -254,6 +259,7 @@ mod tests {
             "devis" => Devis::pages,
             "drafts" => Drafts::pages,
             "draft" => Draft::pages,
+            "request" => Request::pages,
             other => panic!("no page group {other}"),
         }
     }
@@ -270,6 +276,7 @@ mod tests {
             "devis",
             "drafts",
             "draft",
+            "request",
         ];
         let mut paths: Vec<(String, &str)> = SCREENS
             .iter()

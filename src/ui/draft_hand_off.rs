@@ -39,5 +39,5 @@ pub fn open_as_draft(
 
 /// The quote handed over, if one waits (read once).
 pub fn take_hand_off() -> Option<DraftHandOff> {
-    session::take(HAND_OFF_KEY).and_then(|text| serde_json::from_str(&text).ok())
+    session::take(HAND_OFF_KEY).and_then(|text| DraftHandOff::from_json(&text))
 }

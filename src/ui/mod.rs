@@ -1,8 +1,8 @@
 //! The Leptos screens: they read and write signals and call the domain, nothing more.
 //! A screen is a module of its own (`catalogue`, `simulator`, `compare`, `cancellation`,
-//! `late_payment`, `rules`, `drafts`, `draft`, `devis`, `module_page`); what two screens share
-//! lives beside them (`context`, `routes`, `router`, `first_render`, `form`, `layout`,
-//! `title`, `not_found`, the quote and drafts states, `quote_lines`, `share_panel`, `save_draft_button`, `draft_hand_off`,
+//! `late_payment`, `rules`, `drafts`, `draft`, `request`, `devis`, `module_page`); what two screens share
+//! lives beside them (`context`, `routes`, `router`, `first_render`, `form`,
+//! `title`, `not_found`, the quote and drafts states, `draft_view`, `draft_check`, `quote_lines`, `share_panel`, `save_draft_button`, `draft_hand_off`,
 //! `storage_messages`, `result_example`), and no screen imports another. `app` makes the
 //! app of each page group out of them.
 
@@ -14,18 +14,20 @@ pub mod context;
 pub mod details_table;
 pub mod devis;
 pub mod draft;
+pub mod draft_check;
 pub mod draft_hand_off;
+pub mod draft_view;
 pub mod drafts;
 pub mod drafts_state;
 pub mod first_render;
 pub mod form;
 pub mod late_payment;
-pub mod layout;
 pub mod module_page;
 pub mod not_found;
 pub mod quote_lines;
 pub mod quote_state;
 pub mod quote_totals;
+pub mod request;
 pub mod result_example;
 pub mod router;
 pub mod routes;

@@ -9,8 +9,9 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::catalogue::Catalogue;
+use crate::domain::draft::json::read;
 use crate::domain::pricing::{
-    price_quote, Quote, QuoteField, QuoteRequest, CPF_BALANCE_ASKED_FR, CPF_PERSONAL_FR,
+    compute_quote, Quote, QuoteField, QuoteRequest, CPF_BALANCE_ASKED_FR, CPF_PERSONAL_FR,
 };
 use crate::domain::quote_form::{FieldError, QuoteForm};
 use crate::edge::session;
@@ -69,21 +70,17 @@ impl QuoteState {
     /// default one), kept for the next page as it changes.
     pub fn from_session(catalogue: Arc<Catalogue>, today: NaiveDate) -> Self {
         let state = Self::new(catalogue, today);
-        let kept = session::read(SESSION_KEY).and_then(|t| serde_json::from_str::<Kept>(&t).ok());
-        if let Some(kept) = kept {
+        if let Some(kept) = read_kept() {
             state.form.set(kept.form);
             state.touched.set(true);
             state.draft.set(kept.draft);
         }
         Effect::new(move |_| {
             if state.touched.get() {
-                let kept = Kept {
+                write_kept(&Kept {
                     form: state.form.get(),
                     draft: state.draft.get(),
-                };
-                if let Ok(text) = serde_json::to_string(&kept) {
-                    let _ = session::write(SESSION_KEY, &text);
-                }
+                });
             }
         });
         state
@@ -106,7 +103,7 @@ impl QuoteState {
         let result = Memo::new(move |_| {
             form.with(|f| read(f, &catalogue, today))
                 .and_then(|request| {
-                    price_quote(&catalogue, &request).map_err(|e| {
+                    compute_quote(&catalogue, &request).map_err(|e| {
                         vec![FieldError {
                             field: e.field(),
                             message: e.message(),
@@ -177,6 +174,43 @@ impl QuoteState {
     pub fn load_draft(self, form: QuoteForm, draft: DraftLink) {
         self.load(form);
         self.draft.set(Some(draft));
+    }
+}
+
+/// The quote this tab's pages hand each other, if the user touched one.
+fn read_kept() -> Option<Kept> {
+    session::read(SESSION_KEY).and_then(|t| serde_json::from_str::<Kept>(&t).ok())
+}
+
+fn write_kept(kept: &Kept) {
+    if let Ok(text) = serde_json::to_string(kept) {
+        let _ = session::write(SESSION_KEY, &text);
+    }
+}
+
+/// The simulator's inputs the user last touched in this tab (else the default quote's):
+/// for the pages that do not simulate (the drafts), which need no [`QuoteState`]. Read
+/// with the drafts' own reader, which those pages carry already (not a second copy of the
+/// form's deserializer).
+pub fn kept_form() -> QuoteForm {
+    session::read(SESSION_KEY)
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|value| read::<Kept>(&value, "").ok())
+        .map(|kept| kept.form)
+        .unwrap_or_default()
+}
+
+/// Hands a draft's quote to the simulator's page, which opens with it
+/// ([`QuoteState::load_draft`] on a page that has the state).
+pub fn keep_draft_quote(form: QuoteForm, draft: DraftLink) {
+    let kept = Kept {
+        form,
+        draft: Some(draft),
+    };
+    // Written through a JSON value, as the drafts' store is: the drafts' pages then carry
+    // one writer of the form (the simulator's pages, [`write_kept`]'s).
+    if let Ok(value) = serde_json::to_value(&kept) {
+        let _ = session::write(SESSION_KEY, &value.to_string());
     }
 }
 

@@ -124,7 +124,7 @@ pub fn use_router() -> Router {
 pub fn CurrentScreen() -> impl IntoView {
     let router = use_router();
     let path = Memo::new(move |_| router.address.with(|a| a.path.clone()));
-    // The screen renders after the header and the footer (`Later`).
+    // The screen renders in a task of its own (`Later`).
     move || match (router.pages)(&path.get()) {
         Some(screen) => view! { <Later>{screen()}</Later> }.into_any(),
         None => view! { <NotFound /> }.into_any(),

@@ -70,6 +70,11 @@ pub fn draft_devis_path(id: &str) -> String {
     format!("{}?{DRAFT_PARAM}={id}", DEVIS.path)
 }
 
+/// `/demande?brouillon=ID`: the enrolment request of a draft.
+pub fn draft_request_path(id: &str) -> String {
+    format!("{}?{DRAFT_PARAM}={id}", REQUEST.path)
+}
+
 /// `/simulateur?module=3`: the simulator with a module chosen.
 pub fn simulator_module_path(number: u8) -> String {
     format!("{}?{MODULE_PARAM}={number}", SIMULATOR.path)
@@ -112,6 +117,7 @@ mod tests {
     fn a_draft_and_its_devis_have_their_addresses() {
         assert_eq!(draft_path("b1"), "/brouillons/b1");
         assert_eq!(draft_devis_path("b1"), "/devis?brouillon=b1");
+        assert_eq!(draft_request_path("b1"), "/demande?brouillon=b1");
         assert_eq!(module_path(3), "/module/3");
         assert_eq!(simulator_module_path(3), "/simulateur?module=3");
         assert_eq!(draft_link("b1"), "/brouillon?brouillon=b1");

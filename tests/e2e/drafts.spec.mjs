@@ -47,6 +47,18 @@ async function renameOnPage(page, name) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Brouillon : ${name}`);
 }
 
+/**
+ * « Préparer la demande d'inscription » on a draft's page: lands on its enrolment request,
+ * whose page exports it (`/demande?brouillon=ID`).
+ */
+async function openRequest(page, name) {
+  await page.getByRole('link', { name: "Préparer la demande d'inscription" }).click();
+  await expect(page).toHaveURL(urlOf(/demande\?brouillon=b[0-9-]+/));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Demande d'inscription : ${name}`);
+}
+
+const requestStatus = (page) => page.getByTestId('statut-demande');
+
 async function storedDrafts(page) {
   return page.evaluate((key) => JSON.parse(localStorage.getItem(key) || '{"drafts":[]}').drafts, STORAGE_KEY);
 }
@@ -209,9 +221,11 @@ test.describe('draft enrolments', () => {
     await page.getByRole('textbox', { name: "Montant pris en charge par l'OPCO" }).fill('4000');
     await expect.poll(() => text(page.getByTestId('brouillon-reste-a-charge'))).toBe('1 400,00 €');
 
+    await openRequest(page, 'Export ACME');
+    await expect.poll(() => text(page.getByTestId('demande-reste-a-charge'))).toBe('1 400,00 €');
     const file = await downloadOf(page, () => page.getByRole('button', { name: 'Exporter en JSON' }).click());
     expect(file.name).toMatch(/^demande-inscription-export-acme-\d{4}-\d{2}-\d{2}\.json$/);
-    await expect(page.getByTestId('statut-brouillon')).toContainText(`Demande d'inscription téléchargée : ${file.name}`);
+    await expect(requestStatus(page)).toContainText(`Demande d'inscription téléchargée : ${file.name}`);
     const request = JSON.parse(file.text);
 
     // The schema is served by the site itself.
@@ -244,8 +258,9 @@ test.describe('draft enrolments', () => {
     await openDrafts(page);
     await newDraft(page);
     await renameOnPage(page, 'Copie presse-papiers');
+    await openRequest(page, 'Copie presse-papiers');
     await page.getByRole('button', { name: 'Copier le JSON' }).click();
-    await expect(page.getByTestId('statut-brouillon')).toHaveText('JSON de la demande copié dans le presse-papiers.');
+    await expect(requestStatus(page)).toHaveText('JSON de la demande copié dans le presse-papiers.');
     const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
     expect(copied.format).toBe('cosens.demande-inscription');
     expect(copied.draft.name).toBe('Copie presse-papiers');
@@ -293,6 +308,7 @@ test.describe('draft enrolments', () => {
 
     // An exported enrolment request imports as a draft too.
     await row(page, 'Premier').getByRole('link', { name: 'Premier', exact: true }).click();
+    await openRequest(page, 'Premier');
     const request = await downloadOf(page, () => page.getByRole('button', { name: 'Exporter en JSON' }).click());
     await goToDrafts(page);
     await importFile(page, request.path);
@@ -304,6 +320,7 @@ test.describe('draft enrolments', () => {
     await newDraft(page);
     await renameOnPage(page, 'Pour le collègue');
     await page.getByLabel('Nom du client *').fill('ACME Formation');
+    await openRequest(page, 'Pour le collègue');
     const request = await downloadOf(page, () => page.getByRole('button', { name: 'Exporter en JSON' }).click());
     await goToDrafts(page);
     const total = await text(row(page, 'Pour le collègue').getByTestId('brouillon-total'));
@@ -455,8 +472,13 @@ test.describe('draft enrolments', () => {
     const error = page.getByTestId('erreur-stockage');
     await expect(error).toContainText('Le stockage du navigateur est plein');
     await expect(page.getByLabel('Notes')).toHaveValue('Texte saisi quand le stockage est plein.');
-    const file = await downloadOf(page, () => page.getByRole('button', { name: 'Exporter en JSON' }).click());
-    expect(JSON.parse(file.text).notes).toBe('Texte saisi quand le stockage est plein.');
+    // What could not be written is kept in a backup of every draft, which the list imports.
+    const file = await downloadOf(page, () => page.getByRole('button', { name: 'Télécharger une sauvegarde des brouillons' }).click());
+    expect(file.name).toMatch(/^brouillons-cosens-\d{4}-\d{2}-\d{2}\.json$/);
+    await expect(page.getByTestId('avis-stockage')).toContainText(`Sauvegarde de 1 brouillon téléchargée : ${file.name}`);
+    const kept = JSON.parse(file.text);
+    expect(kept.format).toBe('cosens.sauvegarde-brouillons');
+    expect(kept.drafts.map((d) => [d.name, d.enrolment.notes])).toEqual([['Quota', 'Texte saisi quand le stockage est plein.']]);
     await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('remplissage-')).forEach((k) => localStorage.removeItem(k)));
   });
 
@@ -479,7 +501,7 @@ test.describe('draft enrolments', () => {
     await other.close();
   });
 
-  test('the drafts list and a draft page have no axe violation', async ({ page }) => {
+  test('the drafts list, a draft page and its request page have no axe violation', async ({ page }) => {
     await openDrafts(page);
     await expectNoAxeViolation(page);
     await newDraft(page);
@@ -489,6 +511,15 @@ test.describe('draft enrolments', () => {
     await page.getByRole('button', { name: 'Vérifier la demande' }).click();
     await expect(page.getByTestId('verification')).toContainText('à compléter');
     await expectNoAxeViolation(page);
+    // The enrolment request's page lists the same points, with the way back to the draft.
+    const name = await page.getByLabel('Nom du brouillon *').inputValue();
+    await openRequest(page, name);
+    await expect(page.getByTestId('verification')).toContainText('à compléter');
+    await expect(page.getByTestId('verification')).toContainText('SIRET');
+    await expect(page).toHaveTitle(`Demande d'inscription « ${name} » — Co&Sens`);
+    await expectNoAxeViolation(page);
+    await page.getByRole('link', { name: 'Compléter le brouillon' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Brouillon : ${name}`);
     await goToDrafts(page);
     await rows(page).first().getByRole('button', { name: /^Renommer/ }).click();
     await rows(page).first().getByRole('button', { name: /^Supprimer/ }).click();

@@ -51,9 +51,14 @@ plain('on a host that honours 404.html, any address opens the app: a draft addre
     await expect(page.getByRole('link', { name: 'Brouillons' }).first()).toBeVisible();
     await expect(page.locator('main#contenu')).toContainText(/introuvable|n'existe pas|inconnu/i);
     await expect(page).toHaveTitle('Brouillon introuvable — Co&Sens');
+    // The page's header (the build's): a draft's address is under « Brouillons ».
+    const current = page.getByRole('navigation', { name: 'Navigation principale' }).locator('a[aria-current="page"]');
+    await expect(current).toHaveText(['Brouillons']);
     await page.goto(`${site}nulle/part`);
     await expect(page.locator('main#contenu')).toContainText(/introuvable|n'existe pas/i);
     await expect(page).toHaveTitle('Page introuvable — Co&Sens');
+    await expect(current).toHaveCount(0);
+    await expect(page.locator('footer')).toContainText('Catalogue version');
     // A module the catalogue does not have: no page of its own, the same answer and the
     // way back to the catalogue.
     await page.goto(`${site}module/9`);

@@ -117,6 +117,14 @@ const PAGES = [
     disabledInApp: ['Tout exporter'],
   },
   {
+    // A draft's enrolment request, opened here with no draft: it says so.
+    folder: 'demande/',
+    h1: "Demande d'inscription",
+    title: `Demande d'inscription${SITE}`,
+    testid: 'demande-introuvable',
+    text: "Ce brouillon n'existe pas (ou plus) dans ce navigateur",
+  },
+  {
     folder: 'devis/',
     h1: DEVIS_NUMBER,
     title: /^Devis D-\d{8}-[A-Z2-9]{4} — Co&Sens$/,
@@ -401,5 +409,43 @@ test.describe('without its app', () => {
     await appTakesOver(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Simulateur de prix');
     await expect(page.getByRole('spinbutton', { name: 'Nombre de stagiaires' })).toBeEnabled();
+  });
+});
+
+test.describe('every page wears the site\'s header and footer, written by the build', () => {
+  // Each page's folder and the navigation link that says it is the current screen (none:
+  // a page of no menu entry). 404.html: host.spec.mjs.
+  const current = [
+    ['', 'Catalogue'], ['simulateur/', 'Simulateur'], ['comparer/', 'Comparer'],
+    ['annulation/', 'Annulation'], ['penalites/', 'Pénalités de retard'], ['brouillons/', 'Brouillons'],
+    ['regles/', null], ['demande/', null], ['module/2/', null],
+  ];
+  for (const [folder, label] of current) {
+    test(`/${folder}: ${label ? `« ${label} » is the current screen` : 'no menu entry is current'}, the footer names the catalogue`, async ({ page }) => {
+      await page.goto(`./${folder}`);
+      await expectAppRunning(page);
+      const marked = page.getByRole('navigation', { name: 'Navigation principale' }).locator('a[aria-current="page"]');
+      if (label) await expect(marked).toHaveText([label]);
+      else await expect(marked).toHaveCount(0);
+      await expect(page.locator('footer')).toContainText(`Catalogue version ${CATALOGUE.version}`);
+      await expect(page.locator('footer').getByRole('link', { name: /^Règles de calcul/ })).toHaveAttribute('href', 'regles/');
+      expect(await page.locator('header, footer').count()).toBe(2);
+    });
+  }
+
+  test('a draft opened from a link is under « Brouillons », and the skip link focuses the screen', async ({ page }) => {
+    await page.goto('./brouillons/');
+    await page.getByRole('button', { name: 'Nouveau brouillon' }).click();
+    await expect(page).toHaveURL(urlOf(/brouillons\/b[0-9-]+/));
+    await goVia(page, 'Brouillons', 'brouillons');
+    await page.getByTestId('brouillon').first().getByRole('link').first().click();
+    await expect(page).toHaveURL(urlOf(/brouillons\/b[0-9-]+/));
+    await expect(navLink(page, 'Brouillons')).toHaveAttribute('aria-current', 'page');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Aller au contenu' });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main#contenu')).toBeFocused();
+    await expect(page).toHaveURL(urlOf(/brouillons\/b[0-9-]+$/));
   });
 });

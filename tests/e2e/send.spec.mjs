@@ -237,6 +237,9 @@ test.describe('"Envoyer par e-mail"', () => {
     // The draft's default quote: full course with certification, one trainee:
     // 4 000 + 500 = 4 500 € HT, 900 € VAT, 5 400 € TTC; OPCO 2 000 € → 3 400 € left.
     await expect.poll(() => text(page.getByTestId('brouillon-reste-a-charge'))).toBe('3 400,00 €');
+    // The e-mail is sent from the draft's enrolment request.
+    await page.getByRole('link', { name: "Préparer la demande d'inscription" }).click();
+    await expect(page).toHaveURL(urlOf(/demande\?brouillon=b[0-9-]+/));
     await expect.poll(async () => (await mailOf(page)).body).toContain('Reste à charge : 3');
 
     const href = await mailLink(page).getAttribute('href');

@@ -137,6 +137,12 @@ const SCREENS = [
   }, 0],
   ["a draft's page", async (page) => {
     await newDraft(page);
+  }, 0],
+  ["a draft's enrolment request", async (page) => {
+    await newDraft(page);
+    await page.getByRole('link', { name: "Préparer la demande d'inscription" }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Demande d'inscription : /);
+    await expect(page.getByTestId('demande-total-ttc')).toBeVisible();
   }, 1],
   ['the devis', async (page) => {
     await composeQuote(page);

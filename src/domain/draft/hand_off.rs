@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::json::read;
 use super::{DraftStore, StoreError};
 use crate::domain::quote_form::QuoteForm;
 
@@ -13,6 +14,16 @@ use crate::domain::quote_form::QuoteForm;
 pub struct DraftHandOff {
     pub form: QuoteForm,
     pub update: Option<String>,
+}
+
+impl DraftHandOff {
+    /// Reads a hand-off written by the simulator's page; `None` when the text is not one.
+    /// (Through the drafts' own reader, which the draft's page carries already, rather
+    /// than a second copy of the form's deserializer.)
+    pub fn from_json(text: &str) -> Option<Self> {
+        let value: serde_json::Value = serde_json::from_str(text).ok()?;
+        read(&value, "").ok()
+    }
 }
 
 /// What keeping a hand-off did.

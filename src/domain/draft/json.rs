@@ -91,46 +91,60 @@ fn wrong_type_message(expected: &str, found: &str) -> String {
 /// Reads `value` (found at `path` in its document) into `T`; an error names the field at
 /// fault by its path from `path`.
 pub(crate) fn read<'a, T: Deserialize<'a>>(value: &'a Value, path: &str) -> Result<T, PathError> {
-    T::deserialize(Reader::new(value, path.to_string())).map_err(|e| e.into_path_error(path))
+    T::deserialize(Reader { value }).map_err(|e| e.into_path_error(path))
 }
 
 // ---------------------------------------------------------------------------------------
 // The error, in French
 // ---------------------------------------------------------------------------------------
 
-/// The error of [`Reader`]: a French message, and the path of the field once known (it is
-/// set by the innermost reader that sees the error go by).
+/// A step of a path: an object's key or an array's index.
+#[derive(Debug)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// The error of [`Reader`]: a French message, and the path of the field at fault, gathered
+/// as the error goes up, innermost step first. Reading builds no path while all is well:
+/// the deserializer stays small, as each type read has its own copy of it.
 #[derive(Debug)]
 struct ReadError {
-    path: Option<String>,
-    /// A missing field, named by the struct that misses it.
-    missing: Option<&'static str>,
+    steps: Vec<Step>,
     message: String,
 }
 
 impl ReadError {
     fn new(message: String) -> Self {
         ReadError {
-            path: None,
-            missing: None,
+            steps: Vec::new(),
             message,
         }
     }
 
-    /// Sets the path, unless a reader further in has set it already.
-    fn at(mut self, path: &str) -> Self {
-        if self.path.is_none() {
-            self.path = Some(match self.missing {
-                Some(key) => join(path, key),
-                None => path.to_string(),
-            });
-        }
+    /// The error went up through the field `key`.
+    #[inline(never)]
+    fn in_key(mut self, key: &str) -> Self {
+        self.steps.push(Step::Key(shorten(key, 60)));
+        self
+    }
+
+    /// The error went up through the item `index`.
+    #[inline(never)]
+    fn in_item(mut self, index: usize) -> Self {
+        self.steps.push(Step::Index(index));
         self
     }
 
     fn into_path_error(self, path: &str) -> PathError {
-        let e = self.at(path);
-        PathError::new(e.path.unwrap_or_default(), e.message)
+        let mut full = path.to_string();
+        for step in self.steps.iter().rev() {
+            match step {
+                Step::Key(key) => full = join(&full, key),
+                Step::Index(i) => full.push_str(&format!("[{i}]")),
+            }
+        }
+        PathError::new(full, self.message)
     }
 }
 
@@ -188,10 +202,7 @@ impl de::Error for ReadError {
     }
 
     fn missing_field(field: &'static str) -> Self {
-        ReadError {
-            missing: Some(field),
-            ..ReadError::new("champ obligatoire absent.".to_string())
-        }
+        ReadError::new("champ obligatoire absent.".to_string()).in_key(field)
     }
 }
 
@@ -244,16 +255,9 @@ fn found_fr(unexp: &Unexpected<'_>) -> &'static str {
 // The deserializer
 // ---------------------------------------------------------------------------------------
 
-/// A JSON value being read, with its path.
+/// A JSON value being read (its path is gathered only by an error, see [`ReadError`]).
 struct Reader<'a> {
     value: &'a Value,
-    path: String,
-}
-
-impl<'a> Reader<'a> {
-    fn new(value: &'a Value, path: String) -> Self {
-        Reader { value, path }
-    }
 }
 
 fn visit_number<'de, V: Visitor<'de>>(n: &Number, visitor: V) -> Result<V::Value, ReadError> {
@@ -270,33 +274,26 @@ impl<'de> Deserializer<'de> for Reader<'de> {
     type Error = ReadError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
-        let path = self.path.as_str();
-        let result = match self.value {
+        match self.value {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(*b),
             Value::Number(n) => visit_number(n, visitor),
             Value::String(s) => visitor.visit_borrowed_str(s),
             Value::Array(items) => visitor.visit_seq(Items {
                 iter: items.iter().enumerate(),
-                path,
             }),
             Value::Object(map) => visitor.visit_map(Fields {
                 iter: map.iter(),
-                path,
                 pending: None,
             }),
-        };
-        result.map_err(|e| e.at(path))
+        }
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
         if self.value.is_null() {
-            visitor
-                .visit_none::<ReadError>()
-                .map_err(|e| e.at(&self.path))
+            visitor.visit_none::<ReadError>()
         } else {
-            let path = self.path.clone();
-            visitor.visit_some(self).map_err(|e| e.at(&path))
+            visitor.visit_some(self)
         }
     }
 
@@ -307,14 +304,10 @@ impl<'de> Deserializer<'de> for Reader<'de> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, ReadError> {
-        let result = match self.value {
+        match self.value {
             Value::String(s) => visitor.visit_enum(s.as_str().into_deserializer()),
-            other => Err(ReadError::new(wrong_type_message(
-                "chaîne de caractères",
-                kind_of(other),
-            ))),
-        };
-        result.map_err(|e| e.at(&self.path))
+            other => Err(not_a("chaîne de caractères", other)),
+        }
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
@@ -322,8 +315,7 @@ impl<'de> Deserializer<'de> for Reader<'de> {
         _name: &'static str,
         visitor: V,
     ) -> Result<V::Value, ReadError> {
-        let path = self.path.clone();
-        visitor.visit_newtype_struct(self).map_err(|e| e.at(&path))
+        visitor.visit_newtype_struct(self)
     }
 
     /// Structs are objects only (a derive would also take an array, field by field).
@@ -336,7 +328,7 @@ impl<'de> Deserializer<'de> for Reader<'de> {
         if self.value.is_object() {
             self.deserialize_any(visitor)
         } else {
-            Err(ReadError::new(wrong_type_message("objet", kind_of(self.value))).at(&self.path))
+            Err(not_a("objet", self.value))
         }
     }
 
@@ -346,13 +338,17 @@ impl<'de> Deserializer<'de> for Reader<'de> {
     }
 }
 
-/// The items of an array being read.
-struct Items<'a, 'p> {
-    iter: std::iter::Enumerate<std::slice::Iter<'a, Value>>,
-    path: &'p str,
+/// `type attendu : {expected} ; trouvé : …` for the value `found`.
+fn not_a(expected: &str, found: &Value) -> ReadError {
+    ReadError::new(wrong_type_message(expected, kind_of(found)))
 }
 
-impl<'de> SeqAccess<'de> for Items<'de, '_> {
+/// The items of an array being read.
+struct Items<'a> {
+    iter: std::iter::Enumerate<std::slice::Iter<'a, Value>>,
+}
+
+impl<'de> SeqAccess<'de> for Items<'de> {
     type Error = ReadError;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
@@ -362,10 +358,9 @@ impl<'de> SeqAccess<'de> for Items<'de, '_> {
         let Some((i, value)) = self.iter.next() else {
             return Ok(None);
         };
-        let path = format!("{}[{i}]", self.path);
-        seed.deserialize(Reader::new(value, path.clone()))
+        seed.deserialize(Reader { value })
             .map(Some)
-            .map_err(|e| e.at(&path))
+            .map_err(|e| e.in_item(i))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -374,14 +369,13 @@ impl<'de> SeqAccess<'de> for Items<'de, '_> {
 }
 
 /// The fields of an object being read.
-struct Fields<'a, 'p> {
+struct Fields<'a> {
     iter: serde_json::map::Iter<'a>,
-    path: &'p str,
     /// The field whose key was just read.
     pending: Option<(&'a str, &'a Value)>,
 }
 
-impl<'de> MapAccess<'de> for Fields<'de, '_> {
+impl<'de> MapAccess<'de> for Fields<'de> {
     type Error = ReadError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -394,16 +388,15 @@ impl<'de> MapAccess<'de> for Fields<'de, '_> {
         self.pending = Some((key.as_str(), value));
         seed.deserialize(BorrowedStrDeserializer::<ReadError>::new(key.as_str()))
             .map(Some)
-            .map_err(|e| e.at(&join(self.path, &shorten(key, 60))))
+            .map_err(|e| e.in_key(key))
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, ReadError> {
         let Some((key, value)) = self.pending.take() else {
-            return Err(ReadError::new("valeur lue sans sa clé.".to_string()).at(self.path));
+            return Err(ReadError::new("valeur lue sans sa clé.".to_string()));
         };
-        let path = join(self.path, key);
-        seed.deserialize(Reader::new(value, path.clone()))
-            .map_err(|e| e.at(&path))
+        seed.deserialize(Reader { value })
+            .map_err(|e| e.in_key(key))
     }
 
     fn size_hint(&self) -> Option<usize> {

@@ -36,7 +36,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::catalogue::Catalogue;
-use super::pricing::{price_quote, Quote};
+use super::pricing::{compute_quote, Quote};
 use super::quote_form::QuoteForm;
 
 mod checks;
@@ -221,7 +221,7 @@ impl Draft {
     /// The draft's quote on `date`, when its simulator inputs can be priced.
     pub fn quote(&self, catalogue: &Catalogue, date: NaiveDate) -> Option<Quote> {
         let request = self.form.to_request(catalogue, date).ok()?;
-        price_quote(catalogue, &request).ok()
+        compute_quote(catalogue, &request).ok()
     }
 
     /// The draft's total TTC on `date`, when its simulator inputs can be priced.

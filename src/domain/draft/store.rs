@@ -176,10 +176,14 @@ impl DraftStore {
     }
 
     /// The text to write under [`STORAGE_KEY`](super::STORAGE_KEY) (always the current
-    /// version). Serialising cannot fail: see [`Draft::to_value`] (the text would be
-    /// empty).
+    /// version), written from [`DraftStore::to_value`]: one serializer of the drafts in the
+    /// pages' wasm, not two (its keys come out sorted). Serialising cannot fail: see
+    /// [`Draft::to_value`] (the text would be empty).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        match serde_json::to_value(self) {
+            Ok(value) => value.to_string(),
+            Err(_) => String::new(),
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<&Draft> {

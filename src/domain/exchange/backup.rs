@@ -31,7 +31,7 @@ fn drafts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Draft>, D::Error> {
     at_most(d, MAX_DRAFTS)
 }
 
-/// Every draft as one backup document, as indented JSON. A draft that could not be read
+/// Every draft as one backup document, as compact JSON. A draft that could not be read
 /// back is an error naming it.
 pub fn backup(
     store: &DraftStore,
@@ -56,7 +56,10 @@ pub fn backup(
         catalogue_version: catalogue_version.to_string(),
         drafts: store.drafts.clone(),
     };
-    serde_json::to_string_pretty(&document)
+    // Written as the drafts' store is, from its JSON value (compact, keys sorted): the
+    // drafts' pages then carry one writer of the drafts.
+    serde_json::to_value(&document)
+        .map(|value| value.to_string())
         .map_err(|_| ExportError::new(None, "la sauvegarde n'a pas pu être écrite."))
 }
 

@@ -17,8 +17,8 @@ use crate::domain::draft::fields::{self, at_most, check_form};
 use crate::domain::draft::json::{join, read, shorten};
 use crate::domain::draft::{Client, Draft, Enrolment, EnrolmentFunding, PathError, Trainee};
 use crate::domain::pricing::{
-    price_quote, total_rows, Formula, FormulaCode, Funding, LineCode, Quote, QuoteField, QuoteLine,
-    QuoteRequest, TotalKind, Vat,
+    compute_quote, total_rows, Formula, FormulaCode, Funding, LineCode, Quote, QuoteField,
+    QuoteLine, QuoteRequest, TotalKind, Vat,
 };
 use crate::domain::quote_form::{FundingChoice, QuoteForm};
 
@@ -262,7 +262,7 @@ fn priced(
             .collect();
         ExportError::new(first, format!("{NO_QUOTE} {}", details.join(" ")))
     })?;
-    let quote = price_quote(catalogue, &request)
+    let quote = compute_quote(catalogue, &request)
         .map_err(|e| ExportError::new(Some(input_path(e.field())), format!("{NO_QUOTE} {e}")))?;
     Ok((request, quote))
 }

@@ -4,14 +4,10 @@
 use leptos::prelude::*;
 
 use crate::domain::draft::{Draft, DraftEdit, DraftField};
-use crate::domain::pricing::{price_quote, Quote, QuoteField};
-use crate::domain::quote_form::FieldError;
-use crate::ui::context::use_app;
+use crate::domain::pricing::QuoteField;
+use crate::ui::draft_view::{DraftView, Priced};
 use crate::ui::drafts_state::DraftsState;
 use crate::ui::form::Visits;
-
-/// The draft's quote, or why its simulator inputs give none.
-pub type Priced = Option<Result<Quote, Vec<FieldError>>>;
 
 #[derive(Clone, Copy)]
 pub struct Editor {
@@ -20,7 +16,7 @@ pub struct Editor {
     /// The fields typed in; every message once "Vérifier la demande" is pressed.
     pub visits: Visits<DraftField>,
     pub priced: Memo<Priced>,
-    /// The last message of the editor (saved, exported, or why not).
+    /// The last message of the editor (saved, or why not).
     pub status: RwSignal<Option<String>>,
     drafts: DraftsState,
     id: StoredValue<String>,
@@ -28,36 +24,15 @@ pub struct Editor {
 
 impl Editor {
     pub fn new(drafts: DraftsState, id: String) -> Self {
-        let catalogue = use_app().catalogue.clone();
-        let today = drafts.today;
-        let id = StoredValue::new(id);
-        let draft =
-            Memo::new(move |_| id.with_value(|id| drafts.store.with(|s| s.get(id).cloned())));
-        let cat = catalogue.clone();
-        let problems = Memo::new(move |_| {
-            draft.with(|d| d.as_ref().map(|d| d.problems(&cat)).unwrap_or_default())
-        });
-        let priced = Memo::new(move |_| {
-            draft.with(|d| {
-                d.as_ref().map(|d| {
-                    let request = d.form.to_request(&catalogue, today)?;
-                    price_quote(&catalogue, &request).map_err(|e| {
-                        vec![FieldError {
-                            field: e.field(),
-                            message: e.message(),
-                        }]
-                    })
-                })
-            })
-        });
+        let view = DraftView::new(drafts, id.clone());
         Self {
-            draft,
-            problems,
+            draft: view.draft,
+            problems: view.problems,
             visits: Visits::new(),
-            priced,
+            priced: view.priced,
             status: RwSignal::new(None),
             drafts,
-            id,
+            id: StoredValue::new(id),
         }
     }
 

@@ -1,13 +1,12 @@
 //! `/brouillons/ID`: one draft — the enrolment details (client, trainees, funding, session
-//! wishes, accessibility, notes), saved as the user types, its quote priced from the
-//! catalogue, and its export as an enrolment request (file or clipboard).
+//! wishes, accessibility, notes), saved as the user types, its quote's totals priced from
+//! the catalogue, and the way to its enrolment request (`request`, which sends it).
 
 mod client;
 mod editor;
-mod export;
 mod funding;
-mod mail;
 mod session;
+mod side;
 mod trainees;
 
 use leptos::prelude::*;
@@ -18,7 +17,7 @@ use crate::ui::context::use_app;
 use crate::ui::draft_hand_off::take_hand_off;
 use crate::ui::drafts_state::{use_drafts, DraftsState, SaveState};
 use crate::ui::form::TextField;
-use crate::ui::quote_state::{use_quote_state, DraftLink};
+use crate::ui::quote_state::{keep_draft_quote, DraftLink};
 use crate::ui::router::{use_router, Router};
 use crate::ui::routes::{draft_path, DRAFTS, DRAFT_PREFIX, SAVE_PARAM};
 use crate::ui::storage_messages::StorageMessages;
@@ -26,9 +25,9 @@ use crate::ui::title::DocumentTitle;
 
 use client::ClientFields;
 use editor::Editor;
-use export::DraftSide;
 use funding::FundingFields;
 use session::{NotesFields, SessionFields};
+use side::DraftSide;
 use trainees::TraineesFields;
 
 #[component]
@@ -77,7 +76,7 @@ fn keep_hand_off(drafts: DraftsState, router: Router) {
                 id: kept.id.clone(),
                 name: kept.name.clone(),
             };
-            use_quote_state().load_draft(form, link);
+            keep_draft_quote(form, link);
             let message = kept.message_fr();
             let message = match drafts.error.get_untracked() {
                 Some(e) => format!("{message} {e}"),

@@ -7,17 +7,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::catalogue::Catalogue;
-use crate::domain::exchange::{
-    backup, backup_file_name, import_document, ImportError, MAX_IMPORT_BYTES,
-};
-use crate::domain::fr::count_fr;
-use crate::edge::clock::now_rfc3339;
-use crate::edge::files::{download_text, read_chosen_file, ReadError};
+use crate::domain::exchange::{import_document, ImportError, MAX_IMPORT_BYTES};
+use crate::edge::files::{read_chosen_file, ReadError};
 use crate::ui::context::use_app;
 use crate::ui::drafts_state::{use_drafts, DraftsState};
-use crate::ui::quote_state::use_quote_state;
+use crate::ui::quote_state::kept_form;
 use crate::ui::router::use_router;
 use crate::ui::routes::draft_link;
+use crate::ui::storage_messages::download_backup;
 
 use super::ListState;
 
@@ -57,37 +54,16 @@ async fn import_file(
 #[component]
 pub fn Toolbar(list: ListState) -> impl IntoView {
     let drafts = use_drafts();
-    let quote = use_quote_state();
     let router = use_router();
     let create = move |_| {
-        let form = quote.form.get_untracked();
+        let form = kept_form();
         match drafts.apply(|s, now| s.create("", form, now)) {
             Ok(id) => router.go(&draft_link(&id)),
             Err(message) => list.say(message),
         }
     };
     let version = use_app().catalogue.version.clone();
-    let export_all = move |_| {
-        let now = now_rfc3339();
-        let count = drafts.store.with_untracked(|s| s.drafts.len());
-        let result = drafts
-            .store
-            .with_untracked(|s| backup(s, &version, &now))
-            .map_err(|e| format!("La sauvegarde n'a pas pu être faite. {e}"))
-            .and_then(|text| {
-                let file = backup_file_name(&now);
-                download_text(&file, &text, "application/json").map(|()| file)
-            });
-        list.say(result.map_or_else(
-            |m| m,
-            |file| {
-                format!(
-                    "Sauvegarde de {} téléchargée : {file}.",
-                    count_fr(count, "brouillon", "brouillons")
-                )
-            },
-        ));
-    };
+    let export_all = move |_| list.say(download_backup(drafts, &version));
     let file_input = NodeRef::<leptos::html::Input>::new();
     let catalogue = use_app().catalogue.clone();
     let on_import = move |ev: leptos::ev::Event| {

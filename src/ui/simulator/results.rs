@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::fr::days_fr;
 use crate::domain::money::{format_eur, format_number};
-use crate::domain::pricing::{answer_fr, Quote};
+use crate::domain::pricing::{answer_fr, explain_quote, Quote};
 use crate::ui::context::use_app;
 use crate::ui::first_render::Later;
 use crate::ui::quote_lines::QuoteLines;
@@ -35,8 +35,11 @@ pub fn QuoteResults() -> impl IntoView {
     }
 }
 
+/// A quote's figures with the sentences that explain them (only this screen shows them,
+/// so only it writes them: `explain_quote`).
 #[component]
 fn QuoteBreakdown(quote: Quote) -> impl IntoView {
+    let quote = explain_quote(quote, &use_app().catalogue);
     let explanations = quote
         .explanations
         .iter()

@@ -6,19 +6,18 @@ use leptos::prelude::*;
 
 use crate::domain::mail::draft_mail;
 use crate::ui::context::use_app;
+use crate::ui::draft_view::DraftView;
 use crate::ui::share_panel::share_link_of;
 
-use super::editor::Editor;
-
 #[component]
-pub fn DraftMail(ed: Editor) -> impl IntoView {
+pub fn DraftMail(v: DraftView) -> impl IntoView {
     let app = use_app();
     let to = app.catalogue.course.registration_email.clone();
     let href = Memo::new(move |_| {
-        let link = ed
+        let link = v
             .draft
             .with(|d| d.as_ref().map(|d| share_link_of(&app, &d.form)))?;
-        ed.priced.with(|p| match p {
+        v.priced.with(|p| match p {
             Some(Ok(quote)) => Some(draft_mail(quote, &link, &app.catalogue).url()),
             _ => None,
         })
