@@ -51,3 +51,18 @@ impl DraftView {
         }
     }
 }
+
+/// Why a draft's simulation gives no quote: each field at fault and its message.
+#[component]
+pub fn NoQuote(errors: Vec<FieldError>, testid: &'static str) -> impl IntoView {
+    let why = errors
+        .iter()
+        .map(|e| format!("{} : {}", e.field.label(), e.message))
+        .collect::<Vec<_>>()
+        .join(" ");
+    view! {
+        <p class="notice warn" data-testid=testid>
+            "La simulation de ce brouillon ne donne pas de devis : "{why}
+        </p>
+    }
+}

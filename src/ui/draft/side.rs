@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::domain::pricing::Quote;
 use crate::ui::context::use_app;
 use crate::ui::draft_check::Checklist;
+use crate::ui::draft_view::NoQuote;
 use crate::ui::quote_state::{keep_draft_quote, DraftLink};
 use crate::ui::quote_totals::QuoteTotals;
 use crate::ui::router::use_router;
@@ -46,12 +47,7 @@ fn DraftQuoteSection(ed: Editor) -> impl IntoView {
             <h2 id="titre-devis-brouillon">"Devis de ce brouillon"</h2>
             {move || ed.priced.get().map(|p| match p {
                 Ok(q) => view! { <DraftQuote quote=q /> }.into_any(),
-                Err(errors) => view! {
-                    <p class="notice warn" data-testid="brouillon-devis-invalide">
-                        "La simulation de ce brouillon ne donne pas de devis : "
-                        {errors.iter().map(|e| format!("{} : {}", e.field.label(), e.message)).collect::<Vec<_>>().join(" ")}
-                    </p>
-                }.into_any(),
+                Err(errors) => view! { <NoQuote errors=errors testid="brouillon-devis-invalide" /> }.into_any(),
             })}
             <div class="toolbar">
                 <button type="button" class="secondary" on:click=load_into_simulator>"Modifier dans le simulateur"</button>

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::domain::pricing::Quote;
 use crate::ui::context::use_app;
 use crate::ui::draft_check::Checklist;
-use crate::ui::draft_view::DraftView;
+use crate::ui::draft_view::{DraftView, NoQuote};
 use crate::ui::drafts_state::use_drafts;
 use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_totals::QuoteTotals;
@@ -83,12 +83,7 @@ fn DraftRequest(id: String) -> impl IntoView {
                 <h2 id="titre-devis-demande">"Devis de la demande"</h2>
                 {move || v.priced.get().map(|p| match p {
                     Ok(q) => view! { <RequestQuote quote=q /> }.into_any(),
-                    Err(errors) => view! {
-                        <p class="notice warn" data-testid="demande-devis-invalide">
-                            "La simulation de ce brouillon ne donne pas de devis : "
-                            {errors.iter().map(|e| format!("{} : {}", e.field.label(), e.message)).collect::<Vec<_>>().join(" ")}
-                        </p>
-                    }.into_any(),
+                    Err(errors) => view! { <NoQuote errors=errors testid="demande-devis-invalide" /> }.into_any(),
                 })}
             </section>
         </div>
