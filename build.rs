@@ -99,6 +99,7 @@ struct RouteTable {
     draft_opener: String,
     fallback_group: String,
     params: RouteParams,
+    embed_script: String,
     own_data_keys: OwnDataKeys,
     not_found: String,
     title_suffix: String,
@@ -113,6 +114,9 @@ struct RouteScreen {
     nav: Option<String>,
     group: String,
     first_view: String,
+    /// Its name in integrer.js's `data-ecran`, if another site may embed it.
+    #[serde(default)]
+    embed: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -122,6 +126,8 @@ struct RouteParams {
     module: String,
     share: String,
     save: String,
+    frame: String,
+    colour: String,
 }
 
 #[derive(serde::Deserialize)]
@@ -154,8 +160,8 @@ impl RouteTable {
             }
             let _ = writeln!(
                 out,
-                "pub const {}: Screen = Screen {{ path: {:?}, segment: {:?}, name: {:?}, nav: {:?}, group: {:?}, first_view: FirstView::{first_view} }};",
-                s.id, s.path, &s.path[1..], s.name, s.nav, s.group
+                "pub const {}: Screen = Screen {{ path: {:?}, segment: {:?}, name: {:?}, nav: {:?}, group: {:?}, first_view: FirstView::{first_view}, embed: {:?} }};",
+                s.id, s.path, &s.path[1..], s.name, s.nav, s.group, s.embed
             );
         }
         let ids: Vec<&str> = self.screens.iter().map(|s| s.id.as_str()).collect();
@@ -189,6 +195,9 @@ impl RouteTable {
             ("MODULE_PARAM", &self.params.module),
             ("SHARE_PARAM", &self.params.share),
             ("SAVE_PARAM", &self.params.save),
+            ("FRAME_PARAM", &self.params.frame),
+            ("COLOUR_PARAM", &self.params.colour),
+            ("EMBED_SCRIPT", &self.embed_script),
             ("SESSION_DATA_KEY", &self.own_data_keys.session),
             ("LOCAL_DATA_KEY", &self.own_data_keys.local),
         ] {

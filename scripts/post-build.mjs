@@ -11,12 +11,14 @@
 //     compilation, and the page's inline scripts by their sha256 hash.
 //  4. 404.html: the app of the route table's fallback group (hosts that honour it, e.g.
 //     GitHub Pages, then show a draft at its own address, or « Page introuvable »).
-//  5. In release builds, the service worker: public/sw.js moved to the base path's root
+//  5. integrer.js (the route table's embed_script), at the base: the one script another site holds to embed a screen.
+//  6. In release builds, the service worker: public/sw.js moved to the base path's root
 //     (its scope) with this build's version and file list, and its registration script.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { chrome } from './chrome.mjs';
+import { embedScript } from './embed.mjs';
 import { renderScreens } from './prerender.mjs';
 import { pageFile, pagesOf, routes } from './routes.mjs';
 
@@ -100,6 +102,8 @@ export async function finish({ dist, shells, release }) {
   writeFileSync(join(dist, '404.html'), fallback);
   mkdirSync(join(dist, pageFile(routes.draft_opener), '..'), { recursive: true });
   writeFileSync(join(dist, pageFile(routes.draft_opener)), fallback);
+  // The script another site holds to embed a screen (scripts/embed.mjs).
+  writeFileSync(join(dist, routes.embed_script), embedScript());
 
   let prerendered = 0;
   if (release) {

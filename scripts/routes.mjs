@@ -23,7 +23,7 @@ export const pagesOf = (catalogue) => [
 /**
  * What the page's first script needs of the table (index.html, `ROUTES`): the simulator's
  * page (where a share link at the root goes on to), the parameters and storage keys that
- * say the browser holds data of its own.
+ * say the browser holds data of its own, and those of a screen framed in another site.
  */
 export const firstScriptRoutes = () => JSON.stringify({
   simulator: pageHref('', routes.screens.find((s) => s.id === 'SIMULATOR').path),
@@ -31,4 +31,6 @@ export const firstScriptRoutes = () => JSON.stringify({
   draft: routes.params.draft,
   session: routes.own_data_keys.session,
   local: routes.own_data_keys.local,
+  frame: routes.params.frame,
+  colour: routes.params.colour,
 });

@@ -10,6 +10,7 @@ pub mod cgv;
 pub mod compare;
 pub mod devis;
 pub mod draft;
+pub mod embed;
 pub mod exchange;
 pub mod form_input;
 pub mod fr;

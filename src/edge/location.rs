@@ -1,6 +1,8 @@
 //! Where the app is served from (the base path Trunk wrote into `<base href>`), the
 //! page's address, and the history: the only code that reads or changes them.
 
+use crate::domain::site::FRAME_PARAM;
+
 /// The site's base path without a trailing slash: `""` at the root of a host,
 /// `"/sous/chemin"` under a sub-path. Read from `document.baseURI`, which Trunk sets
 /// from `--public-url`, so one build works wherever its `<base>` says.
@@ -78,9 +80,24 @@ pub fn replace_address(url: &str) {
     }
 }
 
-/// Loads the page at `url` (another page of the site, with its own app).
+/// True when this page is a screen framed in another site (`integrer.js`): its first script
+/// marks the document with the class [`FRAME_PARAM`].
+pub fn is_framed() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|html| html.class_list().contains(FRAME_PARAM))
+}
+
+/// Loads the page at `url` (another page of the site, with its own app): in a new tab when
+/// this page is a screen framed in another site ([`is_framed`]), as its links do there.
 pub fn load_page(url: &str) {
-    if let Some(window) = web_sys::window() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if is_framed() {
+        let _ = window.open_with_url_and_target_and_features(url, "_blank", "noopener");
+    } else {
         let _ = window.location().assign(url);
     }
 }

@@ -17,6 +17,7 @@ use crate::ui::devis::DevisPage;
 use crate::ui::draft::DraftPage;
 use crate::ui::drafts::DraftsPage;
 use crate::ui::drafts_state::DraftsState;
+use crate::ui::embed::EmbedPage;
 use crate::ui::first_render::FirstRender;
 use crate::ui::late_payment::LatePaymentPage;
 use crate::ui::module_page::ModulePage;
@@ -25,7 +26,7 @@ use crate::ui::request::RequestPage;
 use crate::ui::router::{CurrentScreen, Router, ScreenView};
 use crate::ui::routes::{
     segment_after, CANCELLATION, CATALOGUE, COMPARE, DEVIS, DRAFTS, DRAFT_OPENER, DRAFT_PREFIX,
-    LATE_PAYMENT, MODULE_PREFIX, REQUEST, RULES, SIMULATOR,
+    EMBED, LATE_PAYMENT, MODULE_PREFIX, REQUEST, RULES, SIMULATOR,
 };
 use crate::ui::rules::RulesPage;
 use crate::ui::simulator::SimulatorPage;
@@ -206,6 +207,16 @@ pub mod groups {
         }
     }
 
+    /// `/integrer`: the snippet that embeds a screen in another site.
+    pub struct Embed;
+    impl PageGroup for Embed {
+        const QUOTE: bool = false;
+        const DRAFTS: bool = false;
+        fn pages(path: &str) -> Option<ScreenView> {
+            (path == EMBED.path).then_some(|| view! { <EmbedPage /> }.into_any())
+        }
+    }
+
     /// `/devis`: the current quote's, or a draft's (`?brouillon=ID`).
     pub struct Devis;
     impl PageGroup for Devis {
@@ -231,6 +242,7 @@ pub mod groups {
                 .or_else(|| Drafts::pages(path))
                 .or_else(|| Draft::pages(path))
                 .or_else(|| Request::pages(path))
+                .or_else(|| Embed::pages(path))
                 .or_else(|| Devis::pages(path))
         }
     }
@@ -239,8 +251,8 @@ pub mod groups {
 #[cfg(test)]
 mod tests {
     use super::groups::{
-        All, Cancellation, Catalogue, Compare, Devis, Draft, Drafts, LatePayment, Request, Rules,
-        Simulator,
+        All, Cancellation, Catalogue, Compare, Devis, Draft, Drafts, Embed, LatePayment, Request,
+        Rules, Simulator,
     };
     use super::{PageGroup, ScreenView};
     use crate::ui::routes::{
@@ -260,6 +272,7 @@ mod tests {
             "drafts" => Drafts::pages,
             "draft" => Draft::pages,
             "request" => Request::pages,
+            "embed" => Embed::pages,
             other => panic!("no page group {other}"),
         }
     }
@@ -277,6 +290,7 @@ mod tests {
             "drafts",
             "draft",
             "request",
+            "embed",
         ];
         let mut paths: Vec<(String, &str)> = SCREENS
             .iter()

@@ -1,4 +1,6 @@
-//! `/devis`: the current quote — or, with `?brouillon=ID`, a draft's quote and client —
+//! `/devis`: the current quote (or the one its `?devis=CODE` carries, from a framed
+//! simulator) — or, with
+//! `?brouillon=ID`, a draft's quote and client —
 //! laid out as a devis to print and sign ("Bon pour accord"), or to send by e-mail.
 
 use leptos::prelude::*;
@@ -16,13 +18,18 @@ use crate::ui::quote_lines::QuoteLines;
 use crate::ui::quote_state::use_quote_state;
 use crate::ui::quote_totals::QuoteTotals;
 use crate::ui::router::use_router;
-use crate::ui::routes::{draft_link, DEVIS, DRAFTS, DRAFT_PARAM, SIMULATOR};
-use crate::ui::share_panel::share_link_of;
+use crate::ui::routes::{draft_link, DEVIS, DRAFTS, DRAFT_PARAM, SHARE_PARAM, SIMULATOR};
+use crate::ui::share_panel::{arrive_from_share_link, share_link_of};
 use crate::ui::title::DocumentTitle;
 
 #[component]
 pub fn DevisPage() -> impl IntoView {
-    let address = use_router().address();
+    let router = use_router();
+    // A framed simulator's « Imprimer le devis » carries its quote (`share_panel::quote_page_href`).
+    if router.param(SHARE_PARAM).is_some() {
+        arrive_from_share_link();
+    }
+    let address = router.address();
     move || match address.with(|a| a.param(DRAFT_PARAM)) {
         Some(id) => view! { <DraftDevis id=id /> }.into_any(),
         None => view! { <CurrentQuoteDevis /> }.into_any(),

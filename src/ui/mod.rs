@@ -1,6 +1,6 @@
 //! The Leptos screens: they read and write signals and call the domain, nothing more.
 //! A screen is a module of its own (`catalogue`, `simulator`, `compare`, `cancellation`,
-//! `late_payment`, `rules`, `drafts`, `draft`, `request`, `devis`, `module_page`); what two screens share
+//! `late_payment`, `rules`, `drafts`, `draft`, `request`, `devis`, `embed`, `module_page`); what two screens share
 //! lives beside them (`context`, `routes`, `router`, `first_render`, `form`,
 //! `title`, `not_found`, the quote and drafts states, `draft_view`, `draft_check`, `quote_lines`, `share_panel`, `save_draft_button`, `draft_hand_off`,
 //! `storage_messages`, `result_example`), and no screen imports another. `app` makes the
@@ -19,6 +19,7 @@ pub mod draft_hand_off;
 pub mod draft_view;
 pub mod drafts;
 pub mod drafts_state;
+pub mod embed;
 pub mod first_render;
 pub mod form;
 pub mod late_payment;

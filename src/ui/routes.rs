@@ -19,6 +19,8 @@ pub struct Screen {
     /// What its first view shows (the build prerenders it; the page's first script hides
     /// the figures that are not the reader's).
     pub first_view: FirstView,
+    /// Its name in `integrer.js`'s `data-ecran`, if another site may embed it.
+    pub embed: Option<&'static str>,
 }
 
 /// What a screen's first view shows.

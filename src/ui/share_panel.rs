@@ -11,6 +11,7 @@ use crate::domain::quote_form::QuoteForm;
 use crate::domain::share_link::{decode_for, encode, share_url, PARAM};
 use crate::edge::clipboard::copy_text;
 use crate::edge::clock::today;
+use crate::edge::location::is_framed;
 use crate::ui::context::{use_app, AppContext};
 use crate::ui::quote_state::{use_quote_state, ArrivalNotice};
 use crate::ui::router::use_router;
@@ -24,6 +25,19 @@ pub fn share_link_of(app: &AppContext, form: &QuoteForm) -> String {
     )
 }
 
+/// The link to the page at `path` (the devis's, the comparison's) that shows this tab's
+/// quote `form`: plain, the page reading this tab's storage (a CPF balance included); or,
+/// framed in another site, whose new tab does not share the frame's storage, carrying the
+/// quote as its share code (without a CPF balance, as a share link).
+pub fn quote_page_href(app: &AppContext, path: &str, form: Option<&QuoteForm>) -> String {
+    match form {
+        Some(form) if is_framed() => {
+            share_url(&app.href(path), &encode(form, &app.catalogue.version))
+        }
+        _ => app.href(path),
+    }
+}
+
 /// The link to the last valid quote, a button that copies it, the message that sends it,
 /// and the way to the devis.
 #[component]
@@ -32,6 +46,12 @@ pub fn SharePanel() -> impl IntoView {
     let state = use_quote_state();
     let catalogue = app.catalogue.clone();
     let link_app = app.clone();
+    let devis_app = app.clone();
+    let devis = move || {
+        state
+            .last_valid_form
+            .with(|f| quote_page_href(&devis_app, DEVIS.path, f.as_ref()))
+    };
     let link = Memo::new(move |_| {
         state
             .last_valid_form
@@ -53,7 +73,7 @@ pub fn SharePanel() -> impl IntoView {
                 <Show when=move || mail.with(|m| !m.is_empty())>
                     <a href=move || mail.get() aria-describedby="aide-partage" data-testid="envoyer-email">"Envoyer par e-mail"</a>
                 </Show>
-                <a href=app.href(DEVIS.path)>"Imprimer le devis"</a>
+                <a href=devis>"Imprimer le devis"</a>
             </LinkToCopy>
         </section>
     }

@@ -125,6 +125,13 @@ const PAGES = [
     text: "Ce brouillon n'existe pas (ou plus) dans ce navigateur",
   },
   {
+    // The snippet that embeds a screen in another site, for the simulator by default.
+    folder: 'integrer/',
+    h1: 'Intégrer le simulateur',
+    title: `Intégrer le simulateur${SITE}`,
+    text: 'Mettez un écran du simulateur dans les pages de votre site',
+  },
+  {
     folder: 'devis/',
     h1: DEVIS_NUMBER,
     title: /^Devis D-\d{8}-[A-Z2-9]{4} — Co&Sens$/,
@@ -418,7 +425,7 @@ test.describe('every page wears the site\'s header and footer, written by the bu
   const current = [
     ['', 'Catalogue'], ['simulateur/', 'Simulateur'], ['comparer/', 'Comparer'],
     ['annulation/', 'Annulation'], ['penalites/', 'Pénalités de retard'], ['brouillons/', 'Brouillons'],
-    ['regles/', null], ['demande/', null], ['module/2/', null],
+    ['regles/', null], ['demande/', null], ['integrer/', null], ['module/2/', null],
   ];
   for (const [folder, label] of current) {
     test(`/${folder}: ${label ? `« ${label} » is the current screen` : 'no menu entry is current'}, the footer names the catalogue`, async ({ page }) => {

@@ -188,7 +188,7 @@ test.describe('print', () => {
     await expect(page.getByTestId('reponse-annulation')).toBeVisible();
     await expect(page.getByTestId('date-limite-opco')).toBeVisible();
     await expect(page.locator('main button:visible')).toHaveCount(0);
-    await expect(page.locator('nav')).toBeHidden();
+    await expect(page.locator('nav:visible')).toHaveCount(0);
     await expect(page.getByText(/^Frais d'annulation : 50/)).toBeVisible();
   });
 });

@@ -9,8 +9,9 @@
 // Per engine, in a first browser session: the simulator's totals and a change of the number
 // of trainees; a draft saved, listed and reopened; the cancellation screen with a result;
 // the comparison screen when the build has one (src/ui/routes.json lists `/comparer`); no
-// request off the local origin. Then, in a second session (a fresh profile), the share link
-// read in the first one.
+// request off the local origin. Then, in a second session (a fresh profile), a page of
+// another origin that embeds the simulator (integrer.js), and the share link read in the
+// first one.
 //
 // Usage: node tests/engines/smoke.mjs ENGINE=DRIVER_PORT …   (engines: webkit, firefox)
 // Prints a line per check, then "N passed, N failed"; exits 1 on any failure. On a
@@ -86,6 +87,7 @@ function pageOf(driver, baseUrl) {
   const js = (fn, ...args) => driver.executeScript(`return (${fn}).apply(null, arguments)`, ...args);
   const page = {
     js,
+    driver,
     async goto(address) {
       await driver.get(new URL(address, baseUrl).href);
     },
@@ -221,7 +223,30 @@ const FIRST_SESSION = [
   }],
 ];
 
+// The embedded simulator: a page of another origin (state.host) holds integrer.js's snippet.
+const EMBEDDED = ['embedded: a page of another origin frames the simulator, at its height', async (page, state) => {
+  await page.goto(state.host);
+  const frame = await page.find('iframe');
+  // The frame is lazy: in view at once here. Its height follows the framed page's.
+  await page.driver.switchTo().frame(frame);
+  try {
+    await page.appRunning();
+    await page.expectFigure('total-ttc', DEFAULT_TTC);
+    const inside = await page.js(() => ({
+      header: getComputedStyle(document.querySelector('.site-header')).display,
+      height: Math.ceil(document.documentElement.getBoundingClientRect().height),
+    }));
+    if (inside.header !== 'none') throw new Error(`the framed page shows the site's header (${inside.header})`);
+    state.framed = inside.height;
+  } finally {
+    await page.driver.switchTo().defaultContent();
+  }
+  await until(`the frame at the screen's height (${state.framed} px)`, () => page.js(
+    (h) => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) <= 1, state.framed));
+}];
+
 const SECOND_SESSION = [
+  EMBEDDED,
   ['share link: opened in a fresh session, the same totals', async (page, state) => {
     if (!state.link) throw new Error('no share link was read in the first session');
     await page.goto(state.link);
@@ -296,12 +321,15 @@ async function main() {
   });
   const server = await startServer({ [BASE]: DIST });
   const baseUrl = `http://127.0.0.1:${server.address().port}${BASE}`;
+  // A partner's page on another origin (another port) holding the embedding snippet.
+  const hostServer = await startServer({}, { pages: { '/partenaire.html': `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Partenaire</title></head><body><main><h1>Partenaire</h1><script src="${baseUrl}integrer.js" data-ecran="simulateur" async></script></main></body></html>` } });
+  const host = `http://127.0.0.1:${hostServer.address().port}/partenaire.html`;
   const compare = await hasCompareScreen();
   console.log(`engines smoke: ${DIST} at ${baseUrl}${compare ? '' : ' (no /comparer screen: that check is skipped)'}`);
   try {
     for (const [engine, port] of targets) {
       const t0 = Date.now();
-      const state = { compare };
+      const state = { compare, host };
       try {
         await waitForDriver(Number(port));
       } catch (e) {
@@ -314,6 +342,7 @@ async function main() {
     }
   } finally {
     server.close();
+    hostServer.close();
   }
   const count = (o) => results.filter((r) => r === o).length;
   const skipped = count('skipped');

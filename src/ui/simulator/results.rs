@@ -14,14 +14,19 @@ use crate::ui::quote_state::use_quote_state;
 use crate::ui::quote_totals::QuoteTotals;
 use crate::ui::routes::COMPARE;
 use crate::ui::save_draft_button::SaveDraftButton;
-use crate::ui::share_panel::SharePanel;
+use crate::ui::share_panel::{quote_page_href, SharePanel};
 
 /// The answer, figures and details of the last valid quote.
 #[component]
 pub fn QuoteResults() -> impl IntoView {
     let state = use_quote_state();
     let invalid = move || state.result.with(|r| r.is_err());
-    let compare = use_app().href(COMPARE.path);
+    let app = use_app();
+    let compare = move || {
+        state
+            .last_valid_form
+            .with(|f| quote_page_href(&app, COMPARE.path, f.as_ref()))
+    };
     view! {
         <section class="results" aria-labelledby="titre-resultat">
             <h2 id="titre-resultat">"Votre devis estimatif"</h2>
