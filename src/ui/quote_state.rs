@@ -169,12 +169,6 @@ impl QuoteState {
         self.draft.set(None);
         self.arrival_notice.set(None);
     }
-
-    /// Loads the quote of a draft: "Enregistrer le brouillon" will update it.
-    pub fn load_draft(self, form: QuoteForm, draft: DraftLink) {
-        self.load(form);
-        self.draft.set(Some(draft));
-    }
 }
 
 /// The quote this tab's pages hand each other, if the user touched one.
@@ -200,8 +194,8 @@ pub fn kept_form() -> QuoteForm {
         .unwrap_or_default()
 }
 
-/// Hands a draft's quote to the simulator's page, which opens with it
-/// ([`QuoteState::load_draft`] on a page that has the state).
+/// Hands a draft's quote to the simulator's page, which opens with it, linked to the draft:
+/// "Enregistrer le brouillon" there updates it.
 pub fn keep_draft_quote(form: QuoteForm, draft: DraftLink) {
     let kept = Kept {
         form,
