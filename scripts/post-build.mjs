@@ -50,23 +50,33 @@ function withCsp(page) {
 
 /**
  * `page` with `preview` (the first screen's HTML) in its #app, and Trunk's loader changed
- * to fetch the wasm as soon as it runs (once the stylesheet is there) instead of preloading
- * it; the small JS loader stays modulepreloaded.
+ * to fetch the wasm once that screen is painted instead of preloading it; the small JS
+ * loader stays modulepreloaded.
  */
 function withPreview(page, { html: preview, title }, appAttributes) {
   const loader = page.match(/<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);[\s\S]*?<\/script>/);
   if (!loader) throw new Error("Trunk's loader script is not in the form expected (Trunk 0.21)");
   if (!page.includes('<div id="app"></div>')) throw new Error('index.html has no empty <div id="app">');
   const [script, js, wasm] = loader;
+  // The page's screen is in it already: its app is fetched once that screen is painted
+  // (after the frame that follows this script, which is parsed with the whole page, and the
+  // next one), so that the wasm never delays the first paint; at
+  // once in a tab that paints nothing (hidden), and at the latest 200 ms on should frames
+  // be held back (a frame out of view).
   const deferred = `<script type="module">
-// The page's screen is in it already: its app is fetched now, never before the stylesheet.
+let started = false;
 const start = async () => {
+  if (started) return;
+  started = true;
   const bindings = await import('${js}');
   const wasm = await bindings.default({ module_or_path: '${wasm}' });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 };
-start();
+if (document.visibilityState === 'visible') {
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(start)));
+  setTimeout(start, 200);
+} else start();
 </script>`;
   const escaped = title.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
   return page

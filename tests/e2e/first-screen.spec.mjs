@@ -20,7 +20,14 @@ test('the catalogue is shown and readable while the app has not arrived', async 
   await expectNoAxeViolation(page);
 });
 
-test('the wasm is fetched once the first screen can be painted: after the stylesheet, never preloaded', async ({ page }) => {
+test('the wasm is fetched once the first screen is painted: after the stylesheet and the page\'s first frame, never preloaded', async ({ page }) => {
+  // The first frame that follows the parsed page (its module script runs just before
+  // DOMContentLoaded, and asks for its frames first).
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      requestAnimationFrame(() => { window.frameAfterParse = performance.now(); });
+    });
+  });
   await page.goto('./');
   await expectAppRunning(page);
   const timing = await page.evaluate(() => {
@@ -29,14 +36,16 @@ test('the wasm is fetched once the first screen can be painted: after the styles
     const app = resources
       .filter((e) => /\/[a-z]+-[0-9a-f]+(_bg\.wasm|\.js)$/.test(e.name))
       .map((e) => ({ name: e.name.split('/').pop(), start: e.startTime }));
-    return { cssEnd: css.responseEnd, app };
+    return { cssEnd: css.responseEnd, app, frame: window.frameAfterParse };
   });
   expect(timing.app.map((e) => e.name.endsWith('.wasm') ? 'wasm' : 'js').sort()).toEqual(['js', 'wasm']);
-  // The page's module script starts the app: it runs once the stylesheet is there, so the
-  // wasm never competes with what the first paint needs. Only the small JS loader is
-  // preloaded (modulepreload), to save a round trip.
+  // The page's module script starts the app once the page is painted, so the wasm never
+  // competes with what the first paint needs. Only the small JS loader is preloaded
+  // (modulepreload), to save a round trip.
   const wasm = timing.app.find((e) => e.name.endsWith('.wasm'));
   expect(wasm.start, 'the wasm starts after the stylesheet').toBeGreaterThanOrEqual(timing.cssEnd);
+  expect(timing.frame, 'the page had a frame').toBeGreaterThan(0);
+  expect(wasm.start, 'the wasm starts after the frame that paints the page').toBeGreaterThan(timing.frame);
   const head = await page.locator('head').innerHTML();
   expect(head).not.toContain('rel="preload"');
   expect(head.match(/rel="modulepreload"[^>]*href="[^"]*\.js"|href="[^"]*\.js"[^>]*rel="modulepreload"/g) ?? []).toHaveLength(1);

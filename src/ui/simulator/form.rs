@@ -58,8 +58,30 @@ fn FormulaFields() -> impl IntoView {
     }
 }
 
+/// The trainees and the coaching days.
 #[component]
-pub fn SimulatorForm() -> impl IntoView {
+fn TraineeFields() -> impl IntoView {
+    let state = use_quote_state();
+    let form = state.form;
+    let p = use_app().catalogue.prices.clone();
+    view! {
+        <TextField id="stagiaires" label="Nombre de stagiaires" kind="number" inputmode="numeric"
+            min="1" max=p.trainees_max.to_string() step="1"
+            value=Signal::derive(move || form.read().trainees.clone())
+            on_input=Callback::new(move |v| edit(state, |f| f.trainees = v))
+            message=field_error(state, QuoteField::Trainees) />
+        <TextField id="accompagnement" label="Jours d'accompagnement" kind="number" inputmode="numeric"
+            min="0" max=p.coaching_max_days.to_string() step="1"
+            hint=format!("Par stagiaire, de 0 à {} jours, {} HT par jour et par personne.", p.coaching_max_days, format_eur(p.coaching_per_day_ht))
+            value=Signal::derive(move || form.read().coaching_days.clone())
+            on_input=Callback::new(move |v| edit(state, |f| f.coaching_days = v))
+            message=field_error(state, QuoteField::Coaching) />
+    }
+}
+
+/// The certification and the VAT.
+#[component]
+fn OptionFields() -> impl IntoView {
     let state = use_quote_state();
     let form = state.form;
     let p = use_app().catalogue.prices.clone();
@@ -74,29 +96,28 @@ pub fn SimulatorForm() -> impl IntoView {
         ),
     ];
     view! {
+        <div class="choice">
+            <input type="checkbox" id="certification"
+                prop:checked=move || form.read().certification
+                on:change=move |ev| { let v = event_target_checked(&ev); edit(state, |f| f.certification = v); } />
+            <label for="certification">"Accès à la certification"</label>
+        </div>
+        <p class="hint">{format!("{} HT par stagiaire ; cochée par défaut avec le parcours complet.", format_eur(p.certification_ht))}</p>
+        <ChoiceSelect id="tva" label="TVA" options=vat_options
+            value=Signal::derive(move || Vat::of_exempt(form.read().vat_exempt).key().to_string())
+            on_change=Callback::new(move |v: String| edit(state, |f| f.vat_exempt = v == Vat::Exempt.key())) />
+    }
+}
+
+/// The form, each group of fields rendered in a task of its own on the page's first
+/// render (`Later`).
+#[component]
+pub fn SimulatorForm() -> impl IntoView {
+    view! {
         <form class="simulator-form" on:submit=|ev| ev.prevent_default() aria-label="Paramètres du devis">
-            <FormulaFields />
-            <TextField id="stagiaires" label="Nombre de stagiaires" kind="number" inputmode="numeric"
-                min="1" max=p.trainees_max.to_string() step="1"
-                value=Signal::derive(move || form.read().trainees.clone())
-                on_input=Callback::new(move |v| edit(state, |f| f.trainees = v))
-                message=field_error(state, QuoteField::Trainees) />
-            <TextField id="accompagnement" label="Jours d'accompagnement" kind="number" inputmode="numeric"
-                min="0" max=p.coaching_max_days.to_string() step="1"
-                hint=format!("Par stagiaire, de 0 à {} jours, {} HT par jour et par personne.", p.coaching_max_days, format_eur(p.coaching_per_day_ht))
-                value=Signal::derive(move || form.read().coaching_days.clone())
-                on_input=Callback::new(move |v| edit(state, |f| f.coaching_days = v))
-                message=field_error(state, QuoteField::Coaching) />
-            <div class="choice">
-                <input type="checkbox" id="certification"
-                    prop:checked=move || form.read().certification
-                    on:change=move |ev| { let v = event_target_checked(&ev); edit(state, |f| f.certification = v); } />
-                <label for="certification">"Accès à la certification"</label>
-            </div>
-            <p class="hint">{format!("{} HT par stagiaire ; cochée par défaut avec le parcours complet.", format_eur(p.certification_ht))}</p>
-            <ChoiceSelect id="tva" label="TVA" options=vat_options
-                value=Signal::derive(move || Vat::of_exempt(form.read().vat_exempt).key().to_string())
-                on_change=Callback::new(move |v: String| edit(state, |f| f.vat_exempt = v == Vat::Exempt.key())) />
+            <Later><FormulaFields /></Later>
+            <Later><TraineeFields /></Later>
+            <Later><OptionFields /></Later>
             <Later><FundingFields /></Later>
         </form>
     }

@@ -55,7 +55,7 @@ pub fn SimulatorPage() -> impl IntoView {
             // screen while the form is in view, then rests just above the results.
             <div class="form-column">
                 <Later><SimulatorForm /></Later>
-                <TotalBar />
+                <Later><TotalBar /></Later>
             </div>
             <Later><QuoteResults /></Later>
         </div>

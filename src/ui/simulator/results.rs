@@ -35,21 +35,19 @@ pub fn QuoteResults() -> impl IntoView {
             </Show>
             <Later>{move || state.last_quote.get().map(|q| view! { <QuoteBreakdown quote=q /> })}</Later>
             <p class="no-print"><a href=compare>"Comparer avec une autre formule"</a></p>
-            <Later><SaveDraftButton /><SharePanel /></Later>
+            <Later><SaveDraftButton /></Later>
+            <Later><SharePanel /></Later>
         </section>
     }
 }
 
 /// A quote's figures with the sentences that explain them (only this screen shows them,
-/// so only it writes them: `explain_quote`).
+/// so only it writes them: `explain_quote`); the details each in a task of their own on
+/// the page's first render.
 #[component]
 fn QuoteBreakdown(quote: Quote) -> impl IntoView {
     let quote = explain_quote(quote, &use_app().catalogue);
-    let explanations = quote
-        .explanations
-        .iter()
-        .map(|e| view! { <li>{e.clone()}</li> })
-        .collect_view();
+    let (lines, how) = (quote.lines.clone(), quote.clone());
     view! {
         <p class="answer" data-testid="reponse-devis">{answer_fr(&quote)}</p>
         // (Their announcement is the total bar's, see `total_bar.rs`.)
@@ -58,10 +56,25 @@ fn QuoteBreakdown(quote: Quote) -> impl IntoView {
             <p class="notice" data-testid="conseil-parcours-complet">{a.message}</p>
         })}
         {quote.vat_mention.clone().map(|m| view! { <p class="small" data-testid="mention-tva">{m}</p> })}
-        <details class="disclosure">
-            <summary>"Détail des lignes"</summary>
-            <QuoteLines lines=quote.lines.clone() caption="Détail des lignes, en euros hors taxes" />
-        </details>
+        <Later>
+            <details class="disclosure">
+                <summary>"Détail des lignes"</summary>
+                <QuoteLines lines=lines.clone() caption="Détail des lignes, en euros hors taxes" />
+            </details>
+        </Later>
+        <Later><HowComputed quote=how.clone() /></Later>
+    }
+}
+
+/// « Comment ces montants sont calculés »: the explanations and the per-trainee figures.
+#[component]
+fn HowComputed(quote: Quote) -> impl IntoView {
+    let explanations = quote
+        .explanations
+        .iter()
+        .map(|e| view! { <li>{e.clone()}</li> })
+        .collect_view();
+    view! {
         <details class="disclosure">
             <summary>"Comment ces montants sont calculés"</summary>
             <ul class="explain">{explanations}</ul>
