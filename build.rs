@@ -407,6 +407,9 @@ rust_struct!(CancellationTerms {
     postpone_min_calendar_days,
     opco_min_working_days,
     adjourn_notice_days,
+    withdrawal_days,
+    individual_first_payment_max_rate,
+    cpf_free_working_days,
 });
 rust_struct!(Referent {
     city,

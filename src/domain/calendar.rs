@@ -143,6 +143,8 @@ pub fn training_day_from(day: NaiveDate) -> Option<NaiveDate> {
 pub enum DayKind {
     /// Monday to Saturday, public holidays excluded.
     Ouvrable,
+    /// Monday to Friday, public holidays excluded (the training days).
+    Ouvre,
     /// Every day.
     Calendaire,
 }
@@ -152,6 +154,7 @@ impl DayKind {
     pub fn includes(self, date: NaiveDate) -> bool {
         match self {
             DayKind::Ouvrable => is_jour_ouvrable(date),
+            DayKind::Ouvre => is_training_day(date),
             DayKind::Calendaire => true,
         }
     }
@@ -160,6 +163,7 @@ impl DayKind {
     pub fn plural_fr(self) -> &'static str {
         match self {
             DayKind::Ouvrable => "jours ouvrables",
+            DayKind::Ouvre => "jours ouvrés",
             DayKind::Calendaire => "jours calendaires",
         }
     }
@@ -168,6 +172,7 @@ impl DayKind {
     pub fn singular_fr(self) -> &'static str {
         match self {
             DayKind::Ouvrable => "jour ouvrable",
+            DayKind::Ouvre => "jour ouvré",
             DayKind::Calendaire => "jour calendaire",
         }
     }
@@ -216,16 +221,25 @@ pub fn count_days_strictly_between(
     if kind == DayKind::Calendaire {
         return saturating_u32(total);
     }
-    // Monday–Saturday days: six in every whole week, then the few days left over.
-    let mut weekdays = total / DAYS_PER_WEEK * WORKING_DAYS_PER_WEEK;
+    // The week's days of `kind`: six or five in every whole week, then the few days left.
+    let in_week = |d: Weekday| match kind {
+        DayKind::Ouvre => !matches!(d, Weekday::Sat | Weekday::Sun),
+        _ => d != Weekday::Sun,
+    };
+    let per_week = if kind == DayKind::Ouvre {
+        WORKING_DAYS_PER_WEEK - 1
+    } else {
+        WORKING_DAYS_PER_WEEK
+    };
+    let mut weekdays = total / DAYS_PER_WEEK * per_week;
     let mut weekday = first.weekday();
     for _ in 0..total % DAYS_PER_WEEK {
-        if weekday != Weekday::Sun {
+        if in_week(weekday) {
             weekdays += 1;
         }
         weekday = weekday.succ();
     }
-    // Minus the holidays that fall on a Monday–Saturday inside the span, each date once.
+    // Minus the holidays that fall on such a day inside the span, each date once.
     let from_year = first.year().max(MIN_YEAR);
     let to_year = last.year().min(MAX_YEAR);
     let mut holidays = 0i64;
@@ -233,7 +247,7 @@ pub fn count_days_strictly_between(
         let mut dates: Vec<NaiveDate> = public_holidays(year)
             .into_iter()
             .map(|(date, _)| date)
-            .filter(|&d| d >= first && d <= last && d.weekday() != Weekday::Sun)
+            .filter(|&d| d >= first && d <= last && in_week(d.weekday()))
             .collect();
         dates.dedup();
         holidays += i64::try_from(dates.len()).unwrap_or(0);
@@ -759,7 +773,11 @@ mod properties {
     }
 
     fn kind() -> impl Strategy<Value = DayKind> {
-        prop_oneof![Just(DayKind::Ouvrable), Just(DayKind::Calendaire)]
+        prop_oneof![
+            Just(DayKind::Ouvrable),
+            Just(DayKind::Ouvre),
+            Just(DayKind::Calendaire)
+        ]
     }
 
     proptest! {

@@ -81,6 +81,9 @@ pub struct CancellationRequest {
     pub vat_rate: Decimal,
     pub who: Who,
     pub funding: FundingChoice,
+    /// Who the client is (a company, a trainee who pays, a CPF holder) and, for a trainee
+    /// who pays, the contract's signature and a recognised force majeure.
+    pub client: Client,
     /// The booked modules with their amounts and, where known, their start dates.
     pub modules: Vec<ModuleBooking>,
 }
@@ -96,10 +99,20 @@ pub enum Case {
     Adjourned,
     /// CPF-funded: the Mon Compte Formation terms apply; no figure is computed.
     Cpf,
+    /// A trainee who pays withdrew within the legal period (L6353-5): nothing is due.
+    Withdrawal,
+    /// A trainee who pays, prevented by a recognised force majeure (L6353-7): only the
+    /// days attended are due.
+    ForceMajeure,
 }
 
 pub use crate::domain::cgv::FeeBand;
 use crate::domain::cgv::{adjourn_notice_fr, CPF_FR, FEE_BASIS_FR, LATE_OPCO_FR};
+use crate::domain::individual::{
+    cpf_deadline_fr, cpf_free_until, force_majeure_due, force_majeure_fr, payment_fr,
+    payment_limits, withdrawal_count_fr, withdrawal_end, withdrawal_fr, withdrawal_over_fr, Client,
+    ClientType, DaysHeld, PaymentLimits,
+};
 
 /// Where a module stood on the notification date (interruption case).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -218,7 +231,13 @@ pub struct CancellationOutcome {
     pub counted_days: Vec<NaiveDate>,
     /// The public holidays left out of the count.
     pub holidays_skipped: Vec<(NaiveDate, &'static str)>,
-    /// Per-module lines (interruption only).
+    /// A trainee who pays, the contract's signature given: the withdrawal period's last day.
+    pub withdrawal_end: Option<NaiveDate>,
+    /// A trainee who pays, the contract's signature given: what may be asked, and when.
+    pub payment: Option<PaymentLimits>,
+    /// A CPF holder: the last notification date to cancel without fee.
+    pub cpf_free_until: Option<NaiveDate>,
+    /// Per-module lines (interruption and force majeure after the start).
     pub modules: Vec<ModuleLine>,
     /// Totals (interruption only).
     pub totals: Option<InterruptionTotals>,
@@ -623,16 +642,67 @@ fn compute_valid(
         return Err(CancellationError::Overflow);
     }
     let mut out = outcome_dates(terms, req);
+    let kind = req.client.kind;
+    if kind == ClientType::Cpf || req.funding == FundingChoice::Cpf {
+        out.cpf_free_until = cpf_free_until(terms, req.start);
+    }
+    if let Some(signed) = req.client.signed.filter(|_| kind == ClientType::Individual) {
+        out.withdrawal_end = withdrawal_end(terms, signed);
+        let price_ttc = req
+            .amount_ht
+            .checked_add(percent_of(req.vat_rate, req.amount_ht)?)
+            .ok_or(CancellationError::Overflow)?;
+        out.payment = payment_limits(terms, signed, price_ttc);
+    }
     if req.who == Who::CoSensAdjourns {
         out.case = Case::Adjourned;
-    } else if req.funding == FundingChoice::Cpf {
+    } else if out.cpf_free_until.is_some() || kind == ClientType::Cpf {
         out.case = Case::Cpf;
+    } else if out.withdrawal_end.is_some_and(|end| req.notified <= end) {
+        out.case = Case::Withdrawal;
+    } else if kind == ClientType::Individual && req.client.force_majeure {
+        force_majeure(terms, req, &mut out)?;
     } else if !notified_after_start(req.start, req.notified) {
         client_cancels_before_start(terms, req, &mut out)?;
     } else {
         interruption(terms, req, &mut out)?;
     }
     Ok(out)
+}
+
+/// A recognised force majeure (L6353-7): the value of the days attended, nothing before
+/// the start; the module lines show the days attended. A booking without module detail
+/// has no days to count: nothing is charged for it.
+fn force_majeure(
+    terms: &CancellationTerms,
+    req: &CancellationRequest,
+    out: &mut CancellationOutcome,
+) -> Result<(), CancellationError> {
+    if notified_after_start(req.start, req.notified) {
+        interruption(terms, req, out)?;
+    }
+    out.case = Case::ForceMajeure;
+    out.totals = None;
+    out.band = None;
+    let held: Vec<DaysHeld> = out
+        .modules
+        .iter()
+        .filter(|l| l.status != ModuleStatus::NotStarted)
+        .map(|l| DaysHeld {
+            amount_ht: l.amount_ht,
+            days: l.days,
+            attended: l.attended_days,
+        })
+        .collect();
+    let due = force_majeure_due(&held).ok_or(CancellationError::Overflow)?;
+    out.rate = if out.basis_ht.is_zero() {
+        Decimal::ZERO
+    } else {
+        due.checked_div(out.basis_ht)
+            .map(|r| r.round_dp(4))
+            .ok_or(CancellationError::Overflow)?
+    };
+    set_fee(out, due)
 }
 
 /// The outcome before any fee: the days counted between the notification and the start,
@@ -671,6 +741,9 @@ fn outcome_dates(terms: &CancellationTerms, req: &CancellationRequest) -> Cancel
             COUNTED_DAYS_CAP,
         ),
         holidays_skipped: holidays_strictly_between(req.notified, req.start),
+        withdrawal_end: None,
+        payment: None,
+        cpf_free_until: None,
         modules: Vec::new(),
         totals: None,
         explanations: Vec::new(),
@@ -877,10 +950,32 @@ pub fn explain_cancellation(
         .collect();
     sentences.extend(match out.case {
         Case::Adjourned => adjourned_sentences(out, terms),
-        Case::Cpf => vec![CPF_FR.to_string()],
+        Case::Cpf => {
+            let mut cpf = vec![CPF_FR.to_string()];
+            cpf.extend(out.cpf_free_until.map(|d| cpf_deadline_fr(terms, d)));
+            cpf
+        }
+        Case::Withdrawal => out.withdrawal_end.map(withdrawal_fr).into_iter().collect(),
+        Case::ForceMajeure => vec![force_majeure_fr(out.fee_ht)],
         Case::BeforeStart => before_start_sentences(out, req, terms),
         Case::Interruption => interruption_sentences(out),
     });
+    sentences.extend(individual_sentences(out, terms));
+    sentences
+}
+
+/// What the law adds for a trainee who pays: the withdrawal period (over, when it did not
+/// decide) and how it counts, and the payment limits.
+fn individual_sentences(out: &CancellationOutcome, terms: &CancellationTerms) -> Vec<String> {
+    let Some(end) = out.withdrawal_end else {
+        return Vec::new();
+    };
+    let mut sentences = Vec::new();
+    if out.case != Case::Withdrawal {
+        sentences.push(withdrawal_over_fr(end));
+    }
+    sentences.push(withdrawal_count_fr(terms));
+    sentences.extend(out.payment.as_ref().map(payment_fr));
     sentences
 }
 
@@ -1271,6 +1366,7 @@ mod tests {
             vat_rate: dec("0.20"),
             who: Who::ClientCancels,
             funding: FundingChoice::Aucun,
+            client: crate::domain::individual::Client::default(),
             modules: Vec::new(),
         }
     }
@@ -1350,6 +1446,103 @@ mod tests {
         assert!(none.explanations[0].contains("aucun frais"));
     }
 
+    fn trainee_who_pays(
+        notified: &str,
+        signed: Option<&str>,
+        force_majeure: bool,
+    ) -> CancellationRequest {
+        let starts = [
+            Some(d("2026-05-26")),
+            Some(d("2026-06-02")),
+            Some(d("2026-06-09")),
+            Some(d("2026-06-23")),
+            Some(d("2026-07-07")),
+        ];
+        CancellationRequest {
+            client: Client {
+                kind: ClientType::Individual,
+                signed: signed.map(d),
+                force_majeure,
+            },
+            modules: modules_from_full_course(&catalogue(), dec("4000"), &starts),
+            ..request(notified)
+        }
+    }
+
+    #[test]
+    fn a_withdrawal_within_the_legal_period_costs_nothing_whatever_the_bands() {
+        // Signed Friday 15 May 2026: the tenth day is Whit Monday 25 May, so the period runs
+        // to Tuesday 26 May, the first day of the training. Notified that day: under the CGV
+        // module 1 would be due in full; withdrawn, nothing is due.
+        let out = assess(&trainee_who_pays("2026-05-26", Some("2026-05-15"), false));
+        assert_eq!(out.case, Case::Withdrawal);
+        assert_eq!(out.withdrawal_end, Some(d("2026-05-26")));
+        assert_eq!(out.fee_ht, Decimal::ZERO);
+        assert_eq!(out.fee_ttc, Decimal::ZERO);
+        assert!(
+            out.explanations[0].contains("aucune somme n'est due"),
+            "{:?}",
+            out.explanations
+        );
+        // The day after, the period is over: the CGV apply (modules started are due).
+        let out = assess(&trainee_who_pays("2026-05-27", Some("2026-05-15"), false));
+        assert_eq!(out.case, Case::Interruption);
+        assert!(out.fee_ht > Decimal::ZERO);
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("a pris fin le mardi 26 mai 2026")));
+        // The payment limits: nothing before Wednesday 27 May, then at most 30 % of
+        // 4 800,00 € TTC, 1 440,00 €.
+        let payment = out.payment.expect("the contract's signature is given");
+        assert_eq!(payment.first_day, d("2026-05-27"));
+        assert_eq!(payment.first_max_ttc, dec("1440.00"));
+        // A company is not covered by the law's withdrawal: the band applies.
+        let mut company = trainee_who_pays("2026-05-16", Some("2026-05-15"), false);
+        company.client.kind = ClientType::Company;
+        company.modules.clear();
+        let out = assess(&company);
+        assert_eq!(out.case, Case::BeforeStart);
+        assert_eq!(out.fee_ht, dec("4000.00"));
+        assert_eq!(out.withdrawal_end, None);
+    }
+
+    #[test]
+    fn force_majeure_charges_only_the_days_attended() {
+        // SPEC's example: modules 1 and 2 and the first day of module 3 attended (notified
+        // Wednesday 10 June 2026): 615,39 + 615,38 + 615,385 = 1 846,16 € HT, where the
+        // CGV would charge every module started (3 076,93 € HT, modules 4 and 5 at 0 % and
+        // 100 %).
+        let out = assess(&trainee_who_pays("2026-06-10", Some("2026-04-01"), true));
+        assert_eq!(out.case, Case::ForceMajeure);
+        assert_eq!(out.fee_ht, dec("1846.16"));
+        assert_eq!(out.fee_ttc, dec("2215.39"));
+        assert_eq!(out.totals, None);
+        assert!(out.explanations.iter().any(|e| e.contains("L6353-7")));
+        // Before the start, nothing was delivered: nothing is due.
+        let out = assess(&trainee_who_pays("2026-05-20", None, true));
+        assert_eq!(out.case, Case::ForceMajeure);
+        assert_eq!(out.fee_ht, Decimal::ZERO);
+        // Only a trainee who pays: a company with the box ticked follows the CGV.
+        let mut company = trainee_who_pays("2026-06-10", None, true);
+        company.client.kind = ClientType::Company;
+        assert_eq!(assess(&company).case, Case::Interruption);
+    }
+
+    #[test]
+    fn a_cpf_holder_gets_the_platform_deadline_and_no_figure() {
+        let mut req = request("2026-05-16");
+        req.client.kind = ClientType::Cpf;
+        let out = assess(&req);
+        assert_eq!(out.case, Case::Cpf);
+        assert_eq!(out.cpf_free_until, Some(d("2026-05-11")));
+        assert_eq!(out.fee_ht, Decimal::ZERO);
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("lundi 11 mai 2026")));
+    }
+
     #[test]
     fn counted_days_are_the_jours_ouvrables_shown() {
         let out = assess(&request("2026-05-03"));
@@ -1426,6 +1619,7 @@ mod tests {
         ];
         CancellationRequest {
             funding,
+            client: crate::domain::individual::Client::default(),
             modules: modules_from_full_course(&catalogue(), dec("4000"), &starts),
             ..request(notified)
         }
@@ -2034,6 +2228,7 @@ mod properties {
             vat_rate: Decimal::new(20, 2),
             who: Who::ClientCancels,
             funding: FundingChoice::Aucun,
+            client: crate::domain::individual::Client::default(),
             modules: Vec::new(),
         }
     }
@@ -2230,6 +2425,7 @@ mod properties {
                 vat_rate: vat,
                 who,
                 funding,
+                client: crate::domain::individual::Client::default(),
                 modules: modules
                     .into_iter()
                     .map(|(number, days, amount_ht, start)| ModuleBooking {

@@ -15,6 +15,7 @@ use crate::domain::cancellation::{
 };
 use crate::domain::catalogue::Catalogue;
 use crate::domain::form_input::{amount_input, amount_text, date_input, InputError};
+use crate::domain::individual::{Client, ClientType};
 use crate::domain::money::parse_amount;
 use crate::domain::pricing::{Funding, Quote};
 use crate::domain::quote_form::FundingChoice;
@@ -27,6 +28,8 @@ pub enum Field {
     Amount,
     ModuleStart(u8),
     ModuleAmount(u8),
+    /// « Date de signature du contrat » (a trainee who pays).
+    Signed,
     /// Not tied to one input: shown above the results.
     Other,
 }
@@ -79,6 +82,12 @@ pub struct CancellationForm {
     pub amount: String,
     pub who: Who,
     pub funding: FundingChoice,
+    /// « Type de client »: kept in step with the funding (CPF is both).
+    pub client: ClientType,
+    /// « Date de signature du contrat » (a trainee who pays only; may stay empty).
+    pub signed: String,
+    /// « Force majeure dûment reconnue » (a trainee who pays only).
+    pub force_majeure: bool,
     pub vat_exempt: bool,
     pub lines: Vec<FormLine>,
 }
@@ -92,6 +101,9 @@ pub enum CancellationEdit {
     Amount(String),
     Who(Who),
     Funding(FundingChoice),
+    Client(ClientType),
+    Signed(String),
+    ForceMajeure(bool),
     VatExempt(bool),
     /// A line's amount (by its index): « Montant HT » becomes the lines' sum.
     LineAmount(usize, String),
@@ -126,6 +138,9 @@ impl CancellationForm {
                 .map(|_| amount_text(booking.basis_ht))
                 .unwrap_or_default(),
             who: Who::ClientCancels,
+            client: ClientType::of_enrolment(false, funding == FundingChoice::Cpf),
+            signed: String::new(),
+            force_majeure: false,
             funding,
             vat_exempt: quote.is_some_and(|q| q.vat_rate.is_zero()),
             lines,
@@ -138,7 +153,10 @@ impl CancellationForm {
             CancellationEdit::Notified(t) => self.notified = t,
             CancellationEdit::Amount(t) => self.set_amount(t),
             CancellationEdit::Who(w) => self.who = w,
-            CancellationEdit::Funding(f) => self.funding = f,
+            CancellationEdit::Funding(f) => self.set_funding(f),
+            CancellationEdit::Client(c) => self.set_client(c),
+            CancellationEdit::Signed(t) => self.signed = t,
+            CancellationEdit::ForceMajeure(b) => self.force_majeure = b,
             CancellationEdit::VatExempt(e) => self.vat_exempt = e,
             CancellationEdit::LineAmount(i, t) => self.set_line_amount(i, t),
             CancellationEdit::LineStart(i, t) => {
@@ -147,6 +165,30 @@ impl CancellationForm {
                 }
             }
         }
+    }
+
+    /// The funding, the client type following: CPF funding is a CPF holder; an OPCO funds a
+    /// company.
+    fn set_funding(&mut self, funding: FundingChoice) {
+        self.funding = funding;
+        self.client = match (funding, self.client) {
+            (FundingChoice::Cpf, _) => ClientType::Cpf,
+            (FundingChoice::Opco, _) | (_, ClientType::Cpf) => ClientType::Company,
+            (FundingChoice::Aucun, kept) => kept,
+        };
+    }
+
+    /// The client type, the funding following: a CPF holder is funded by the CPF; a trainee
+    /// who pays has no OPCO; a company leaving the CPF has no funding yet.
+    fn set_client(&mut self, client: ClientType) {
+        self.client = client;
+        self.funding = match (client, self.funding) {
+            (ClientType::Cpf, _) => FundingChoice::Cpf,
+            (ClientType::Individual, _) | (ClientType::Company, FundingChoice::Cpf) => {
+                FundingChoice::Aucun
+            }
+            (ClientType::Company, kept) => kept,
+        };
     }
 
     /// « Montant HT » as typed; the booked lines follow it, split again in proportion to
@@ -194,7 +236,7 @@ impl CancellationForm {
 
     /// The module lines are read (and shown): after the start, the client ending it, not CPF.
     pub fn with_lines(&self, after_start: bool) -> bool {
-        after_start && self.who == Who::ClientCancels && self.funding != FundingChoice::Cpf
+        after_start && self.who == Who::ClientCancels && self.client != ClientType::Cpf
     }
 
     /// Per line, the start it would be given, assumed or moved (`None` for a line not
@@ -269,6 +311,16 @@ impl CancellationForm {
             &mut errors,
         );
         let amount = amount_input(&self.amount, Field::Amount, "le montant HT", &mut errors);
+        let individual = self.client == ClientType::Individual;
+        let signed = match self.signed.trim() {
+            t if t.is_empty() || !individual => None,
+            t => date_input(
+                t,
+                Field::Signed,
+                "la date de signature du contrat",
+                &mut errors,
+            ),
+        };
         let modules = if with_lines {
             self.bookings(&mut errors)
         } else {
@@ -287,6 +339,11 @@ impl CancellationForm {
                     },
                     who: self.who,
                     funding: self.funding,
+                    client: Client {
+                        kind: self.client,
+                        signed,
+                        force_majeure: individual && self.force_majeure,
+                    },
                     modules,
                 })
             }
@@ -322,6 +379,50 @@ fn field_of(error: &CancellationError) -> Field {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_client_type_and_the_funding_keep_in_step() {
+        let cat = Catalogue::fixture();
+        let mut form = CancellationForm::new(
+            None,
+            crate::domain::cancellation::booking_from_catalogue(&cat),
+            NaiveDate::from_ymd_opt(2026, 5, 4).unwrap(),
+        );
+        assert_eq!(form.client, ClientType::Company);
+        form.apply(CancellationEdit::Funding(FundingChoice::Cpf));
+        assert_eq!(form.client, ClientType::Cpf);
+        form.apply(CancellationEdit::Client(ClientType::Individual));
+        assert_eq!(form.funding, FundingChoice::Aucun);
+        form.apply(CancellationEdit::Funding(FundingChoice::Opco));
+        assert_eq!(form.client, ClientType::Company);
+        form.apply(CancellationEdit::Client(ClientType::Cpf));
+        assert_eq!(form.funding, FundingChoice::Cpf);
+        form.apply(CancellationEdit::Client(ClientType::Company));
+        assert_eq!(form.funding, FundingChoice::Aucun);
+    }
+
+    #[test]
+    fn the_signature_and_force_majeure_are_read_for_a_trainee_who_pays_only() {
+        let cat = Catalogue::fixture();
+        let mut form = CancellationForm::new(
+            None,
+            crate::domain::cancellation::booking_from_catalogue(&cat),
+            NaiveDate::from_ymd_opt(2026, 5, 4).unwrap(),
+        );
+        form.apply(CancellationEdit::Start("2026-05-26".into()));
+        form.apply(CancellationEdit::Amount("4000".into()));
+        form.apply(CancellationEdit::Signed("2026-05-15".into()));
+        form.apply(CancellationEdit::ForceMajeure(true));
+        let company = form.request(&cat, false).unwrap();
+        assert_eq!(company.client, Client::default());
+        form.apply(CancellationEdit::Client(ClientType::Individual));
+        let person = form.request(&cat, false).unwrap();
+        assert_eq!(person.client.signed, NaiveDate::from_ymd_opt(2026, 5, 15));
+        assert!(person.client.force_majeure);
+        form.apply(CancellationEdit::Signed("15/05".into()));
+        let errors = form.request(&cat, false).unwrap_err();
+        assert!(errors.iter().any(|e| e.field == Field::Signed));
+    }
     use crate::domain::cancellation::booking_from_catalogue;
     use crate::domain::money::dec;
 

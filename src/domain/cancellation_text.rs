@@ -12,6 +12,7 @@ use crate::domain::cancellation::{
 use crate::domain::catalogue::{CancellationTerms, Catalogue};
 use crate::domain::cgv::adjourn_notice_fr;
 use crate::domain::fr::{attended_fr, days_fr, format_date_fr};
+use crate::domain::individual::{ARTICLE_FORCE_MAJEURE, ARTICLE_WITHDRAWAL, CPF_TERMS};
 use crate::domain::money::{format_eur, format_percent};
 use crate::domain::order::sort_by_key;
 use crate::domain::quote_form::FundingChoice;
@@ -52,16 +53,14 @@ pub fn answer_fr(outcome: &CancellationOutcome, terms: &CancellationTerms) -> St
                     .into()
             }
         },
-        Case::Cpf => "Aucun montant n'est calculé ici : une inscription financée par le CPF \
-                      suit les conditions de Mon Compte Formation."
-            .into(),
+        Case::Cpf | Case::Withdrawal | Case::ForceMajeure => law_answer_fr(o, &owed),
         Case::BeforeStart if o.fee_ht.is_zero() && o.band == Some(FeeBand::NoFee) => {
             match o.deadline_no_fee {
                 Some(limit) => format!(
-                    "Rien à payer : {before}, sans frais jusqu'au {} inclus.",
+                    "Rien à payer : {before}, sans frais jusqu'au {} inclus (barème des CGV).",
                     format_date_fr(limit)
                 ),
-                None => format!("Rien à payer : {before}, sans frais."),
+                None => format!("Rien à payer : {before}, sans frais (barème des CGV)."),
             }
         }
         Case::BeforeStart => {
@@ -69,7 +68,7 @@ pub fn answer_fr(outcome: &CancellationOutcome, terms: &CancellationTerms) -> St
                 .band
                 .unwrap_or_else(|| FeeBand::for_working_days(terms, o.working_days));
             format!(
-                "{owed} : {before}, tranche à {}.",
+                "{owed} : {before}, tranche à {} du barème des CGV.",
                 format_percent(band.rate(terms))
             )
         }
@@ -91,9 +90,42 @@ pub fn answer_fr(outcome: &CancellationOutcome, terms: &CancellationTerms) -> St
                      restent sans frais."
                 )
             } else {
-                format!("{owed} : {when}, tout module commencé est dû.")
+                format!("{owed} : {when}, tout module commencé est dû (CGV).")
             }
         }
+    }
+}
+
+/// The answer where the law or the CPF's terms decide, not the CGV: a CPF holder, a trainee
+/// who pays and withdrew, or was stopped by a force majeure.
+fn law_answer_fr(o: &CancellationOutcome, owed: &str) -> String {
+    match o.case {
+        Case::Cpf => match o.cpf_free_until {
+            Some(limit) => format!(
+                "Aucun montant n'est calculé ici : une inscription financée par le CPF suit les \
+             {CPF_TERMS}, sans frais jusqu'au {} inclus.",
+                format_date_fr(limit)
+            ),
+            None => format!(
+                "Aucun montant n'est calculé ici : une inscription financée par le CPF suit les \
+             {CPF_TERMS}."
+            ),
+        },
+        Case::Withdrawal => format!(
+            "Rien à payer : rétractation dans le délai légal{} ({ARTICLE_WITHDRAWAL}).",
+            o.withdrawal_end
+                .map(|end| format!(", jusqu'au {} inclus", format_date_fr(end)))
+                .unwrap_or_default()
+        ),
+        Case::ForceMajeure if o.fee_ht.is_zero() => format!(
+            "Rien à payer : force majeure dûment reconnue, aucune journée n'a été suivie \
+         ({ARTICLE_FORCE_MAJEURE})."
+        ),
+        Case::ForceMajeure => format!(
+            "{owed} : force majeure dûment reconnue, seules les journées suivies sont dues \
+         ({ARTICLE_FORCE_MAJEURE})."
+        ),
+        _ => String::new(),
     }
 }
 
@@ -119,6 +151,7 @@ pub fn example_fr(catalogue: &Catalogue) -> Option<(String, String)> {
         vat_rate: catalogue.prices.vat_rate,
         who: Who::ClientCancels,
         funding: FundingChoice::Aucun,
+        client: crate::domain::individual::Client::default(),
         modules: Vec::new(),
     };
     let outcome = assess_cancellation(catalogue, &request).ok()?;
@@ -376,6 +409,7 @@ mod tests {
             vat_rate: dec("0.20"),
             who: Who::ClientCancels,
             funding: FundingChoice::Aucun,
+            client: crate::domain::individual::Client::default(),
             modules: Vec::new(),
         };
         change(&mut request);
@@ -388,11 +422,12 @@ mod tests {
         assert_eq!(
             answer_fr(&out, &terms),
             "Vous devez 2\u{202f}000,00 € HT, soit 2\u{202f}400,00 € TTC : annulation 15 jours \
-             ouvrables avant le début, tranche à 50\u{a0}%."
+             ouvrables avant le début, tranche à 50\u{a0}% du barème des CGV."
         );
         let (out, terms) = outcome("2026-05-16");
-        assert!(answer_fr(&out, &terms)
-            .ends_with("6 jours ouvrables avant le début, tranche à 100\u{a0}%."));
+        assert!(answer_fr(&out, &terms).ends_with(
+            "6 jours ouvrables avant le début, tranche à 100\u{a0}% du barème des CGV."
+        ));
         let out = outcome_with("2026-05-15", |r| r.vat_rate = Decimal::ZERO);
         assert!(answer_fr(&out, &terms).starts_with(
             "Vous devez 2\u{202f}000,00 € HT (sans TVA, exonération) : annulation 7 jours"
@@ -405,12 +440,11 @@ mod tests {
         assert_eq!(
             answer_fr(&out, &terms),
             "Rien à payer : annulation 16 jours ouvrables avant le début, sans frais jusqu'au \
-             dimanche 3 mai 2026 inclus."
+             dimanche 3 mai 2026 inclus (barème des CGV)."
         );
         let (out, terms) = outcome("2026-04-01");
-        assert!(
-            answer_fr(&out, &terms).ends_with("sans frais jusqu'au dimanche 3 mai 2026 inclus.")
-        );
+        assert!(answer_fr(&out, &terms)
+            .ends_with("sans frais jusqu'au dimanche 3 mai 2026 inclus (barème des CGV)."));
     }
 
     #[test]
@@ -419,7 +453,7 @@ mod tests {
         assert_eq!(
             answer_fr(&out, &terms),
             "Vous devez 4\u{202f}000,00 € HT, soit 4\u{202f}800,00 € TTC : notification après le \
-             début de la formation (mardi 26 mai 2026), tout module commencé est dû."
+             début de la formation (mardi 26 mai 2026), tout module commencé est dû (CGV)."
         );
         let (out, terms) = outcome("2026-05-26");
         assert!(

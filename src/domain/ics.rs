@@ -253,6 +253,7 @@ mod tests {
             vat_rate: dec("0.20"),
             who: Who::ClientCancels,
             funding: FundingChoice::Aucun,
+            client: crate::domain::individual::Client::default(),
             modules: Vec::new(),
         };
         assess_cancellation(&Catalogue::fixture(), &request).unwrap()

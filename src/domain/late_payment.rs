@@ -689,7 +689,10 @@ fn multiplier_sentence(catalogue: &Catalogue, client: ClientKind, floor_wins: bo
     let floor = format_number(terms.business_floor_multiplier);
     match (client, floor_wins) {
         (ClientKind::Individual, _) => format!(
-            "Client particulier : pénalités des CGV, égales à {cgv} fois le taux d'intérêt légal."
+            "Client particulier : pénalités des CGV, égales à {cgv} fois le taux d'intérêt légal ; \
+             ni le plancher de {floor} fois le taux légal ni l'indemnité forfaitaire de \
+             recouvrement de l'article L441-10 du Code de commerce, qui ne lient que les \
+             professionnels, ne s'appliquent."
         ),
         (ClientKind::Business, true) => format!(
             "Client professionnel : l'article L441-10 du Code de commerce impose des pénalités \
@@ -894,6 +897,31 @@ mod tests {
             .explanations
             .iter()
             .any(|e| e.contains("indemnité forfaitaire") && e.contains("40,00 €")));
+    }
+
+    #[test]
+    fn a_private_client_owes_neither_the_indemnity_nor_the_legal_floor() {
+        // The same delay as the business above: 10 000 € from 31 January to 1 March 2024,
+        // 30 days at 1,5 × 5,07 % = 7,605 %: 10 000 × 7,605 % × 30 / 366 = 62,336… → 62,34,
+        // and nothing more (a business owes 124,67 + 40,00).
+        let out = penalty(&request(
+            "10000",
+            "2024-01-31",
+            "2024-03-01",
+            ClientKind::Individual,
+        ));
+        assert!(!out.business_floor_applied);
+        assert_eq!(out.multiplier, dec("1.5"));
+        assert_eq!(out.periods[0].applied_rate, dec("0.07605"));
+        assert_eq!(out.interest, dec("62.34"));
+        assert_eq!(out.indemnity, Decimal::ZERO);
+        assert_eq!(out.total, dec("62.34"));
+        assert!(out
+            .explanations
+            .iter()
+            .any(|e| e.contains("Client particulier")
+                && e.contains("ne lient que les professionnels")));
+        assert!(!out.explanations.iter().any(|e| e.contains("40,00 €")));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod exchange;
 pub mod form_input;
 pub mod fr;
 pub mod ics;
+pub mod individual;
 pub mod late_payment;
 pub mod late_payment_form;
 pub mod mail;

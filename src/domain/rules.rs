@@ -13,7 +13,8 @@ use rust_decimal::Decimal;
 
 use crate::domain::calendar::{holidays_strictly_between, DayKind};
 use crate::domain::cancellation::{
-    assess_cancellation, booking_from_catalogue, CancellationRequest, FeeBand, Who,
+    assess_cancellation, booking_from_catalogue, modules_from_full_course, CancellationRequest,
+    FeeBand, Who,
 };
 use crate::domain::catalogue::Catalogue;
 use crate::domain::cgv::{
@@ -21,6 +22,10 @@ use crate::domain::cgv::{
     CLAUSE_REPLACE, CPF_FR, FEE_BASIS_FR, LATE_OPCO_FR, STARTED_FR,
 };
 use crate::domain::fr::{capitalise, days_fr, format_date_fr, half_year_fr};
+use crate::domain::individual::{
+    cpf_free_until, withdrawal_count_fr, Client, ClientType, ARTICLE_FORCE_MAJEURE,
+    ARTICLE_PAYMENT, ARTICLE_WITHDRAWAL,
+};
 use crate::domain::late_payment::{late_payment_penalty, terms_fr, ClientKind, LatePaymentRequest};
 use crate::domain::money::{format_eur, format_number, format_percent};
 use crate::domain::pricing::{price_quote, total_rows, Formula, Funding, Quote, QuoteRequest, Vat};
@@ -115,7 +120,15 @@ pub fn rules(catalogue: &Catalogue) -> Vec<Section> {
                 deadlines_rule(catalogue),
                 interruption(catalogue),
                 adjournment(catalogue),
-                cpf_cancellation(),
+                cpf_cancellation(catalogue),
+            ],
+        },
+        Section {
+            title: "Le stagiaire qui paie lui-même",
+            rules: vec![
+                withdrawal(catalogue),
+                individual_payment(catalogue),
+                force_majeure(catalogue),
             ],
         },
         Section {
@@ -375,6 +388,7 @@ fn cancellation_example(
         vat_rate: catalogue.prices.vat_rate,
         who: Who::ClientCancels,
         funding,
+        client: crate::domain::individual::Client::default(),
         modules: Vec::new(),
     }
 }
@@ -547,13 +561,159 @@ fn adjournment(catalogue: &Catalogue) -> Rule {
     }
 }
 
-fn cpf_cancellation() -> Rule {
+fn cpf_cancellation(catalogue: &Catalogue) -> Rule {
+    let t = &catalogue.cancellation;
+    let example = cpf_free_until(t, example_start()).map(|until| Example {
+        setting: format!(
+            "formation financée par le CPF commençant le {}",
+            format_date_fr(example_start())
+        ),
+        figures: vec![figure(
+            "date-limite-cpf",
+            "Annulation sans frais jusqu'au",
+            format_date_fr(until),
+        )],
+    });
     Rule {
         id: "annulation-cpf",
         title: "Annulation d'une inscription financée par le CPF",
         source: "Conditions générales d'utilisation de Mon Compte Formation".into(),
-        statement: vec![CPF_FR.into()],
-        examples: Vec::new(),
+        statement: vec![
+            CPF_FR.into(),
+            format!(
+                "Le titulaire annule sans frais tant que plus de {} (du lundi au vendredi, hors \
+                 jours fériés) séparent la notification du début, ni l'une ni l'autre ne \
+                 comptant ; au-delà, la plateforme décide de ce qui est débité.",
+                DayKind::Ouvre.count_fr(t.cpf_free_working_days)
+            ),
+        ],
+        examples: example.into_iter().collect(),
+    }
+}
+
+/// The trainee who pays of the examples: the full course, the contract signed on Friday
+/// 15 May 2026 (its tenth day, Whit Monday, moves the period's end to the start).
+fn individual_example(catalogue: &Catalogue, notified: NaiveDate) -> CancellationRequest {
+    let mut request = cancellation_example(catalogue, notified, FundingChoice::Aucun);
+    request.client = Client {
+        kind: ClientType::Individual,
+        signed: NaiveDate::from_ymd_opt(2026, 5, 15),
+        force_majeure: false,
+    };
+    request
+}
+
+fn withdrawal(catalogue: &Catalogue) -> Rule {
+    let request = individual_example(catalogue, example_start());
+    let example = assess_cancellation(catalogue, &request)
+        .ok()
+        .map(|o| Example {
+            setting: format!(
+                "contrat signé le vendredi 15 mai 2026, formation commençant le {}, rétractation \
+             notifiée ce même jour",
+                format_date_fr(example_start())
+            ),
+            figures: vec![
+                figure(
+                    "date-fin-retractation",
+                    "Fin du délai de rétractation",
+                    date(o.withdrawal_end),
+                ),
+                figure("frais-ht", "Dû par le stagiaire", format_eur(o.fee_ht)),
+            ],
+        });
+    Rule {
+        id: "retractation",
+        title: "La rétractation du stagiaire qui paie lui-même",
+        source: ARTICLE_WITHDRAWAL.into(),
+        statement: vec![
+            "Le particulier qui s'inscrit à titre individuel et à ses frais signe un contrat de \
+             formation professionnelle ; il peut se rétracter par lettre recommandée avec avis \
+             de réception. Notifiée dans le délai, la rétractation ne coûte rien, quels que \
+             soient le barème des CGV ou les modules commencés."
+                .into(),
+            withdrawal_count_fr(&catalogue.cancellation),
+        ],
+        examples: example.into_iter().collect(),
+    }
+}
+
+fn individual_payment(catalogue: &Catalogue) -> Rule {
+    let request = individual_example(catalogue, example_start());
+    let example = assess_cancellation(catalogue, &request)
+        .ok()
+        .and_then(|o| o.payment)
+        .map(|p| Example {
+            setting: format!(
+                "contrat signé le vendredi 15 mai 2026 pour le parcours complet, {} TTC",
+                format_eur(p.price_ttc)
+            ),
+            figures: vec![
+                figure(
+                    "paiement-premier-jour",
+                    "Premier paiement possible le",
+                    format_date_fr(p.first_day),
+                ),
+                figure(
+                    "paiement-maximum",
+                    "Au plus, ce jour-là",
+                    format_eur(p.first_max_ttc),
+                ),
+            ],
+        });
+    Rule {
+        id: "paiement-particulier",
+        title: "Le paiement du stagiaire qui paie lui-même",
+        source: ARTICLE_PAYMENT.into(),
+        statement: vec![format!(
+            "Aucune somme ne peut être exigée avant la fin du délai de rétractation ; ensuite, \
+             au plus {} du prix convenu (TTC, ce que paie le stagiaire), le solde au fur et à \
+             mesure du déroulement de la formation.",
+            format_percent(catalogue.cancellation.individual_first_payment_max_rate)
+        )],
+        examples: example.into_iter().collect(),
+    }
+}
+
+fn force_majeure(catalogue: &Catalogue) -> Rule {
+    let starts = [(5, 26), (6, 2), (6, 9), (6, 23), (7, 7)]
+        .map(|(m, d)| NaiveDate::from_ymd_opt(2026, m, d));
+    let mut request = individual_example(
+        catalogue,
+        NaiveDate::from_ymd_opt(2026, 6, 10).unwrap_or_default(),
+    );
+    request.client.force_majeure = true;
+    request.modules = modules_from_full_course(catalogue, request.amount_ht, &starts);
+    let example = assess_cancellation(catalogue, &request)
+        .ok()
+        .map(|o| Example {
+            setting: format!(
+                "parcours complet à {} HT, modules datés des 26 mai, 2, 9 et 23 juin et 7 juillet \
+             2026 ; empêché par une force majeure reconnue le {}, le stagiaire a suivi les \
+             modules 1 et 2 et le premier des deux jours du module 3",
+                format_eur(request.amount_ht),
+                format_date_fr(request.notified)
+            ),
+            figures: vec![
+                figure("frais-ht", "Dû, HT", format_eur(o.fee_ht)),
+                figure("frais-ttc", "Dû, TTC", format_eur(o.fee_ttc)),
+            ],
+        });
+    Rule {
+        id: "force-majeure",
+        title: "La force majeure",
+        source: ARTICLE_FORCE_MAJEURE.into(),
+        statement: vec![
+            "Lorsque, par suite de force majeure dûment reconnue, le stagiaire qui paie \
+             lui-même est empêché de suivre la formation, seules les prestations effectivement \
+             dispensées sont dues, au prorata temporis de leur valeur prévue au contrat : la \
+             règle des CGV « tout module commencé est dû » et le barème ne s'appliquent pas."
+                .into(),
+            "Pour chaque module, son prix (réparti comme le parcours complet) × les jours suivis \
+             ÷ ses jours ; la somme est arrondie une fois au centime."
+                .into(),
+        ],
+        examples: example.into_iter().collect(),
     }
 }
 
@@ -659,6 +819,32 @@ mod tests {
                     .map(|f| f.value.clone())
             })
             .collect()
+    }
+
+    #[test]
+    fn the_trainee_who_pays_rules_give_the_spec_examples() {
+        let rules = all(&Catalogue::fixture());
+        assert_eq!(
+            values(&rules, "retractation", "date-fin-retractation"),
+            ["mardi 26 mai 2026"]
+        );
+        assert_eq!(values(&rules, "retractation", "frais-ht"), ["0,00 €"]);
+        assert_eq!(
+            values(&rules, "paiement-particulier", "paiement-premier-jour"),
+            ["mercredi 27 mai 2026"]
+        );
+        assert_eq!(
+            values(&rules, "paiement-particulier", "paiement-maximum"),
+            ["1\u{202f}440,00 €"]
+        );
+        assert_eq!(
+            values(&rules, "force-majeure", "frais-ht"),
+            ["1\u{202f}846,16 €"]
+        );
+        assert_eq!(
+            values(&rules, "annulation-cpf", "date-limite-cpf"),
+            ["lundi 11 mai 2026"]
+        );
     }
 
     #[test]

@@ -89,7 +89,7 @@ test.describe('the cancellation screen', () => {
     // The SPEC's example: n = 15 → 50 % of 4 000 → 2 000 HT, 2 400 TTC.
     await expect.poll(() => text(example)).toContain(
       'Exemple : parcours complet à 4 000,00 € HT commençant le mardi 26 mai 2026, annulation notifiée le lundi 4 mai 2026. '
-      + 'Vous devez 2 000,00 € HT, soit 2 400,00 € TTC : annulation 15 jours ouvrables avant le début, tranche à 50 %.');
+      + 'Vous devez 2 000,00 € HT, soit 2 400,00 € TTC : annulation 15 jours ouvrables avant le début, tranche à 50 % du barème des CGV.');
     await fill(page, '2026-05-26', '2026-05-16');
     await expect(example).toHaveCount(0);
     await expectNoAxeViolation(page);
@@ -100,15 +100,15 @@ test.describe('the cancellation screen', () => {
     // Default quote: basis 4 000. Notified Sat 16 May: n = 6 → 100 %: 4 000 HT, 4 800 TTC.
     await fill(page, '2026-05-26', '2026-05-16');
     await expectFigure(page, 'reponse-annulation',
-      'Vous devez 4 000,00 € HT, soit 4 800,00 € TTC : annulation 6 jours ouvrables avant le début, tranche à 100 %.');
+      'Vous devez 4 000,00 € HT, soit 4 800,00 € TTC : annulation 6 jours ouvrables avant le début, tranche à 100 % du barème des CGV.');
     // Notified Sun 3 May: n = 16 → free, until that very day.
     await page.getByLabel('Date de notification', { exact: true }).fill('2026-05-03');
     await expectFigure(page, 'reponse-annulation',
-      "Rien à payer : annulation 16 jours ouvrables avant le début, sans frais jusqu'au dimanche 3 mai 2026 inclus.");
+      "Rien à payer : annulation 16 jours ouvrables avant le début, sans frais jusqu'au dimanche 3 mai 2026 inclus (barème des CGV).");
     // Notified Wed 27 May, the day after the start: every module started is due.
     await page.getByLabel('Date de notification', { exact: true }).fill('2026-05-27');
     await expect.poll(() => text(page.getByTestId('reponse-annulation')))
-      .toMatch(/^Vous devez 4 000,00 € HT, soit 4 800,00 € TTC : notification après le début de la formation \(mardi 26 mai 2026\), tout module commencé est dû\.$/);
+      .toMatch(/^Vous devez 4 000,00 € HT, soit 4 800,00 € TTC : notification après le début de la formation \(mardi 26 mai 2026\), tout module commencé est dû \(CGV\)\.$/);
     // CPF: no figure, said so.
     await page.getByLabel('Financement', { exact: true }).selectOption({ label: 'CPF (Mon Compte Formation)' });
     await expect(page.getByTestId('reponse-annulation')).toContainText('Mon Compte Formation');

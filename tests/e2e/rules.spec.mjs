@@ -62,6 +62,24 @@ test("the interruption example is the cancellation calculator's answer after the
   for (const key of keys) await expectFigure(page, key, figures[key]);
 });
 
+test("the trainee who pays: the force-majeure and withdrawal examples are the calculator's answers", async ({ page }) => {
+  await open(page, 'regles');
+  const fm = await ruleFigure(page, 'force-majeure', 1, 'frais-ht');
+  const end = await ruleFigure(page, 'retractation', 1, 'date-fin-retractation');
+  await open(page, 'annulation');
+  await page.getByLabel('Type de client', { exact: true }).selectOption({ label: 'Particulier, à ses frais' });
+  await page.getByLabel('Date de début de la formation', { exact: true }).fill('2026-05-26');
+  await page.getByLabel('Montant HT', { exact: true }).fill(typed(CATALOGUE.prices.full_course_ht));
+  await page.getByLabel('Date de signature du contrat', { exact: true }).fill('2026-05-15');
+  await page.getByLabel('Date de notification', { exact: true }).fill('2026-05-26');
+  await expectFigure(page, 'date-fin-retractation', end);
+  await page.getByLabel('Date de notification', { exact: true }).fill('2026-06-10');
+  const starts = ['2026-05-26', '2026-06-02', '2026-06-09', '2026-06-23', '2026-07-07'];
+  for (let n = 1; n <= 5; n += 1) await page.getByLabel(`Début du module ${n}`, { exact: true }).fill(starts[n - 1]);
+  await page.getByLabel('Force majeure dûment reconnue', { exact: true }).check();
+  await expectFigure(page, 'frais-ht', fm);
+});
+
 test("the late-payment example is the late-payment calculator's answer", async ({ page }) => {
   await open(page, 'regles');
   const caption = await text(page.getByTestId('regle-retard-1').locator('figcaption'));

@@ -138,6 +138,15 @@ pub struct CancellationTerms {
     /// Co&Sens may adjourn for lack of participants at the latest this many days before
     /// the start (the CGV: « au plus tard une semaine avant la date prévue », 7).
     pub adjourn_notice_days: u32,
+    /// A trainee who pays for themselves may withdraw within this many days of signing the
+    /// contract (Code du travail L6353-5: 10).
+    pub withdrawal_days: u32,
+    /// That trainee's first payment, once the withdrawal period is over, is at most this
+    /// share of the price (L6353-6: 0.30).
+    pub individual_first_payment_max_rate: Decimal,
+    /// A CPF holder cancels without fee while more than this many jours ouvrés lie between
+    /// the notification and the start (Mon Compte Formation's terms: 7).
+    pub cpf_free_working_days: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -454,10 +463,22 @@ impl Catalogue {
                 "un taux entre 0 et 1 est attendu",
             ));
         }
-        if c.adjourn_notice_days > 366 {
+        let days = [
+            ("cancellation.adjourn_notice_days", c.adjourn_notice_days),
+            ("cancellation.withdrawal_days", c.withdrawal_days),
+            (
+                "cancellation.cpf_free_working_days",
+                c.cpf_free_working_days,
+            ),
+        ];
+        if let Some((field, _)) = days.into_iter().find(|&(_, n)| n > 366) {
+            return Err(err(field, "un délai d'au plus 366 jours est attendu"));
+        }
+        let rate = c.individual_first_payment_max_rate;
+        if rate < Decimal::ZERO || rate > Decimal::ONE {
             return Err(err(
-                "cancellation.adjourn_notice_days",
-                "un délai d'au plus 366 jours est attendu",
+                "cancellation.individual_first_payment_max_rate",
+                "un taux entre 0 et 1 est attendu",
             ));
         }
         Ok(())

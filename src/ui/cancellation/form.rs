@@ -14,6 +14,7 @@ use crate::domain::quote_form::FundingChoice;
 use crate::ui::context::use_app;
 use crate::ui::form::{ChoiceSelect, TextField};
 
+use super::client::ClientFields;
 use super::modules::ModuleLines;
 use super::state::{Field, Inputs};
 
@@ -102,6 +103,7 @@ pub fn CancellationForm(
                 options=options(&[("client", "Le client (annulation, absence ou abandon)"), ("ajournement", "Co&Sens ajourne faute de participants")])
                 value=Signal::derive(move || if inputs.form.with(|f| f.who) == Who::CoSensAdjourns { "ajournement" } else { "client" }.to_string())
                 on_change=Callback::new(move |v: String| inputs.edit(CancellationEdit::Who(if v == "ajournement" { Who::CoSensAdjourns } else { Who::ClientCancels }))) />
+            <ClientFields inputs=inputs message_for=message_for />
             <ChoiceSelect id="financement-annulation" label="Financement"
                 options=FundingChoice::choices()
                 value=Signal::derive(move || inputs.form.with(|f| f.funding).key().to_string())

@@ -4,6 +4,7 @@
 
 mod agenda;
 mod calendar;
+mod client;
 mod counted_days;
 mod form;
 mod modules;

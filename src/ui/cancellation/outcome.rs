@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use crate::domain::cancellation::{CancellationOutcome, Case, InterruptionTotals};
 use crate::domain::cancellation_text::answer_fr;
+use crate::domain::fr::format_date_fr;
+use crate::domain::individual::{payment_fr, withdrawal_fr};
 use crate::domain::money::{format_eur, format_percent};
 use crate::ui::context::use_app;
 
@@ -30,6 +32,9 @@ pub fn Outcome(outcome: CancellationOutcome) -> impl IntoView {
             <div class="results-live" aria-live="polite">
                 <p class="answer" data-testid="reponse-annulation">{answer}</p>
                 <div class="notice" data-testid="annulation-cpf">
+                    {o.cpf_free_until.map(|d| view! {
+                        <p>"Annulation sans frais jusqu'au "<strong data-testid="date-limite-cpf">{format_date_fr(d)}</strong>" inclus."</p>
+                    })}
                     <ul class="plain">{explanation_items(&o.explanations)}</ul>
                 </div>
             </div>
@@ -41,6 +46,7 @@ pub fn Outcome(outcome: CancellationOutcome) -> impl IntoView {
         <div class="results-live" aria-live="polite">
             <p class="answer" data-testid="reponse-annulation">{answer}</p>
             <Figures outcome=o.clone() />
+            <TraineeWhoPays outcome=o.clone() />
         </div>
         <Deadlines outcome=o.clone() />
         <AgendaButton outcome=o.clone() />
@@ -52,6 +58,24 @@ pub fn Outcome(outcome: CancellationOutcome) -> impl IntoView {
         {(!interruption).then(|| view! { <CountedDays outcome=o /> })}
     }
     .into_any()
+}
+
+/// What the law adds for a trainee who pays: the withdrawal period and, within it, nothing
+/// due; the payment limits.
+#[component]
+fn TraineeWhoPays(outcome: CancellationOutcome) -> impl IntoView {
+    let o = outcome;
+    let withdrawn = (o.case == Case::Withdrawal)
+        .then_some(o.withdrawal_end)
+        .flatten()
+        .map(|end| view! { <p class="notice" data-testid="retractation">{withdrawal_fr(end)}</p> });
+    view! {
+        {withdrawn}
+        {o.withdrawal_end.map(|end| view! {
+            <p>"Fin du délai de rétractation : "<strong data-testid="date-fin-retractation">{format_date_fr(end)}</strong></p>
+        })}
+        {o.payment.as_ref().map(|p| view! { <p data-testid="paiement-particulier">{payment_fr(p)}</p> })}
+    }
 }
 
 /// The count, the fee and, after the start, its split.

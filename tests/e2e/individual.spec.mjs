@@ -1,0 +1,91 @@
+// The trainee who pays for themselves and the CPF holder on the cancellation screen
+// (`/annulation`): « Type de client » chooses the rules, and the answer names the one that
+// decided. Expected figures worked out here from the SPEC, by hand:
+// - withdrawal (Code du travail L6353-5): ten calendar days after the signature, a last day
+//   on a Saturday, Sunday or public holiday moved to the next working day. Signed Friday
+//   15 May 2026: the tenth day is Whit Monday 25 May → the period ends Tuesday 26 May;
+// - payment (L6353-6): nothing before the day after, then at most 30 % of the price TTC:
+//   4 000,00 HT + 20 % = 4 800,00 TTC → 1 440,00 on Wednesday 27 May;
+// - force majeure (L6353-7): for each module its price × days attended ÷ its days, rounded
+//   once: modules dated 26 May, 2, 9, 23 June, 7 July; notified 10 June: modules 1 and 2
+//   and the first of module 3's two days: 615,39 + 615,38 + 1 230,77 / 2 = 1 846,155 →
+//   1 846,16 HT; VAT 369,232 → 369,23; TTC 2 215,39;
+// - CPF: free while more than 7 jours ouvrés (Monday–Friday, not holidays) lie between the
+//   notification and the start: start Tuesday 26 May 2026 → 12, 13, 15, 18–22 May are 8
+//   from Monday 11 May: free until Monday 11 May.
+import { test, expect, openVia, expectFigure, expectNoAxeViolation, text } from './fixtures.mjs';
+
+const label = (page, name) => page.getByLabel(name, { exact: true });
+
+async function openCancellation(page) {
+  await openVia(page, 'Annulation', 'annulation');
+  await expect(page.getByRole('heading', { level: 1, name: "Frais d'annulation" })).toBeVisible();
+}
+
+async function fillCase(page, { start, notified, ht }) {
+  await label(page, 'Date de début de la formation').fill(start);
+  await label(page, 'Date de notification').fill(notified);
+  if (ht !== undefined) await label(page, 'Montant HT').fill(ht);
+}
+
+test.describe('the client type on the cancellation screen', () => {
+  test('a company follows the CGV bands, and the answer says so', async ({ page }) => {
+    await openCancellation(page);
+    await expect(label(page, 'Type de client')).toHaveValue('entreprise');
+    await fillCase(page, { start: '2026-05-26', notified: '2026-05-16', ht: '4000' });
+    await expectFigure(page, 'frais-ht', '4 000,00 €');
+    await expect(page.getByTestId('reponse-annulation')).toContainText('barème des CGV');
+    await expect(label(page, 'Date de signature du contrat')).toHaveCount(0);
+    await expect(page.getByTestId('date-fin-retractation')).toHaveCount(0);
+  });
+
+  test('a trainee who pays withdraws within ten days at no cost, then owes what the CGV say, within the payment limits', async ({ page }) => {
+    await openCancellation(page);
+    await label(page, 'Type de client').selectOption({ label: 'Particulier, à ses frais' });
+    await expect(label(page, 'Financement')).toHaveValue('aucun');
+    await fillCase(page, { start: '2026-05-26', notified: '2026-05-26', ht: '4000' });
+    await label(page, 'Date de signature du contrat').fill('2026-05-15');
+    await expectFigure(page, 'date-fin-retractation', 'mardi 26 mai 2026');
+    await expect(page.getByTestId('retractation')).toContainText("aucune somme n'est due");
+    await expectFigure(page, 'frais-ht', '0,00 €');
+    await expect(page.getByTestId('reponse-annulation')).toContainText('rétractation dans le délai légal');
+    await expect(page.getByTestId('reponse-annulation')).toContainText('L6353-5');
+    await expect(page.getByTestId('paiement-particulier')).toContainText('avant le mercredi 27 mai 2026');
+    await expect(page.getByTestId('paiement-particulier')).toContainText('1 440,00 €');
+    // The day after the period: the CGV's rule for a training started applies.
+    await label(page, 'Date de notification').fill('2026-05-27');
+    await expect(page.getByTestId('retractation')).toHaveCount(0);
+    await expect(page.getByTestId('reponse-annulation')).toContainText('tout module commencé est dû (CGV)');
+    await expectNoAxeViolation(page);
+  });
+
+  test('a trainee who pays, stopped by a recognised force majeure, owes the days attended only', async ({ page }) => {
+    await openCancellation(page);
+    await label(page, 'Type de client').selectOption({ label: 'Particulier, à ses frais' });
+    await fillCase(page, { start: '2026-05-26', notified: '2026-06-10', ht: '4000' });
+    const starts = ['2026-05-26', '2026-06-02', '2026-06-09', '2026-06-23', '2026-07-07'];
+    for (let n = 1; n <= 5; n += 1) await label(page, `Début du module ${n}`).fill(starts[n - 1]);
+    // Without force majeure, every module started is due: 3 076,93 HT (cancellation.spec).
+    await expectFigure(page, 'frais-ht', '3 076,93 €');
+    await label(page, 'Force majeure dûment reconnue').check();
+    await expectFigure(page, 'frais-ht', '1 846,16 €');
+    await expectFigure(page, 'frais-ttc', '2 215,39 €');
+    await expect(page.getByTestId('reponse-annulation')).toContainText('force majeure dûment reconnue');
+    await expect(page.getByTestId('reponse-annulation')).toContainText('L6353-7');
+    await expect(page.getByTestId('part-client')).toHaveCount(0);
+    await expectNoAxeViolation(page);
+  });
+
+  test('a CPF holder gets the platform deadline and no computed fee', async ({ page }) => {
+    await openCancellation(page);
+    await label(page, 'Type de client').selectOption({ label: 'CPF (Mon Compte Formation)' });
+    await expect(label(page, 'Financement')).toHaveValue('cpf');
+    await fillCase(page, { start: '2026-05-26', notified: '2026-05-16', ht: '4000' });
+    await expectFigure(page, 'date-limite-cpf', 'lundi 11 mai 2026');
+    await expect(page.getByTestId('reponse-annulation')).toContainText("conditions générales d'utilisation de Mon Compte Formation");
+    await expect(page.getByTestId('annulation-cpf')).toContainText('la plateforme peut débiter');
+    await expect(page.getByTestId('frais-ht')).toHaveCount(0);
+    expect(await text(page.getByTestId('annulation-cpf'))).toContain('plus de 7 jours ouvrés');
+    await expectNoAxeViolation(page);
+  });
+});
