@@ -53,8 +53,8 @@ mod domain {
 }
 
 use catalogue::{
-    CancellationTerms, Catalogue, Course, CpfContribution, Evaluation, LatePaymentTerms,
-    LegalInterestRate, ModularTariff, Module, Office, Prices, Referent,
+    AgreementTexts, CancellationTerms, Catalogue, Course, CpfContribution, Evaluation,
+    LatePaymentTerms, LegalInterestRate, ModularTariff, Module, Office, Prices, Referent,
 };
 
 fn main() {
@@ -303,6 +303,19 @@ macro_rules! rust_literal {
 
 rust_literal!(bool, u8, u32, i32);
 
+impl<T: Rust> Rust for Option<T> {
+    fn write(&self, out: &mut String) {
+        match self {
+            Some(value) => {
+                out.push_str("Some(");
+                value.write(out);
+                out.push(')');
+            }
+            None => out.push_str("None"),
+        }
+    }
+}
+
 impl<T: Rust> Rust for Vec<T> {
     fn write(&self, out: &mut String) {
         T::write_list(self, out);
@@ -337,6 +350,7 @@ rust_struct!(Catalogue {
     legal_interest_rates,
     late_payment,
     cancellation,
+    agreement,
     referents,
     offices,
     declaration_note,
@@ -410,6 +424,13 @@ rust_struct!(CancellationTerms {
     withdrawal_days,
     individual_first_payment_max_rate,
     cpf_free_working_days,
+});
+rust_struct!(AgreementTexts {
+    payment_terms,
+    follow_up,
+    group_size,
+    teaching_means,
+    trainers,
 });
 rust_struct!(Referent {
     city,

@@ -37,7 +37,7 @@ step "bundle size"
 # 196 KB; the aim is 200 at most), its first load and app within 215 KB (about 213): just
 # above today's sizes, so that growth fails here (README "Size and speed"; the speed itself
 # is measured by scripts/lighthouse.mjs).
-node scripts/size-report.mjs "$E2E_DIST" --budget-gzip-kb 20 --wasm-budget-gzip-kb 198 --app-budget-gzip-kb 215
+node scripts/size-report.mjs "$E2E_DIST" --budget-gzip-kb 21 --wasm-budget-gzip-kb 198 --app-budget-gzip-kb 215
 step "end-to-end tests (release build, plain static server, headless Chromium)"
 npx playwright test
 step "smoke test in WebKit (Safari's engine) and Firefox (release build, plain static server)"

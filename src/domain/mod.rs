@@ -1,6 +1,7 @@
 //! The pure domain: the rules of the offer and of Co&Sens's terms of sale.
 //! Plain Rust (serde, rust_decimal, chrono); nothing here touches the browser.
 
+pub mod agreement;
 pub mod calendar;
 pub mod cancellation;
 pub mod cancellation_form;

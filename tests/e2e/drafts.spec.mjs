@@ -344,7 +344,7 @@ test.describe('draft enrolments', () => {
     }
   });
 
-  test('a draft prints as a devis with its client, its quote and one A4 page', async ({ page }) => {
+  test('a draft prints as a devis with its client, its quote on one A4 page, then its mentions', async ({ page }) => {
     await openDrafts(page);
     await newDraft(page);
     await renameOnPage(page, 'Devis client');
@@ -359,7 +359,7 @@ test.describe('draft enrolments', () => {
     await expectNoAxeViolation(page);
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     const printed = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
-    expect(printed.numPages).toBe(1);
+    expect(printed.numPages).toBe(2);
     await printed.destroy();
 
     // An unknown draft says so and leads back to the list.

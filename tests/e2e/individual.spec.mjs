@@ -13,7 +13,8 @@
 // - CPF: free while more than 7 jours ouvrés (Monday–Friday, not holidays) lie between the
 //   notification and the start: start Tuesday 26 May 2026 → 12, 13, 15, 18–22 May are 8
 //   from Monday 11 May: free until Monday 11 May.
-import { test, expect, openVia, expectFigure, expectNoAxeViolation, text } from './fixtures.mjs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { test, expect, openVia, expectFigure, expectNoAxeViolation, text, urlOf } from './fixtures.mjs';
 
 const label = (page, name) => page.getByLabel(name, { exact: true });
 
@@ -87,5 +88,87 @@ test.describe('the client type on the cancellation screen', () => {
     await expect(page.getByTestId('frais-ht')).toHaveCount(0);
     expect(await text(page.getByTestId('annulation-cpf'))).toContain('plus de 7 jours ouvrés');
     await expectNoAxeViolation(page);
+  });
+});
+
+const CONTRACT_HEADINGS = [
+  "Nature, durée, programme et objet de l'action",
+  'Effectif formé',
+  'Niveau de connaissances préalables requis',
+  'Modalités de formation, moyens pédagogiques et techniques, évaluation et sanction',
+  'Diplômes, titres ou références des formateurs',
+  'Modalités de paiement',
+  "Conditions financières en cas de cessation anticipée ou d'abandon",
+];
+
+/** The text of each page of the print view, as headless Chromium prints it to PDF (A4). */
+async function printedPages(page) {
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+  const pages = [];
+  for (let n = 1; n <= doc.numPages; n += 1) {
+    const p = await doc.getPage(n);
+    const [, , width, height] = p.view;
+    expect([Math.round(width), Math.round(height)], 'an A4 page').toEqual([595, 842]);
+    pages.push((await p.getTextContent()).items.map((i) => i.str).join('').replace(/[\s\u00a0\u202f]+/g, ''));
+  }
+  await doc.destroy();
+  return pages;
+}
+const squeeze = (s) => s.replace(/[\s\u00a0\u202f]+/g, '');
+
+test.describe('the printed document follows the client', () => {
+  test("a draft for a person who pays prints as a training contract with every mention of L6353-4, blanks where the data file has none", async ({ page }) => {
+    await openVia(page, 'Brouillons', 'brouillons');
+    await page.getByRole('button', { name: 'Nouveau brouillon' }).click();
+    await expect(page).toHaveURL(urlOf(/brouillons\/b[0-9-]+/));
+    await page.getByRole('radio', { name: 'Particulier' }).check();
+    await page.getByLabel('Nom du client *').fill('Camille Martin');
+    await page.getByRole('link', { name: 'Imprimer le devis' }).click();
+    await expect(page).toHaveURL(urlOf(/devis\?brouillon=b[0-9-]+/));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Contrat de formation professionnelle');
+    await expect(page.getByLabel('Document', { exact: true })).toHaveValue('contrat');
+    const mentions = page.getByTestId('mentions');
+    for (const heading of CONTRACT_HEADINGS) await expect(mentions.getByRole('heading', { level: 3, name: heading })).toBeVisible();
+    // The data file gives neither the group's size nor the trainers' titles: two blanks.
+    await expect(page.getByTestId('mention-a-completer')).toHaveCount(2);
+    await expect(mentions).toContainText('L6353-5');
+    await expect(mentions).toContainText('10 jours');
+    await expect(page.getByRole('heading', { level: 2, name: 'Signatures' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Bon pour accord' })).toHaveCount(0);
+    await expectNoAxeViolation(page);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'no horizontal overflow on an A4 width').toBeLessThanOrEqual(0);
+    const pages = await printedPages(page);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages[0]).toContain(squeeze('Contrat de formation professionnelle'));
+    const after = pages.slice(1).join('');
+    for (const heading of CONTRACT_HEADINGS) expect(after, `${heading} after the priced page`).toContain(squeeze(heading));
+    expect(after).toContain(squeeze('Le stagiaire'));
+  });
+
+  test('the devis of the current quote carries the mentions of D6353-1, and may be switched to a contract', async ({ page }) => {
+    await openVia(page, 'Simulateur', 'simulateur');
+    await page.getByRole('link', { name: 'Imprimer le devis' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Devis');
+    await expect(page.getByLabel('Document', { exact: true })).toHaveValue('devis');
+    const mentions = page.getByTestId('mentions');
+    for (const heading of ["Intitulé, objectif et contenu de l'action", 'Moyens prévus', 'Durée et période',
+      "Modalités de déroulement, de suivi et d'évaluation", 'Prix et modalités de règlement']) {
+      await expect(mentions.getByRole('heading', { level: 3, name: heading })).toBeVisible();
+    }
+    await expect(mentions).toContainText('à convenir');
+    await expect(page.getByRole('heading', { name: 'Bon pour accord' })).toBeVisible();
+    await page.getByLabel('Document', { exact: true }).selectOption({ label: 'Contrat de formation professionnelle (particulier qui paie lui-même)' });
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Contrat de formation professionnelle');
+    await expect(page).toHaveTitle(/^Contrat de formation professionnelle D-/);
+    await expect(mentions.getByRole('heading', { level: 3, name: 'Effectif formé' })).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await expect(page.getByLabel('Document', { exact: true })).toBeHidden();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
   });
 });

@@ -190,30 +190,38 @@ test('the devis prints the current quote with letterhead, terms and "Bon pour ac
   expect(await page.evaluate(() => window.__printed)).toBe(true);
 });
 
-test('the devis printed to PDF by headless Chromium is one A4 page with every total and no screen chrome', async ({ page }) => {
+test('the devis printed to PDF by headless Chromium: the priced page on one A4 page, then the D6353-1 mentions, and no screen chrome', async ({ page }) => {
   await devisOfTheQuote(page);
   const number = await text(page.getByTestId('devis-numero'));
   await page.getByRole('textbox', { name: 'Nom ou raison sociale du client' }).fill('ACME Formation');
 
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
   const document = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
-  expect(document.numPages).toBe(1);
-  const pdfPage = await document.getPage(1);
-  const [, , width, height] = pdfPage.view;
-  // A4 is 595 × 842 points.
-  expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
-  const items = (await pdfPage.getTextContent()).items.map((item) => item.str);
+  expect(document.numPages).toBe(2);
   // Text runs split where the PDF places glyphs; compare without any spacing.
   const squeeze = (s) => s.replace(/[\s\u00a0\u202f]+/g, '');
-  const printed = squeeze(items.join(''));
+  const pages = [];
+  for (let n = 1; n <= document.numPages; n += 1) {
+    const pdfPage = await document.getPage(n);
+    const [, , width, height] = pdfPage.view;
+    // A4 is 595 × 842 points.
+    expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
+    pages.push(squeeze((await pdfPage.getTextContent()).items.map((item) => item.str).join('')));
+  }
+  const [priced] = pages;
   for (const [testid, value] of Object.entries(QUOTE)) {
-    expect(printed, `${testid} ${value} on paper`).toContain(squeeze(value));
+    expect(priced, `${testid} ${value} on the priced page`).toContain(squeeze(value));
   }
-  for (const fact of [number, 'ACME Formation', 'Bon pour accord', 'Signature', '15 jours ouvrables']) {
-    expect(printed, `${fact} on paper`).toContain(squeeze(fact));
+  for (const fact of [number, 'ACME Formation', '15 jours ouvrables']) {
+    expect(priced, `${fact} on the priced page`).toContain(squeeze(fact));
   }
-  for (const chrome of ['Imprimer le devis', 'Navigation principale', 'Pénalités de retard', 'Brouillons']) {
-    expect(printed, `${chrome} not on paper`).not.toContain(squeeze(chrome));
+  const mentions = pages[1];
+  for (const heading of ["Intitulé, objectif et contenu de l'action", 'Moyens prévus', 'Durée et période',
+    "Modalités de déroulement, de suivi et d'évaluation", 'Prix et modalités de règlement', 'Bon pour accord', 'Signature']) {
+    expect(mentions, `${heading} after the priced page`).toContain(squeeze(heading));
+  }
+  for (const chrome of ['Imprimer le devis', 'Navigation principale', 'Pénalités de retard', 'Brouillons', 'Document']) {
+    expect(pages.join(''), `${chrome} not on paper`).not.toContain(squeeze(chrome));
   }
   await document.destroy();
 });

@@ -11,8 +11,9 @@ mod model;
 
 pub(crate) use model::next_half_year;
 pub use model::{
-    CancellationTerms, Catalogue, CatalogueError, Course, CpfContribution, Evaluation,
-    LatePaymentTerms, LegalInterestRate, ModularTariff, Module, Office, Prices, Referent,
+    AgreementTexts, CancellationTerms, Catalogue, CatalogueError, Course, CpfContribution,
+    Evaluation, LatePaymentTerms, LegalInterestRate, ModularTariff, Module, Office, Prices,
+    Referent,
 };
 
 impl Catalogue {

@@ -23,6 +23,8 @@ pub struct Catalogue {
     pub legal_interest_rates: Vec<LegalInterestRate>,
     pub late_payment: LatePaymentTerms,
     pub cancellation: CancellationTerms,
+    /// The texts a signed devis or a training contract carries (`domain::agreement`).
+    pub agreement: AgreementTexts,
     pub referents: Vec<Referent>,
     pub offices: Vec<Office>,
     pub declaration_note: String,
@@ -149,6 +151,24 @@ pub struct CancellationTerms {
     pub cpf_free_working_days: u32,
 }
 
+/// The texts of the agreement (a devis standing in for the convention, D6353-1; a trainee's
+/// contract, L6353-4) that the brochure and the CGV give. A mention the source lacks is
+/// `null`: it prints as a blank to fill in, never an invented value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreementTexts {
+    /// The CGV's payment terms.
+    pub payment_terms: String,
+    /// How the training is followed and attested.
+    pub follow_up: Vec<String>,
+    /// The group's size (« effectif »): the CGV say only that it is limited.
+    pub group_size: Option<String>,
+    /// The teaching and technical means.
+    pub teaching_means: Option<String>,
+    /// The trainers' diplomas, titles or references.
+    pub trainers: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Referent {
@@ -263,6 +283,7 @@ impl Catalogue {
         self.validate_cpf_contributions()?;
         self.validate_legal_rates()?;
         self.validate_cancellation_terms()?;
+        non_empty("agreement.payment_terms", &self.agreement.payment_terms)?;
         self.validate_contacts()
     }
 

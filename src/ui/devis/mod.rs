@@ -3,12 +3,16 @@
 //! `?brouillon=ID`, a draft's quote and client —
 //! laid out as a devis to print and sign ("Bon pour accord"), or to send by e-mail.
 
+mod mentions;
+
 use leptos::prelude::*;
 
+use crate::domain::agreement::PrintedDocument;
 use crate::domain::devis::{devis_number, terms_in_short};
+use crate::domain::draft::ClientKind;
 use crate::domain::fr::format_date_fr;
 use crate::domain::mail::devis_mail;
-use crate::domain::pricing::Quote;
+use crate::domain::pricing::{Funding, Quote};
 use crate::domain::share_link::encode;
 use crate::edge::clock::today;
 use crate::edge::print::print_page;
@@ -21,6 +25,8 @@ use crate::ui::router::use_router;
 use crate::ui::routes::{draft_link, DEVIS, DRAFTS, DRAFT_PARAM, SHARE_PARAM, SIMULATOR};
 use crate::ui::share_panel::{arrive_from_share_link, share_link_of};
 use crate::ui::title::DocumentTitle;
+
+use mentions::{ContractSignatures, DocumentChoice, Mentions};
 
 #[component]
 pub fn DevisPage() -> impl IntoView {
@@ -46,8 +52,9 @@ fn CurrentQuoteDevis() -> impl IntoView {
         (Some(quote), Some(form)) => {
             let number = devis_number(today(), &encode(&form, &app.catalogue.version));
             let link = share_link_of(&app, &form);
-            view! { <Devis quote=quote number=number link=link client=(String::new(), String::new()) /> }
-                .into_any()
+            view! { <Devis quote=quote number=number link=link client=(String::new(), String::new())
+            document=PrintedDocument::Devis /> }
+            .into_any()
         }
         _ => view! {
             <DocumentTitle name=DEVIS.name.to_string() />
@@ -72,9 +79,14 @@ fn DraftDevis(id: String) -> impl IntoView {
         Some((draft, quote)) => {
             let number = devis_number(today(), &encode(&draft.form, &app.catalogue.version));
             let client = &draft.enrolment.client;
+            let document = PrintedDocument::for_enrolment(
+                client.kind == ClientKind::Individual,
+                matches!(quote.request.funding, Funding::Cpf { .. }),
+            );
             let client = (client.name.clone(), client.address.clone());
             let link = share_link_of(&app, &draft.form);
-            view! { <Devis quote=quote number=number link=link client=client /> }.into_any()
+            view! { <Devis quote=quote number=number link=link client=client document=document /> }
+                .into_any()
         }
         None => {
             let (message, href, link) = match draft {
@@ -100,42 +112,34 @@ fn DraftDevis(id: String) -> impl IntoView {
     }
 }
 
-/// The devis of `quote`; `link` is its share link, for its e-mail.
+/// The devis (or the training contract) of `quote`; `link` is its share link, for its
+/// e-mail.
 #[component]
-fn Devis(quote: Quote, number: String, link: String, client: (String, String)) -> impl IntoView {
+fn Devis(
+    quote: Quote,
+    number: String,
+    link: String,
+    client: (String, String),
+    /// The document to start with (the user may switch).
+    document: PrintedDocument,
+) -> impl IntoView {
+    let document = RwSignal::new(document);
     let app = use_app();
     let catalogue = app.catalogue.clone();
     let mail = devis_mail(&quote, &link, &number, &catalogue).url();
     let client_name = RwSignal::new(client.0);
     let client_address = RwSignal::new(client.1);
-    let letterhead = catalogue
-        .offices
-        .iter()
-        .map(|o| {
-            view! {
-                <div class="office">
-                    <p class="office-name">{o.name.clone()}{o.head_office.then_some(" (siège social)")}</p>
-                    <p>{o.address.join(", ")}</p>
-                    <p>{format!("Tél. : {}", o.phone)}</p>
-                    <p>{format!("{} — SIRET : {}", o.legal_form, o.siret)}</p>
-                    <p>{format!("Déclaration d'activité n° {}", o.declaration_number)}</p>
-                </div>
-            }
-        })
-        .collect_view();
-    let terms = terms_in_short(&catalogue)
-        .into_iter()
-        .map(|t| view! { <li>{t}</li> })
-        .collect_view();
+    let terms = terms_in_short(&catalogue);
     let course = &catalogue.course;
     view! {
         <article class="devis">
-            <header class="devis-head">
-                <div class="devis-offices">{letterhead}</div>
-                <p class="small">{catalogue.declaration_note.clone()}</p>
-            </header>
-            <DocumentTitle name=format!("Devis {number}") />
-            <h1>"Devis " <span data-testid="devis-numero">{number}</span></h1>
+            <Letterhead />
+            <DocumentTitle name=Signal::derive({
+                let number = number.clone();
+                move || format!("{} {number}", document.get().title_fr())
+            }) />
+            <DocumentChoice document=document />
+            <h1>{move || document.get().title_fr()}" " <span data-testid="devis-numero">{number}</span></h1>
             <p>{format!("Établi le {}", format_date_fr(quote.request.date))}</p>
             <p>{format!("Formation certifiante {} — {} ({})", course.code, course.title, course.registration)}</p>
             <section class="devis-client" aria-labelledby="titre-client">
@@ -158,17 +162,55 @@ fn Devis(quote: Quote, number: String, link: String, client: (String, String)) -
             <QuoteLines lines=quote.lines.clone() caption="Prestations, en euros hors taxes" />
             <QuoteTotals quote=quote.clone() prefix="devis-" funding_rows=false />
             {quote.vat_mention.clone().map(|m| view! { <p class="small">{m}</p> })}
-            <section aria-labelledby="titre-conditions">
-                <h2 id="titre-conditions">"Conditions d'annulation et de report (extrait des CGV)"</h2>
-                <ul class="small">{terms}</ul>
-            </section>
-            <BonPourAccord />
+            <Show when=move || document.get() == PrintedDocument::Devis>
+                <section aria-labelledby="titre-conditions">
+                    <h2 id="titre-conditions">"Conditions d'annulation et de report (extrait des CGV)"</h2>
+                    <ul class="small">{terms.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+                </section>
+            </Show>
+            {move || {
+                let d = document.get();
+                view! {
+                    <Mentions document=d quote=quote.clone() />
+                    {match d {
+                        PrintedDocument::Devis => view! { <BonPourAccord /> }.into_any(),
+                        PrintedDocument::Contract => view! { <ContractSignatures /> }.into_any(),
+                    }}
+                }
+            }}
             <div class="actions no-print">
                 <button type="button" on:click=|_| print_page()>"Imprimer le devis"</button>
                 <a href=mail data-testid="envoyer-email">"Envoyer par e-mail"</a>
                 <a href=app.href(SIMULATOR.path)>"Modifier le devis dans le simulateur"</a>
             </div>
         </article>
+    }
+}
+
+/// Co&Sens's letterhead: both offices, their SIRET and declaration numbers.
+#[component]
+fn Letterhead() -> impl IntoView {
+    let catalogue = use_app().catalogue;
+    let offices = catalogue
+        .offices
+        .iter()
+        .map(|o| {
+            view! {
+                <div class="office">
+                    <p class="office-name">{o.name.clone()}{o.head_office.then_some(" (siège social)")}</p>
+                    <p>{o.address.join(", ")}</p>
+                    <p>{format!("Tél. : {}", o.phone)}</p>
+                    <p>{format!("{} — SIRET : {}", o.legal_form, o.siret)}</p>
+                    <p>{format!("Déclaration d'activité n° {}", o.declaration_number)}</p>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="devis-head">
+            <div class="devis-offices">{offices}</div>
+            <p class="small">{catalogue.declaration_note.clone()}</p>
+        </header>
     }
 }
 
