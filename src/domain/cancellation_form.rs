@@ -380,14 +380,19 @@ fn field_of(error: &CancellationError) -> Field {
 mod tests {
     use super::*;
 
+    /// An empty form on the fixture's booking, notified on Monday 4 May 2026.
+    fn empty_form(cat: &Catalogue) -> CancellationForm {
+        CancellationForm::new(
+            None,
+            crate::domain::cancellation::booking_from_catalogue(cat),
+            NaiveDate::from_ymd_opt(2026, 5, 4).unwrap(),
+        )
+    }
+
     #[test]
     fn the_client_type_and_the_funding_keep_in_step() {
         let cat = Catalogue::fixture();
-        let mut form = CancellationForm::new(
-            None,
-            crate::domain::cancellation::booking_from_catalogue(&cat),
-            NaiveDate::from_ymd_opt(2026, 5, 4).unwrap(),
-        );
+        let mut form = empty_form(&cat);
         assert_eq!(form.client, ClientType::Company);
         form.apply(CancellationEdit::Funding(FundingChoice::Cpf));
         assert_eq!(form.client, ClientType::Cpf);
@@ -404,11 +409,7 @@ mod tests {
     #[test]
     fn the_signature_and_force_majeure_are_read_for_a_trainee_who_pays_only() {
         let cat = Catalogue::fixture();
-        let mut form = CancellationForm::new(
-            None,
-            crate::domain::cancellation::booking_from_catalogue(&cat),
-            NaiveDate::from_ymd_opt(2026, 5, 4).unwrap(),
-        );
+        let mut form = empty_form(&cat);
         form.apply(CancellationEdit::Start("2026-05-26".into()));
         form.apply(CancellationEdit::Amount("4000".into()));
         form.apply(CancellationEdit::Signed("2026-05-15".into()));

@@ -49,11 +49,15 @@ pub struct ArrivalNotice {
     pub is_error: bool,
 }
 
-/// The draft a quote came from: its id and its name (as the simulator names it).
+/// The draft a quote came from: its id and its name (as the simulator names it), and
+/// whether its client is a person (the cancellation screen then starts with the rules of a
+/// trainee who pays).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DraftLink {
     pub id: String,
     pub name: String,
+    #[serde(default)]
+    pub person: bool,
 }
 
 /// What the pages hand each other: the quote the user touched (an untouched one is the

@@ -77,6 +77,19 @@ test.describe('the client type on the cancellation screen', () => {
     await expectNoAxeViolation(page);
   });
 
+  test("a draft's person opens the cancellation screen as a trainee who pays", async ({ page }) => {
+    await openVia(page, 'Brouillons', 'brouillons');
+    await page.getByRole('button', { name: 'Nouveau brouillon' }).click();
+    await expect(page).toHaveURL(urlOf(/brouillons\/b[0-9-]+/));
+    await page.getByRole('radio', { name: 'Particulier' }).check();
+    await page.getByLabel('Nom du client *').fill('Camille Martin');
+    await page.getByRole('button', { name: 'Modifier dans le simulateur' }).click();
+    await expect(page).toHaveURL(urlOf(/simulateur/));
+    await openVia(page, 'Annulation', 'annulation');
+    await expect(label(page, 'Type de client')).toHaveValue('particulier');
+    await expect(label(page, 'Date de signature du contrat')).toBeVisible();
+  });
+
   test('a CPF holder gets the platform deadline and no computed fee', async ({ page }) => {
     await openCancellation(page);
     await label(page, 'Type de client').selectOption({ label: 'CPF (Mon Compte Formation)' });

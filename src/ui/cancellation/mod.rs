@@ -45,7 +45,10 @@ pub fn CancellationPage() -> impl IntoView {
     };
     let certification_ht = booking.certification_ht;
     let source = booking.source;
-    let inputs = Inputs::new(quote.as_ref(), booking.clone());
+    let person = quote_state
+        .draft
+        .with_untracked(|d| d.as_ref().is_some_and(|d| d.person));
+    let inputs = Inputs::new(quote.as_ref(), booking.clone(), person);
 
     // On or after the start: the interruption view (kept while a date is being retyped).
     let after_start =

@@ -1,6 +1,6 @@
 //! What makes the printed quote bind: the document chosen (a devis, or a trainee's training
 //! contract), its mentions under their own headings (`domain::agreement`), blanks where the
-//! data file lacks a text, and its signature block.
+//! data file lacks a text, and the block it is signed in.
 
 use leptos::prelude::*;
 
@@ -48,18 +48,24 @@ pub fn Mentions(document: PrintedDocument, quote: Quote) -> impl IntoView {
     }
 }
 
-/// The contract's signatures: the trainee's before any payment, and Co&Sens's.
+/// The block the document is signed in: date, place, and two boxes (a devis: the client's
+/// signature and stamp; a contract: the trainee's and Co&Sens's).
 #[component]
-pub fn ContractSignatures() -> impl IntoView {
+pub fn Signatures(
+    id: &'static str,
+    heading: &'static str,
+    note: &'static str,
+    boxes: [&'static str; 2],
+) -> impl IntoView {
     view! {
-        <section class="bon-pour-accord" aria-labelledby="titre-signatures">
-            <h2 id="titre-signatures">"Signatures"</h2>
-            <p class="small">"Contrat établi en deux exemplaires, signé avant l'inscription définitive et tout règlement ; le délai de rétractation court à compter de sa signature."</p>
+        <section class="bon-pour-accord" aria-labelledby=id>
+            <h2 id=id>{heading}</h2>
+            <p class="small">{note}</p>
             <div class="accord-grid">
                 <p>"Date :"</p>
                 <p>"Lieu :"</p>
-                <p class="accord-box">"Le stagiaire (« Lu et approuvé ») :"</p>
-                <p class="accord-box">"Pour Co&Sens :"</p>
+                <p class="accord-box">{boxes[0]}</p>
+                <p class="accord-box">{boxes[1]}</p>
             </div>
         </section>
     }

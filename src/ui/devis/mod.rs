@@ -26,7 +26,7 @@ use crate::ui::routes::{draft_link, DEVIS, DRAFTS, DRAFT_PARAM, SHARE_PARAM, SIM
 use crate::ui::share_panel::{arrive_from_share_link, share_link_of};
 use crate::ui::title::DocumentTitle;
 
-use mentions::{ContractSignatures, DocumentChoice, Mentions};
+use mentions::{DocumentChoice, Mentions, Signatures};
 
 #[component]
 pub fn DevisPage() -> impl IntoView {
@@ -173,8 +173,12 @@ fn Devis(
                 view! {
                     <Mentions document=d quote=quote.clone() />
                     {match d {
-                        PrintedDocument::Devis => view! { <BonPourAccord /> }.into_any(),
-                        PrintedDocument::Contract => view! { <ContractSignatures /> }.into_any(),
+                        PrintedDocument::Devis => view! { <Signatures id="titre-accord" heading="Bon pour accord"
+                            note="Devis à retourner daté et signé, précédé de la mention « Bon pour accord », avec le cachet de l'entreprise."
+                            boxes=["Signature :", "Cachet de l'entreprise :"] /> },
+                        PrintedDocument::Contract => view! { <Signatures id="titre-signatures" heading="Signatures"
+                            note="Contrat établi en deux exemplaires, signé avant l'inscription définitive et tout règlement ; le délai de rétractation court à compter de sa signature."
+                            boxes=["Le stagiaire (« Lu et approuvé ») :", "Pour Co&Sens :"] /> },
                     }}
                 }
             }}
@@ -211,22 +215,5 @@ fn Letterhead() -> impl IntoView {
             <div class="devis-offices">{offices}</div>
             <p class="small">{catalogue.declaration_note.clone()}</p>
         </header>
-    }
-}
-
-/// The block the client signs: date, place, signature, stamp.
-#[component]
-fn BonPourAccord() -> impl IntoView {
-    view! {
-        <section class="bon-pour-accord" aria-labelledby="titre-accord">
-            <h2 id="titre-accord">"Bon pour accord"</h2>
-            <p class="small">"Devis à retourner daté et signé, précédé de la mention « Bon pour accord », avec le cachet de l'entreprise."</p>
-            <div class="accord-grid">
-                <p>"Date :"</p>
-                <p>"Lieu :"</p>
-                <p class="accord-box">"Signature :"</p>
-                <p class="accord-box">"Cachet de l'entreprise :"</p>
-            </div>
-        </section>
     }
 }

@@ -75,6 +75,7 @@ fn keep_hand_off(drafts: DraftsState, router: Router) {
             let link = DraftLink {
                 id: kept.id.clone(),
                 name: kept.name.clone(),
+                person: false,
             };
             keep_draft_quote(form, link);
             let message = kept.message_fr();

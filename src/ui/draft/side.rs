@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::draft::ClientKind;
 use crate::domain::pricing::Quote;
 use crate::ui::context::use_app;
 use crate::ui::draft_check::Checklist;
@@ -31,11 +32,13 @@ fn DraftQuoteSection(ed: Editor) -> impl IntoView {
     let router = use_router();
     let load_into_simulator = move |_| {
         if let Some(d) = ed.draft.get_untracked() {
+            let person = d.enrolment.client.kind == ClientKind::Individual;
             keep_draft_quote(
                 d.form,
                 DraftLink {
                     id: d.id,
                     name: d.name,
+                    person,
                 },
             );
             router.go(SIMULATOR.path);
