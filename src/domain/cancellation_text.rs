@@ -53,7 +53,9 @@ pub fn answer_fr(outcome: &CancellationOutcome, terms: &CancellationTerms) -> St
                     .into()
             }
         },
-        Case::Cpf | Case::Withdrawal | Case::ForceMajeure => law_answer_fr(o, &owed),
+        Case::Cpf => cpf_answer_fr(o),
+        Case::Withdrawal => withdrawal_answer_fr(o),
+        Case::ForceMajeure => force_majeure_answer_fr(o, &owed),
         Case::BeforeStart if o.fee_ht.is_zero() && o.band == Some(FeeBand::NoFee) => {
             match o.deadline_no_fee {
                 Some(limit) => format!(
@@ -96,36 +98,39 @@ pub fn answer_fr(outcome: &CancellationOutcome, terms: &CancellationTerms) -> St
     }
 }
 
-/// The answer where the law or the CPF's terms decide, not the CGV: a CPF holder, a trainee
-/// who pays and withdrew, or was stopped by a force majeure.
-fn law_answer_fr(o: &CancellationOutcome, owed: &str) -> String {
-    match o.case {
-        Case::Cpf => match o.cpf_free_until {
-            Some(limit) => format!(
-                "Aucun montant n'est calculé ici : une inscription financée par le CPF suit les \
-             {CPF_TERMS}, sans frais jusqu'au {} inclus.",
-                format_date_fr(limit)
-            ),
-            None => format!(
-                "Aucun montant n'est calculé ici : une inscription financée par le CPF suit les \
-             {CPF_TERMS}."
-            ),
-        },
-        Case::Withdrawal => format!(
-            "Rien à payer : rétractation dans le délai légal{} ({ARTICLE_WITHDRAWAL}).",
-            o.withdrawal_end
-                .map(|end| format!(", jusqu'au {} inclus", format_date_fr(end)))
-                .unwrap_or_default()
-        ),
-        Case::ForceMajeure if o.fee_ht.is_zero() => format!(
+/// A CPF holder's answer: the platform's terms, and until when a cancellation is free.
+fn cpf_answer_fr(o: &CancellationOutcome) -> String {
+    let until = o
+        .cpf_free_until
+        .map(|limit| format!(", sans frais jusqu'au {} inclus", format_date_fr(limit)))
+        .unwrap_or_default();
+    format!(
+        "Aucun montant n'est calculé ici : une inscription financée par le CPF suit les \
+         {CPF_TERMS}{until}."
+    )
+}
+
+/// A trainee who pays and withdrew within the legal period.
+fn withdrawal_answer_fr(o: &CancellationOutcome) -> String {
+    let until = o
+        .withdrawal_end
+        .map(|end| format!(", jusqu'au {} inclus", format_date_fr(end)))
+        .unwrap_or_default();
+    format!("Rien à payer : rétractation dans le délai légal{until} ({ARTICLE_WITHDRAWAL}).")
+}
+
+/// A trainee who pays, stopped by a recognised force majeure.
+fn force_majeure_answer_fr(o: &CancellationOutcome, owed: &str) -> String {
+    if o.fee_ht.is_zero() {
+        format!(
             "Rien à payer : force majeure dûment reconnue, aucune journée n'a été suivie \
-         ({ARTICLE_FORCE_MAJEURE})."
-        ),
-        Case::ForceMajeure => format!(
+             ({ARTICLE_FORCE_MAJEURE})."
+        )
+    } else {
+        format!(
             "{owed} : force majeure dûment reconnue, seules les journées suivies sont dues \
-         ({ARTICLE_FORCE_MAJEURE})."
-        ),
-        _ => String::new(),
+             ({ARTICLE_FORCE_MAJEURE})."
+        )
     }
 }
 
@@ -414,6 +419,34 @@ mod tests {
         };
         change(&mut request);
         assess_cancellation(&catalogue, &request).unwrap()
+    }
+
+    #[test]
+    fn the_answer_names_the_law_or_the_terms_that_decided() {
+        use crate::domain::individual::ClientType;
+        let terms = Catalogue::fixture().cancellation;
+        let out = outcome_with("2026-05-26", |r| {
+            r.client.kind = ClientType::Individual;
+            r.client.signed = NaiveDate::from_ymd_opt(2026, 5, 15);
+        });
+        assert_eq!(
+            answer_fr(&out, &terms),
+            "Rien à payer : rétractation dans le délai légal, jusqu'au mardi 26 mai 2026 inclus \
+             (Code du travail, art. L6353-5)."
+        );
+        let out = outcome_with("2026-05-20", |r| {
+            r.client.kind = ClientType::Individual;
+            r.client.force_majeure = true;
+        });
+        assert!(answer_fr(&out, &terms).ends_with(
+            "force majeure dûment reconnue, aucune journée n'a été suivie (Code du travail, art. \
+             L6353-7)."
+        ));
+        let out = outcome_with("2026-05-16", |r| r.client.kind = ClientType::Cpf);
+        assert!(answer_fr(&out, &terms).ends_with(
+            "conditions générales d'utilisation de Mon Compte Formation, sans frais jusqu'au lundi \
+             11 mai 2026 inclus."
+        ));
     }
 
     #[test]
