@@ -58,11 +58,11 @@ function withPreview(page, { html: preview, title }, appAttributes) {
   if (!loader) throw new Error("Trunk's loader script is not in the form expected (Trunk 0.21)");
   if (!page.includes('<div id="app"></div>')) throw new Error('index.html has no empty <div id="app">');
   const [script, js, wasm] = loader;
-  // The page's screen is in it already: its app is fetched once that screen is painted
-  // (after the frame that follows this script, which is parsed with the whole page, and the
-  // next one), so that the wasm never delays the first paint; at
-  // once in a tab that paints nothing (hidden), and at the latest 200 ms on should frames
-  // be held back (a frame out of view).
+  // The page's screen is in it already: its app is fetched once that screen is painted —
+  // after the frame that follows this script (which runs once the whole page is parsed) and
+  // the next one — so that the wasm never delays the first paint. In a tab that paints
+  // nothing (hidden) it is fetched at once, and 200 ms on at the latest should frames be
+  // held back (a frame out of view).
   const deferred = `<script type="module">
 let started = false;
 const start = async () => {

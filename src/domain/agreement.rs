@@ -74,6 +74,37 @@ impl PrintedDocument {
     }
 }
 
+/// The block a document is signed in: its heading, what it asks, and the two boxes beside
+/// the date and the place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SignatureBlock {
+    pub heading: &'static str,
+    pub note: &'static str,
+    pub boxes: [&'static str; 2],
+}
+
+impl PrintedDocument {
+    /// A devis: the client's signature and stamp under « Bon pour accord » (the CGV); a
+    /// contract: the trainee's and Co&Sens's, before any payment (L6353-3).
+    pub fn signature_block(self) -> SignatureBlock {
+        match self {
+            PrintedDocument::Devis => SignatureBlock {
+                heading: "Bon pour accord",
+                note: "Devis à retourner daté et signé, précédé de la mention « Bon pour \
+                       accord », avec le cachet de l'entreprise.",
+                boxes: ["Signature :", "Cachet de l'entreprise :"],
+            },
+            PrintedDocument::Contract => SignatureBlock {
+                heading: "Signatures",
+                note: "Contrat établi en deux exemplaires, signé avant l'inscription définitive \
+                       et tout règlement ; le délai de rétractation court à compter de sa \
+                       signature.",
+                boxes: ["Le stagiaire (« Lu et approuvé ») :", "Pour Co&Sens :"],
+            },
+        }
+    }
+}
+
 /// One mention of the document: its heading and its paragraphs; none: a blank to fill in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
@@ -166,6 +197,14 @@ fn how_it_runs(catalogue: &Catalogue) -> String {
     )
 }
 
+/// How the training is assessed: the brochure's methods.
+fn evaluation(catalogue: &Catalogue) -> String {
+    format!(
+        "Évaluation : {}.",
+        catalogue.course.evaluation.methods.join(" ; ")
+    )
+}
+
 /// The price of the quote, its totals being printed above.
 fn price(quote: &Quote) -> String {
     format!(
@@ -185,10 +224,7 @@ fn devis_mentions(catalogue: &Catalogue, quote: &Quote) -> Vec<Mention> {
     means.extend(texts.teaching_means.clone());
     let mut running = vec![how_it_runs(catalogue)];
     running.extend(texts.follow_up.iter().cloned());
-    running.push(format!(
-        "Évaluation : {}.",
-        course.evaluation.methods.join(" ; ")
-    ));
+    running.push(evaluation(catalogue));
     vec![
         Mention::new("Intitulé, objectif et contenu de l'action", aim),
         Mention::new("Moyens prévus", means),
@@ -218,10 +254,7 @@ fn contract_mentions(catalogue: &Catalogue, quote: &Quote) -> Vec<Mention> {
     let mut how = course.modalities.clone();
     how.push(how_it_runs(catalogue));
     how.extend(texts.teaching_means.clone());
-    how.push(format!(
-        "Évaluation : {}.",
-        course.evaluation.methods.join(" ; ")
-    ));
+    how.push(evaluation(catalogue));
     how.push(format!("Sanction : {}", course.registration));
     let payment = vec![
         price(quote),
@@ -366,5 +399,13 @@ mod tests {
         for d in PrintedDocument::ALL {
             assert_eq!(PrintedDocument::from_key(d.key()), Some(d));
         }
+        assert_eq!(
+            PrintedDocument::Devis.signature_block().heading,
+            "Bon pour accord"
+        );
+        assert_eq!(
+            PrintedDocument::Contract.signature_block().boxes[0],
+            "Le stagiaire (« Lu et approuvé ») :"
+        );
     }
 }

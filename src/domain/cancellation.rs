@@ -643,20 +643,19 @@ fn compute_valid(
     }
     let mut out = outcome_dates(terms, req);
     let kind = req.client.kind;
-    if kind == ClientType::Cpf || req.funding == FundingChoice::Cpf {
+    let cpf = kind == ClientType::Cpf || req.funding == FundingChoice::Cpf;
+    if cpf {
         out.cpf_free_until = cpf_free_until(terms, req.start);
     }
-    if let Some(signed) = req.client.signed.filter(|_| kind == ClientType::Individual) {
-        out.withdrawal_end = withdrawal_end(terms, signed);
-        let price_ttc = req
-            .amount_ht
-            .checked_add(percent_of(req.vat_rate, req.amount_ht)?)
-            .ok_or(CancellationError::Overflow)?;
-        out.payment = payment_limits(terms, signed, price_ttc);
+    let signed = req.client.signed.filter(|_| kind == ClientType::Individual);
+    if let Some(end) = signed.and_then(|s| withdrawal_end(terms, s)) {
+        out.withdrawal_end = Some(end);
+        let (_, price_ttc) = with_vat(req.vat_rate, req.amount_ht)?;
+        out.payment = payment_limits(terms, end, price_ttc);
     }
     if req.who == Who::CoSensAdjourns {
         out.case = Case::Adjourned;
-    } else if out.cpf_free_until.is_some() || kind == ClientType::Cpf {
+    } else if cpf {
         out.case = Case::Cpf;
     } else if out.withdrawal_end.is_some_and(|end| req.notified <= end) {
         out.case = Case::Withdrawal;
@@ -695,13 +694,7 @@ fn force_majeure(
         })
         .collect();
     let due = force_majeure_due(&held).ok_or(CancellationError::Overflow)?;
-    out.rate = if out.basis_ht.is_zero() {
-        Decimal::ZERO
-    } else {
-        due.checked_div(out.basis_ht)
-            .map(|r| r.round_dp(4))
-            .ok_or(CancellationError::Overflow)?
-    };
+    out.rate = share_of_basis(due, out.basis_ht, Decimal::ZERO)?;
     set_fee(out, due)
 }
 
@@ -757,14 +750,32 @@ fn percent_of(rate: Decimal, amount: Decimal) -> Result<Decimal, CancellationErr
         .ok_or(CancellationError::Overflow)
 }
 
+/// The VAT on `ht` at `vat_rate` (to the cent) and the amount TTC.
+fn with_vat(vat_rate: Decimal, ht: Decimal) -> Result<(Decimal, Decimal), CancellationError> {
+    let vat = percent_of(vat_rate, ht)?;
+    let ttc = ht.checked_add(vat).ok_or(CancellationError::Overflow)?;
+    Ok((vat, ttc))
+}
+
 /// The fee HT, its VAT and the fee TTC.
 fn set_fee(out: &mut CancellationOutcome, fee_ht: Decimal) -> Result<(), CancellationError> {
     out.fee_ht = fee_ht;
-    out.fee_vat = percent_of(out.vat_rate, fee_ht)?;
-    out.fee_ttc = fee_ht
-        .checked_add(out.fee_vat)
-        .ok_or(CancellationError::Overflow)?;
+    (out.fee_vat, out.fee_ttc) = with_vat(out.vat_rate, fee_ht)?;
     Ok(())
+}
+
+/// `due` as a share of `basis`, to four places; `no_basis` when the basis is 0.
+fn share_of_basis(
+    due: Decimal,
+    basis: Decimal,
+    no_basis: Decimal,
+) -> Result<Decimal, CancellationError> {
+    if basis.is_zero() {
+        return Ok(no_basis);
+    }
+    due.checked_div(basis)
+        .map(|r| r.round_dp(4))
+        .ok_or(CancellationError::Overflow)
 }
 
 /// The client cancels before the first day: the band of the jours ouvrables left.
@@ -800,15 +811,7 @@ fn interruption(
     let totals = interruption_totals(req, &lines);
     let basis: Decimal = lines.iter().map(|l| l.amount_ht).sum();
     out.basis_ht = basis;
-    out.rate = if basis.is_zero() {
-        Decimal::ONE
-    } else {
-        totals
-            .due_ht
-            .checked_div(basis)
-            .map(|r| r.round_dp(4))
-            .ok_or(CancellationError::Overflow)?
-    };
+    out.rate = share_of_basis(totals.due_ht, basis, Decimal::ONE)?;
     set_fee(out, totals.due_ht)?;
     out.totals = Some(totals);
     out.modules = lines;

@@ -112,8 +112,10 @@ pub enum CancellationEdit {
 
 impl CancellationForm {
     /// Prefilled from the current quote (amount, lines, funding, VAT), or with the
-    /// booking's lines and no amount; notified `today`.
-    pub fn new(quote: Option<&Quote>, booking: Booking, today: NaiveDate) -> Self {
+    /// booking's lines and no amount; notified `today`. A quote from a draft whose client is
+    /// a `person` starts with the rules of a trainee who pays (of a CPF holder, with CPF
+    /// funding).
+    pub fn new(quote: Option<&Quote>, booking: Booking, today: NaiveDate, person: bool) -> Self {
         let funding = match quote.map(|q| &q.request.funding) {
             Some(Funding::Opco { .. }) => FundingChoice::Opco,
             Some(Funding::Cpf { .. }) => FundingChoice::Cpf,
@@ -131,20 +133,25 @@ impl CancellationForm {
                 start: String::new(),
             })
             .collect();
-        Self {
+        let mut form = Self {
             start: String::new(),
             notified: format_iso_date(today),
             amount: quote
                 .map(|_| amount_text(booking.basis_ht))
                 .unwrap_or_default(),
             who: Who::ClientCancels,
-            client: ClientType::of_enrolment(false, funding == FundingChoice::Cpf),
+            client: ClientType::Company,
             signed: String::new(),
             force_majeure: false,
             funding,
             vat_exempt: quote.is_some_and(|q| q.vat_rate.is_zero()),
             lines,
-        }
+        };
+        form.set_client(ClientType::of_enrolment(
+            person,
+            funding == FundingChoice::Cpf,
+        ));
+        form
     }
 
     pub fn apply(&mut self, edit: CancellationEdit) {
@@ -386,6 +393,7 @@ mod tests {
             None,
             crate::domain::cancellation::booking_from_catalogue(cat),
             NaiveDate::from_ymd_opt(2026, 5, 4).unwrap(),
+            false,
         )
     }
 
@@ -403,6 +411,16 @@ mod tests {
         form.apply(CancellationEdit::Client(ClientType::Cpf));
         assert_eq!(form.funding, FundingChoice::Cpf);
         form.apply(CancellationEdit::Client(ClientType::Company));
+        assert_eq!(form.funding, FundingChoice::Aucun);
+    }
+
+    #[test]
+    fn a_draft_for_a_person_starts_with_the_rules_of_a_trainee_who_pays() {
+        let cat = Catalogue::fixture();
+        let booking = crate::domain::cancellation::booking_from_catalogue(&cat);
+        let today = NaiveDate::from_ymd_opt(2026, 5, 4).unwrap();
+        let form = CancellationForm::new(None, booking, today, true);
+        assert_eq!(form.client, ClientType::Individual);
         assert_eq!(form.funding, FundingChoice::Aucun);
     }
 
@@ -430,7 +448,7 @@ mod tests {
     fn form() -> CancellationForm {
         let c = Catalogue::fixture();
         let today = parse_iso_date("2026-05-04").unwrap();
-        let mut f = CancellationForm::new(None, booking_from_catalogue(&c), today);
+        let mut f = CancellationForm::new(None, booking_from_catalogue(&c), today, false);
         f.apply(CancellationEdit::Start("2026-05-26".into()));
         f
     }

@@ -104,13 +104,14 @@ pub struct PaymentLimits {
     pub rate: Decimal,
 }
 
-/// The payment limits of a contract signed on `signed` for `price_ttc`.
+/// The payment limits of a contract for `price_ttc` whose withdrawal period ends on
+/// `withdrawal_end` (see [`withdrawal_end`]).
 pub fn payment_limits(
     terms: &CancellationTerms,
-    signed: NaiveDate,
+    withdrawal_end: NaiveDate,
     price_ttc: Decimal,
 ) -> Option<PaymentLimits> {
-    let first_day = withdrawal_end(terms, signed)?.succ_opt()?;
+    let first_day = withdrawal_end.succ_opt()?;
     let rate = terms.individual_first_payment_max_rate;
     Some(PaymentLimits {
         first_day,
@@ -273,12 +274,13 @@ mod tests {
     #[test]
     fn the_first_payment_is_at_most_thirty_percent_to_the_cent_the_day_after_the_period() {
         // 4 000 € HT + 20 % = 4 800,00 TTC → 1 440,00; 3 333,33 TTC → 999,999 → 1 000,00.
-        let p = payment_limits(&terms(), d("2026-06-03"), dec("4800.00")).unwrap();
+        let end = withdrawal_end(&terms(), d("2026-06-03")).unwrap();
+        let p = payment_limits(&terms(), end, dec("4800.00")).unwrap();
         assert_eq!(p.first_day, d("2026-06-16"));
         assert_eq!(p.first_max_ttc, dec("1440.00"));
-        let p = payment_limits(&terms(), d("2026-06-03"), dec("3333.33")).unwrap();
+        let p = payment_limits(&terms(), end, dec("3333.33")).unwrap();
         assert_eq!(p.first_max_ttc, dec("1000.00"));
-        let p = payment_limits(&terms(), d("2026-06-03"), dec("1234.55")).unwrap();
+        let p = payment_limits(&terms(), end, dec("1234.55")).unwrap();
         // 370,365 → 370,37 (half away from zero).
         assert_eq!(p.first_max_ttc, dec("370.37"));
         assert!(payment_fr(&p).contains("mardi 16 juin 2026"));

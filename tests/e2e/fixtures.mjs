@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import config from '../../playwright.config.mjs';
 import { E2E_BASE, E2E_DIST } from '../../scripts/e2e-serve.mjs';
 
@@ -209,4 +210,25 @@ export async function overflowing(page) {
       .filter(([, r]) => r.width > 0 && r.right > width + 0.5)
       .map(([el, r]) => `${describe(el)} (left ${Math.round(r.left)}, right ${Math.round(r.right)}, width ${Math.round(r.width)}) "${(el.innerText || '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`);
   });
+}
+
+/** `s` without any spacing: PDF text runs split where the glyphs are placed. */
+export const squeeze = (s) => s.replace(/[\s\u00a0\u202f]+/g, '');
+
+/**
+ * The page printed to PDF by headless Chromium (A4, the page's own CSS size): the text of
+ * each printed page, squeezed; every page is checked to be A4 (595 × 842 points).
+ */
+export async function printedPages(page, options = {}) {
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, ...options });
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+  const pages = [];
+  for (let n = 1; n <= doc.numPages; n += 1) {
+    const printed = await doc.getPage(n);
+    const [, , width, height] = printed.view;
+    expect([Math.round(width), Math.round(height)], `page ${n} is A4`).toEqual([595, 842]);
+    pages.push(squeeze((await printed.getTextContent()).items.map((item) => item.str).join('')));
+  }
+  await doc.destroy();
+  return pages;
 }

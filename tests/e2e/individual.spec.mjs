@@ -13,14 +13,22 @@
 // - CPF: free while more than 7 jours ouvrés (Monday–Friday, not holidays) lie between the
 //   notification and the start: start Tuesday 26 May 2026 → 12, 13, 15, 18–22 May are 8
 //   from Monday 11 May: free until Monday 11 May.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { test, expect, openVia, expectFigure, expectNoAxeViolation, text, urlOf } from './fixtures.mjs';
+import { test, expect, openVia, expectFigure, expectNoAxeViolation, text, urlOf, printedPages, squeeze } from './fixtures.mjs';
 
 const label = (page, name) => page.getByLabel(name, { exact: true });
 
 async function openCancellation(page) {
   await openVia(page, 'Annulation', 'annulation');
   await expect(page.getByRole('heading', { level: 1, name: "Frais d'annulation" })).toBeVisible();
+}
+
+/** A new draft whose client is a person: lands on the draft's page. */
+async function newDraftForAPerson(page) {
+  await openVia(page, 'Brouillons', 'brouillons');
+  await page.getByRole('button', { name: 'Nouveau brouillon' }).click();
+  await expect(page).toHaveURL(urlOf(/brouillons\/b[0-9-]+/));
+  await page.getByRole('radio', { name: 'Particulier' }).check();
+  await page.getByLabel('Nom du client *').fill('Camille Martin');
 }
 
 async function fillCase(page, { start, notified, ht }) {
@@ -78,11 +86,7 @@ test.describe('the client type on the cancellation screen', () => {
   });
 
   test("a draft's person opens the cancellation screen as a trainee who pays", async ({ page }) => {
-    await openVia(page, 'Brouillons', 'brouillons');
-    await page.getByRole('button', { name: 'Nouveau brouillon' }).click();
-    await expect(page).toHaveURL(urlOf(/brouillons\/b[0-9-]+/));
-    await page.getByRole('radio', { name: 'Particulier' }).check();
-    await page.getByLabel('Nom du client *').fill('Camille Martin');
+    await newDraftForAPerson(page);
     await page.getByRole('button', { name: 'Modifier dans le simulateur' }).click();
     await expect(page).toHaveURL(urlOf(/simulateur/));
     await openVia(page, 'Annulation', 'annulation');
@@ -114,29 +118,9 @@ const CONTRACT_HEADINGS = [
   "Conditions financières en cas de cessation anticipée ou d'abandon",
 ];
 
-/** The text of each page of the print view, as headless Chromium prints it to PDF (A4). */
-async function printedPages(page) {
-  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
-  const pages = [];
-  for (let n = 1; n <= doc.numPages; n += 1) {
-    const p = await doc.getPage(n);
-    const [, , width, height] = p.view;
-    expect([Math.round(width), Math.round(height)], 'an A4 page').toEqual([595, 842]);
-    pages.push((await p.getTextContent()).items.map((i) => i.str).join('').replace(/[\s\u00a0\u202f]+/g, ''));
-  }
-  await doc.destroy();
-  return pages;
-}
-const squeeze = (s) => s.replace(/[\s\u00a0\u202f]+/g, '');
-
 test.describe('the printed document follows the client', () => {
   test("a draft for a person who pays prints as a training contract with every mention of L6353-4, blanks where the data file has none", async ({ page }) => {
-    await openVia(page, 'Brouillons', 'brouillons');
-    await page.getByRole('button', { name: 'Nouveau brouillon' }).click();
-    await expect(page).toHaveURL(urlOf(/brouillons\/b[0-9-]+/));
-    await page.getByRole('radio', { name: 'Particulier' }).check();
-    await page.getByLabel('Nom du client *').fill('Camille Martin');
+    await newDraftForAPerson(page);
     await page.getByRole('link', { name: 'Imprimer le devis' }).click();
     await expect(page).toHaveURL(urlOf(/devis\?brouillon=b[0-9-]+/));
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Contrat de formation professionnelle');

@@ -6,9 +6,9 @@
 //   coaching 2 days × 3 trainees × 1 000 € = 6 000 €; certification unticked (modular).
 //   HT 12 900,00 €; VAT 20 % = 2 580,00 €; TTC 15 480,00 €;
 //   OPCO grants 1 000 € → prise en charge 1 000,00 €, reste à charge 14 480,00 €.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
   test, expect, openSimulator, urlOf, nav, freshContext, expectFigures, expectNoAxeViolation, text,
+  printedPages, squeeze,
 } from './fixtures.mjs';
 
 const QUOTE = {
@@ -195,19 +195,8 @@ test('the devis printed to PDF by headless Chromium: the priced page on one A4 p
   const number = await text(page.getByTestId('devis-numero'));
   await page.getByRole('textbox', { name: 'Nom ou raison sociale du client' }).fill('ACME Formation');
 
-  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-  const document = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
-  expect(document.numPages).toBe(2);
-  // Text runs split where the PDF places glyphs; compare without any spacing.
-  const squeeze = (s) => s.replace(/[\s\u00a0\u202f]+/g, '');
-  const pages = [];
-  for (let n = 1; n <= document.numPages; n += 1) {
-    const pdfPage = await document.getPage(n);
-    const [, , width, height] = pdfPage.view;
-    // A4 is 595 × 842 points.
-    expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
-    pages.push(squeeze((await pdfPage.getTextContent()).items.map((item) => item.str).join('')));
-  }
+  const pages = await printedPages(page, { printBackground: true });
+  expect(pages).toHaveLength(2);
   const [priced] = pages;
   for (const [testid, value] of Object.entries(QUOTE)) {
     expect(priced, `${testid} ${value} on the priced page`).toContain(squeeze(value));
@@ -223,7 +212,6 @@ test('the devis printed to PDF by headless Chromium: the priced page on one A4 p
   for (const chrome of ['Imprimer le devis', 'Navigation principale', 'Pénalités de retard', 'Brouillons', 'Document']) {
     expect(pages.join(''), `${chrome} not on paper`).not.toContain(squeeze(chrome));
   }
-  await document.destroy();
 });
 
 test('a devis opened from a share link prints the shared quote', async ({ page }) => {

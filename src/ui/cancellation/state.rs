@@ -6,9 +6,7 @@ use leptos::prelude::*;
 use crate::domain::cancellation::Booking;
 pub use crate::domain::cancellation_form::{assess, Errors, Field};
 use crate::domain::cancellation_form::{CancellationEdit, CancellationForm, FormLine};
-use crate::domain::individual::ClientType;
 use crate::domain::pricing::Quote;
-use crate::domain::quote_form::FundingChoice;
 use crate::edge::clock::today;
 use crate::ui::form::Visits;
 
@@ -21,17 +19,10 @@ pub struct Inputs {
 impl Inputs {
     /// Prefilled from the current quote (amount, modules, funding, VAT), or empty; a quote
     /// from a draft whose client is a `person` starts with the rules of a trainee who pays
-    /// (or of a CPF holder, with CPF funding).
+    /// (`CancellationForm::new`).
     pub fn new(quote: Option<&Quote>, booking: Booking, person: bool) -> Self {
-        let mut form = CancellationForm::new(quote, booking, today());
-        if person {
-            let cpf = form.funding == FundingChoice::Cpf;
-            form.apply(CancellationEdit::Client(ClientType::of_enrolment(
-                true, cpf,
-            )));
-        }
         Self {
-            form: RwSignal::new(form),
+            form: RwSignal::new(CancellationForm::new(quote, booking, today(), person)),
             visits: Visits::new(),
         }
     }

@@ -48,24 +48,19 @@ pub fn Mentions(document: PrintedDocument, quote: Quote) -> impl IntoView {
     }
 }
 
-/// The block the document is signed in: date, place, and two boxes (a devis: the client's
-/// signature and stamp; a contract: the trainee's and Co&Sens's).
+/// The block the document is signed in: date, place, and its two boxes.
 #[component]
-pub fn Signatures(
-    id: &'static str,
-    heading: &'static str,
-    note: &'static str,
-    boxes: [&'static str; 2],
-) -> impl IntoView {
+pub fn Signatures(document: PrintedDocument) -> impl IntoView {
+    let block = document.signature_block();
     view! {
-        <section class="bon-pour-accord" aria-labelledby=id>
-            <h2 id=id>{heading}</h2>
-            <p class="small">{note}</p>
+        <section class="bon-pour-accord" aria-labelledby="titre-signatures">
+            <h2 id="titre-signatures">{block.heading}</h2>
+            <p class="small">{block.note}</p>
             <div class="accord-grid">
                 <p>"Date :"</p>
                 <p>"Lieu :"</p>
-                <p class="accord-box">{boxes[0]}</p>
-                <p class="accord-box">{boxes[1]}</p>
+                <p class="accord-box">{block.boxes[0]}</p>
+                <p class="accord-box">{block.boxes[1]}</p>
             </div>
         </section>
     }

@@ -1,7 +1,7 @@
 //! `/devis`: the current quote (or the one its `?devis=CODE` carries, from a framed
-//! simulator) — or, with
-//! `?brouillon=ID`, a draft's quote and client —
-//! laid out as a devis to print and sign ("Bon pour accord"), or to send by e-mail.
+//! simulator) — or, with `?brouillon=ID`, a draft's quote and client — laid out as a devis
+//! to print and sign ("Bon pour accord"), or as the training contract of a person who pays
+//! (`domain::agreement`), or to send by e-mail.
 
 mod mentions;
 
@@ -52,8 +52,12 @@ fn CurrentQuoteDevis() -> impl IntoView {
         (Some(quote), Some(form)) => {
             let number = devis_number(today(), &encode(&form, &app.catalogue.version));
             let link = share_link_of(&app, &form);
+            let person = state
+                .draft
+                .with_untracked(|d| d.as_ref().is_some_and(|d| d.person));
+            let document = document_for(&quote, person);
             view! { <Devis quote=quote number=number link=link client=(String::new(), String::new())
-            document=PrintedDocument::Devis /> }
+            document=document /> }
             .into_any()
         }
         _ => view! {
@@ -64,6 +68,12 @@ fn CurrentQuoteDevis() -> impl IntoView {
         }
         .into_any(),
     }
+}
+
+/// The document a quote prints as: a person's contract unless the CPF funds it.
+fn document_for(quote: &Quote, person: bool) -> PrintedDocument {
+    let cpf = matches!(quote.request.funding, Funding::Cpf { .. });
+    PrintedDocument::for_enrolment(person, cpf)
 }
 
 /// A draft's quote, with its client's name and address (never in its e-mail).
@@ -79,10 +89,7 @@ fn DraftDevis(id: String) -> impl IntoView {
         Some((draft, quote)) => {
             let number = devis_number(today(), &encode(&draft.form, &app.catalogue.version));
             let client = &draft.enrolment.client;
-            let document = PrintedDocument::for_enrolment(
-                client.kind == ClientKind::Individual,
-                matches!(quote.request.funding, Funding::Cpf { .. }),
-            );
+            let document = document_for(&quote, client.kind == ClientKind::Individual);
             let client = (client.name.clone(), client.address.clone());
             let link = share_link_of(&app, &draft.form);
             view! { <Devis quote=quote number=number link=link client=client document=document /> }
@@ -172,14 +179,7 @@ fn Devis(
                 let d = document.get();
                 view! {
                     <Mentions document=d quote=quote.clone() />
-                    {match d {
-                        PrintedDocument::Devis => view! { <Signatures id="titre-accord" heading="Bon pour accord"
-                            note="Devis à retourner daté et signé, précédé de la mention « Bon pour accord », avec le cachet de l'entreprise."
-                            boxes=["Signature :", "Cachet de l'entreprise :"] /> },
-                        PrintedDocument::Contract => view! { <Signatures id="titre-signatures" heading="Signatures"
-                            note="Contrat établi en deux exemplaires, signé avant l'inscription définitive et tout règlement ; le délai de rétractation court à compter de sa signature."
-                            boxes=["Le stagiaire (« Lu et approuvé ») :", "Pour Co&Sens :"] /> },
-                    }}
+                    <Signatures document=d />
                 }
             }}
             <div class="actions no-print">
