@@ -272,13 +272,44 @@ async function waitForDriver(port) {
   }, 30_000);
 }
 
+/**
+ * `promise`, or an error once `ms` have passed: a WebDriver call that never answers (a
+ * browser that did not start, or hangs on closing) fails what it was for instead of holding
+ * the whole run (seen once: a WebKit session that neither started nor failed).
+ */
+function bounded(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer after ${ms / 1000} s: ${what}`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+const SESSION_START_MS = 60_000;
+const SESSION_QUIT_MS = 15_000;
+
+/** A new session of `engine` on the driver at `port`: two tries, each bounded. */
+async function newSession(engine, port) {
+  let last;
+  for (let attempt = 1; attempt <= 2; attempt += 1) {
+    const executor = new Executor(new HttpClient(`http://127.0.0.1:${port}/`));
+    const driver = WebDriver.createSession(executor, new Capabilities(ENGINES[engine]));
+    try {
+      await bounded(driver.getSession(), SESSION_START_MS, `a new ${engine} session`);
+      return driver;
+    } catch (e) {
+      last = e;
+      console.log(`[${engine}] session not started (try ${attempt}): ${e.message.split('\n')[0]}`);
+    }
+  }
+  throw last;
+}
+
 async function runSession(engine, port, baseUrl, checks, state) {
   let driver;
   const started = Date.now();
   try {
-    const executor = new Executor(new HttpClient(`http://127.0.0.1:${port}/`));
-    driver = WebDriver.createSession(executor, new Capabilities(ENGINES[engine]));
-    await driver.getSession();
+    driver = await newSession(engine, port);
   } catch (e) {
     for (const [name] of checks) record(engine, name, 'failed', `no browser session: ${e.message.split('\n')[0]}`, 0);
     return;
@@ -299,7 +330,7 @@ async function runSession(engine, port, baseUrl, checks, state) {
       }
     }
   } finally {
-    await driver.quit().catch(() => {});
+    await bounded(driver.quit(), SESSION_QUIT_MS, `closing the ${engine} session`).catch(() => {});
   }
 }
 
@@ -350,8 +381,12 @@ async function main() {
   process.exitCode = count('failed') || !results.length ? 1 : 0;
 }
 
-main().catch((e) => {
-  console.error(`engines smoke: ${e.message}`);
-  console.log('0 passed, 1 failed');
-  process.exitCode = 1;
-});
+main()
+  .catch((e) => {
+    console.error(`engines smoke: ${e.message}`);
+    console.log('0 passed, 1 failed');
+    process.exitCode = 1;
+  })
+  // A WebDriver request left without an answer (see `bounded`) keeps its socket open: end
+  // the process anyway, once its output has had time to go out.
+  .finally(() => setTimeout(() => process.exit(), 2_000).unref());
