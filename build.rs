@@ -42,6 +42,9 @@ mod money;
 #[allow(dead_code)]
 #[path = "src/domain/order.rs"]
 mod order;
+#[allow(dead_code)]
+#[path = "src/domain/catalogue/sessions.rs"]
+mod sessions;
 
 /// The paths of the crate's domain that the included files use.
 mod domain {
@@ -54,8 +57,10 @@ mod domain {
 
 use catalogue::{
     AgreementTexts, CancellationTerms, Catalogue, Course, CpfContribution, Evaluation,
-    LatePaymentTerms, LegalInterestRate, ModularTariff, Module, Office, Prices, Referent,
+    LatePaymentTerms, LegalInterestRate, ModularTariff, Module, Office, PastResult, PlaceHours,
+    Prices, Referent,
 };
+use sessions::{Session, SessionModule, SessionStatus};
 
 fn main() {
     println!("cargo:rerun-if-env-changed=COSENS_CATALOGUE");
@@ -345,6 +350,8 @@ rust_struct!(Catalogue {
     version,
     course,
     modules,
+    sessions,
+    past_results,
     prices,
     cpf_contributions,
     legal_interest_rates,
@@ -375,6 +382,8 @@ rust_struct!(Course {
     schedule,
     places,
     modes,
+    remote_mode,
+    hours_by_place,
     cpf_eligible,
     accessibility,
     enrolment_url,
@@ -401,6 +410,26 @@ rust_struct!(Prices {
     vat_rate,
     trainees_max,
 });
+rust_struct!(Session {
+    id,
+    place,
+    mode,
+    status,
+    modules,
+});
+rust_struct!(SessionModule { module, dates });
+rust_struct!(PlaceHours { place, hours });
+rust_struct!(PastResult { date, text });
+
+impl Rust for SessionStatus {
+    fn write(&self, out: &mut String) {
+        out.push_str(match self {
+            SessionStatus::Open => "SessionStatus::Open",
+            SessionStatus::Full => "SessionStatus::Full",
+        });
+    }
+}
+
 rust_struct!(ModularTariff { days, price_ht });
 rust_struct!(CpfContribution { from, amount });
 rust_struct!(LegalInterestRate {

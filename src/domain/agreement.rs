@@ -5,12 +5,13 @@
 //! file (`catalogue.agreement`, the course, the modules); a mention it lacks is a blank to
 //! fill in, never an invented value.
 
-use crate::domain::catalogue::Catalogue;
+use crate::domain::catalogue::{Catalogue, Session};
 use crate::domain::cgv::terms_in_short;
 use crate::domain::fr::days_fr;
 use crate::domain::individual::{ARTICLE_FORCE_MAJEURE, ARTICLE_PAYMENT, ARTICLE_WITHDRAWAL};
 use crate::domain::money::{format_eur, format_number, format_percent};
 use crate::domain::pricing::Quote;
+use crate::domain::sessions::{chosen_dates, hours_fr, label_fr, location_fr, module_dates_fr};
 
 /// Which document the print view is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -132,10 +133,15 @@ impl Mention {
 }
 
 /// The mentions of `document` for `quote`, in the order of the article.
-pub fn mentions(document: PrintedDocument, catalogue: &Catalogue, quote: &Quote) -> Vec<Mention> {
+pub fn mentions(
+    document: PrintedDocument,
+    catalogue: &Catalogue,
+    quote: &Quote,
+    session: Option<&Session>,
+) -> Vec<Mention> {
     match document {
-        PrintedDocument::Devis => devis_mentions(catalogue, quote),
-        PrintedDocument::Contract => contract_mentions(catalogue, quote),
+        PrintedDocument::Devis => devis_mentions(catalogue, quote, session),
+        PrintedDocument::Contract => contract_mentions(catalogue, quote, session),
     }
 }
 
@@ -181,20 +187,43 @@ fn duration(quote: &Quote) -> String {
     )
 }
 
-/// The period: no session is in the data file, so the dates are to be agreed.
+/// The period without a session: the dates are to be agreed.
 const PERIOD_FR: &str =
     "Dates : à convenir avec Co&Sens (parcours ouverts en nombre limité chaque \
      année), précisées dans la convocation.";
 
-/// How it runs: the modes, places and hours of the brochure.
-fn how_it_runs(catalogue: &Catalogue) -> String {
+/// The period: the session's dates of the modules bought, or « à convenir ».
+fn period(catalogue: &Catalogue, quote: &Quote, session: Option<&Session>) -> Vec<String> {
+    let Some(session) = session else {
+        return vec![PERIOD_FR.into()];
+    };
+    let mut lines = vec![format!("Session {} : {}.", session.id, label_fr(session))];
+    lines.extend(
+        chosen_dates(catalogue, session, &quote.modules)
+            .iter()
+            .map(|m| format!("{}.", module_dates_fr(m))),
+    );
+    lines
+}
+
+/// How it runs: the session's place, mode and hours, or the brochure's modes, places and
+/// hours.
+fn how_it_runs(catalogue: &Catalogue, session: Option<&Session>) -> String {
     let course = &catalogue.course;
-    format!(
-        "{} ; {}. {}",
-        course.modes.join(" ou "),
-        course.places.join(" ou "),
-        course.schedule
-    )
+    match session {
+        Some(s) => format!(
+            "{} ; {}. Horaires : {}.",
+            s.mode,
+            location_fr(catalogue, s),
+            hours_fr(catalogue, s)
+        ),
+        None => format!(
+            "{} ; {}. {}",
+            course.modes.join(" ou "),
+            course.places.join(" ou "),
+            course.schedule
+        ),
+    }
 }
 
 /// How the training is assessed: the brochure's methods.
@@ -215,20 +244,24 @@ fn price(quote: &Quote) -> String {
 }
 
 /// D6353-1: what a devis standing in for the agreement carries.
-fn devis_mentions(catalogue: &Catalogue, quote: &Quote) -> Vec<Mention> {
+fn devis_mentions(catalogue: &Catalogue, quote: &Quote, session: Option<&Session>) -> Vec<Mention> {
     let course = &catalogue.course;
     let texts = &catalogue.agreement;
     let mut aim = vec![course.aims.join(" ; ") + "."];
     aim.extend(programme(catalogue, quote));
     let mut means = course.modalities.clone();
     means.extend(texts.teaching_means.clone());
-    let mut running = vec![how_it_runs(catalogue)];
+    let mut running = vec![how_it_runs(catalogue, session)];
     running.extend(texts.follow_up.iter().cloned());
     running.push(evaluation(catalogue));
     vec![
         Mention::new("Intitulé, objectif et contenu de l'action", aim),
         Mention::new("Moyens prévus", means),
-        Mention::new("Durée et période", vec![duration(quote), PERIOD_FR.into()]),
+        Mention::new("Durée et période", {
+            let mut lines = vec![duration(quote)];
+            lines.extend(period(catalogue, quote, session));
+            lines
+        }),
         Mention::new(
             "Modalités de déroulement, de suivi et d'évaluation",
             running,
@@ -241,18 +274,22 @@ fn devis_mentions(catalogue: &Catalogue, quote: &Quote) -> Vec<Mention> {
 }
 
 /// L6353-4: what the contract of a trainee who pays carries, on pain of nullity.
-fn contract_mentions(catalogue: &Catalogue, quote: &Quote) -> Vec<Mention> {
+fn contract_mentions(
+    catalogue: &Catalogue,
+    quote: &Quote,
+    session: Option<&Session>,
+) -> Vec<Mention> {
     let course = &catalogue.course;
     let texts = &catalogue.agreement;
     let terms = &catalogue.cancellation;
     let mut nature = vec![
         format!("Objet : {}.", course.aims.join(" ; ")),
         format!("Durée : {}", duration(quote)),
-        PERIOD_FR.into(),
     ];
+    nature.extend(period(catalogue, quote, session));
     nature.extend(programme(catalogue, quote));
     let mut how = course.modalities.clone();
-    how.push(how_it_runs(catalogue));
+    how.push(how_it_runs(catalogue, session));
     how.extend(texts.teaching_means.clone());
     how.push(evaluation(catalogue));
     how.push(format!("Sanction : {}", course.registration));
@@ -324,9 +361,37 @@ mod tests {
     }
 
     #[test]
+    fn with_a_session_the_period_gives_its_dates_and_the_running_its_place_and_hours() {
+        let c = Catalogue::fixture();
+        let session = c.session("paris-2027-03");
+        let m = mentions(PrintedDocument::Devis, &c, &quote(&c), session);
+        let period = &m[2].paragraphs;
+        assert!(
+            !period.iter().any(|p| p.contains("à convenir")),
+            "{period:?}"
+        );
+        assert!(period.contains(&"Session paris-2027-03 : Paris, présentiel, du mardi 9 mars au mardi 30 mars 2027.".to_owned()), "{period:?}");
+        assert!(
+            period.contains(&"Module 3 : mardi 16 mars 2027 et mercredi 17 mars 2027.".to_owned()),
+            "{period:?}"
+        );
+        assert!(
+            m[3].paragraphs[0].starts_with("Présentiel ; Co&Sens, "),
+            "{:?}",
+            m[3].paragraphs
+        );
+        assert!(m[3].paragraphs[0].contains("Horaires : de 9 h 30 à 13 h 00"));
+        let contract = mentions(PrintedDocument::Contract, &c, &quote(&c), session);
+        assert!(contract[0]
+            .paragraphs
+            .iter()
+            .any(|p| p.starts_with("Module 5 : mardi 30 mars 2027")));
+    }
+
+    #[test]
     fn the_devis_carries_each_mention_of_d6353_1_under_its_heading() {
         let c = Catalogue::fixture();
-        let m = mentions(PrintedDocument::Devis, &c, &quote(&c));
+        let m = mentions(PrintedDocument::Devis, &c, &quote(&c), None);
         let headings: Vec<&str> = m.iter().map(|m| m.heading).collect();
         assert_eq!(
             headings,
@@ -354,7 +419,7 @@ mod tests {
     #[test]
     fn the_contract_carries_every_mention_of_l6353_4_and_blanks_where_the_data_lack() {
         let c = Catalogue::fixture();
-        let m = mentions(PrintedDocument::Contract, &c, &quote(&c));
+        let m = mentions(PrintedDocument::Contract, &c, &quote(&c), None);
         assert_eq!(m.len(), 7);
         let blank: Vec<&str> = m
             .iter()
@@ -378,7 +443,7 @@ mod tests {
         assert!(m[5].paragraphs.iter().any(|p| p.contains("30\u{a0}%")));
         let mut filled = c.clone();
         filled.agreement.trainers = Some("Consultants experts de la certification.".into());
-        let m = mentions(PrintedDocument::Contract, &filled, &quote(&filled));
+        let m = mentions(PrintedDocument::Contract, &filled, &quote(&filled), None);
         assert_eq!(m.iter().filter(|m| m.is_blank()).count(), 1);
     }
 

@@ -13,7 +13,7 @@ use crate::domain::cancellation::{
     assess_cancellation, notified_after_start, schedule, split_between_lines, Booking, BookingKind,
     CancellationError, CancellationOutcome, CancellationRequest, ModuleBooking, Scheduled, Who,
 };
-use crate::domain::catalogue::Catalogue;
+use crate::domain::catalogue::{Catalogue, Session};
 use crate::domain::form_input::{amount_input, amount_text, date_input, InputError};
 use crate::domain::individual::{Client, ClientType};
 use crate::domain::money::parse_amount;
@@ -152,6 +152,30 @@ impl CancellationForm {
             funding == FundingChoice::Cpf,
         ));
         form
+    }
+
+    /// The dates of the quote's `session` in place of assumed ones: each module line's
+    /// first day, and the training's start (the first booked module's first day).
+    pub fn use_session(&mut self, session: &Session) {
+        let first_day = |line: &FormLine| {
+            (line.kind == BookingKind::Module)
+                .then(|| session.module_dates(line.number).first().copied())
+                .flatten()
+        };
+        for line in &mut self.lines {
+            if let Some(day) = first_day(line) {
+                line.start = format_iso_date(day);
+            }
+        }
+        let start = self
+            .lines
+            .iter()
+            .filter(|l| l.is_booked())
+            .filter_map(first_day)
+            .min();
+        if let Some(day) = start {
+            self.start = format_iso_date(day);
+        }
     }
 
     pub fn apply(&mut self, edit: CancellationEdit) {
@@ -395,6 +419,28 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 5, 4).unwrap(),
             false,
         )
+    }
+
+    #[test]
+    fn a_quote_with_a_session_takes_its_start_and_its_modules_dates() {
+        let cat = Catalogue::fixture();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let mut quote_form = crate::domain::quote_form::QuoteForm::for_module(3);
+        quote_form.modules.push(5);
+        let request = quote_form.to_request(&cat, today).unwrap();
+        let quote = crate::domain::pricing::compute_quote(&cat, &request).unwrap();
+        let booking = crate::domain::cancellation::booking_from_quote(&cat, &quote);
+        let mut form = CancellationForm::new(Some(&quote), booking, today, false);
+        form.use_session(cat.session("paris-2027-03").unwrap());
+        // Module 3 is the first booked: its first day is the training's start.
+        assert_eq!(form.start, "2027-03-16");
+        let starts: Vec<(u8, &str)> = form
+            .lines
+            .iter()
+            .filter(|l| l.kind == BookingKind::Module && l.is_booked())
+            .map(|l| (l.number, l.start.as_str()))
+            .collect();
+        assert_eq!(starts, [(3, "2027-03-16"), (5, "2027-03-30")]);
     }
 
     #[test]

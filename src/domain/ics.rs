@@ -11,10 +11,12 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use crate::domain::calendar::DayKind;
 use crate::domain::cancellation::{CancellationOutcome, FeeBand};
 use crate::domain::cancellation_text::{deadlines_fr, Deadline};
-use crate::domain::catalogue::Catalogue;
+use crate::domain::catalogue::{Catalogue, Session};
 use crate::domain::cgv::adjourn_notice_fr;
 use crate::domain::fr::{capitalise, format_date_fr};
 use crate::domain::money::format_percent;
+use crate::domain::order::sort_by_key;
+use crate::domain::sessions::{chosen_dates, hours_fr, label_fr, location_fr};
 
 /// The file's media type.
 pub const MIME: &str = "text/calendar";
@@ -113,6 +115,11 @@ pub struct AllDayEvent {
     pub date: NaiveDate,
     pub summary: String,
     pub description: String,
+    /// Where it happens (`LOCATION`), if anywhere.
+    pub location: Option<String>,
+    /// A day taken (a training day, `OPAQUE`) rather than a date to remember
+    /// (`TRANSPARENT`).
+    pub busy: bool,
 }
 
 /// A published calendar of `events`, stamped `now` (UTC).
@@ -135,7 +142,10 @@ pub fn write_calendar(events: &[AllDayEvent], now: NaiveDateTime) -> String {
         }
         w.text("SUMMARY", &e.summary);
         w.text("DESCRIPTION", &e.description);
-        w.property("TRANSP", "TRANSPARENT");
+        if let Some(location) = &e.location {
+            w.text("LOCATION", location);
+        }
+        w.property("TRANSP", if e.busy { "OPAQUE" } else { "TRANSPARENT" });
         w.property("END", "VEVENT");
     }
     w.property("END", "VCALENDAR");
@@ -190,6 +200,8 @@ pub fn outcome_events(outcome: &CancellationOutcome, catalogue: &Catalogue) -> V
             date: d.date,
             summary: format!("{} — {training}", capitalise(&d.what)),
             description: format!("{}\n{footer}", deadline_description(d.kind, catalogue)),
+            location: None,
+            busy: false,
         })
         .collect();
     events.push(AllDayEvent {
@@ -204,8 +216,10 @@ pub fn outcome_events(outcome: &CancellationOutcome, catalogue: &Catalogue) -> V
             "Premier jour de la formation. {}\n{footer}",
             course.schedule
         ),
+        location: None,
+        busy: false,
     });
-    events.sort_by_key(|e| e.date);
+    sort_by_key(&mut events, |e| e.date);
     events
 }
 
@@ -227,6 +241,70 @@ pub fn calendar_file_name(outcome: &CancellationOutcome) -> String {
         s.month(),
         s.day()
     )
+}
+
+/// The training days of `session` as events, one a day: every module's when `modules` is
+/// `None` (the whole session, from the catalogue), else those of the chosen modules (from
+/// a quote). Each carries the place and the day's hours.
+pub fn session_events(
+    catalogue: &Catalogue,
+    session: &Session,
+    modules: Option<&[u8]>,
+) -> Vec<AllDayEvent> {
+    let all: Vec<u8> = catalogue.modules.iter().map(|m| m.number).collect();
+    let chosen = chosen_dates(catalogue, session, modules.unwrap_or(&all));
+    let location = location_fr(catalogue, session);
+    let hours = capitalise(hours_fr(catalogue, session));
+    let course = &catalogue.course;
+    let mut events: Vec<AllDayEvent> = chosen
+        .iter()
+        .flat_map(|m| {
+            let count = m.dates.len();
+            m.dates
+                .iter()
+                .enumerate()
+                .map(move |(k, &date)| (m, k, count, date))
+        })
+        .map(|(m, k, count, date)| {
+            let day = if count > 1 {
+                format!(", jour {} sur {count}", k + 1)
+            } else {
+                String::new()
+            };
+            AllDayEvent {
+                uid: format!("{}-{}@{UID_DOMAIN}", session.id, ics_date(date)),
+                date,
+                summary: format!("Formation {} — module {}{day}", course.code, m.module),
+                description: format!(
+                    "{}\nModule {} : {}.\n{hours}.\nSession {} ({}).",
+                    course.title,
+                    m.module,
+                    m.title,
+                    session.id,
+                    label_fr(session)
+                ),
+                location: Some(location.clone()),
+                busy: true,
+            }
+        })
+        .collect();
+    sort_by_key(&mut events, |e| e.date);
+    events
+}
+
+/// The calendar file of a session's days (see [`session_events`]), stamped `now` (UTC).
+pub fn session_calendar(
+    catalogue: &Catalogue,
+    session: &Session,
+    modules: Option<&[u8]>,
+    now: NaiveDateTime,
+) -> String {
+    write_calendar(&session_events(catalogue, session, modules), now)
+}
+
+/// `session-paris-2027-03.ics`.
+pub fn session_file_name(session: &Session) -> String {
+    format!("session-{}.ics", session.id)
 }
 
 #[cfg(test)]
@@ -328,7 +406,8 @@ mod tests {
                     stack.last_mut().expect("a parent").children.push(done);
                 }
                 _ => {
-                    let text = ["SUMMARY", "DESCRIPTION", "UID", "PRODID"].contains(&name.as_str());
+                    let text = ["SUMMARY", "DESCRIPTION", "UID", "PRODID", "LOCATION"]
+                        .contains(&name.as_str());
                     let value = if text { unescape(&value) } else { value };
                     stack.last_mut().unwrap().props.push((name, value));
                 }
@@ -338,6 +417,11 @@ mod tests {
         assert!(stack.is_empty(), "every BEGIN has its END");
         assert_eq!(root.children.len(), 1, "one VCALENDAR");
         root.children.pop().unwrap()
+    }
+
+    /// The value of property `name` in each event of `cal`.
+    fn column<'a>(cal: &'a Component, name: &str) -> Vec<&'a str> {
+        cal.children.iter().map(|e| e.get(name).unwrap()).collect()
     }
 
     // -- The tests -----------------------------------------------------------------------
@@ -376,22 +460,12 @@ mod tests {
         assert_eq!(cal.get("CALSCALE"), Some("GREGORIAN"));
         assert_eq!(cal.get("METHOD"), Some("PUBLISH"));
         assert!(cal.children.iter().all(|c| c.kind == "VEVENT"));
-        let starts: Vec<&str> = cal
-            .children
-            .iter()
-            .map(|e| e.get("DTSTART;VALUE=DATE").unwrap())
-            .collect();
         assert_eq!(
-            starts,
+            column(&cal, "DTSTART;VALUE=DATE"),
             ["20260503", "20260515", "20260518", "20260519", "20260522", "20260526"]
         );
-        let ends: Vec<&str> = cal
-            .children
-            .iter()
-            .map(|e| e.get("DTEND;VALUE=DATE").unwrap())
-            .collect();
         assert_eq!(
-            ends,
+            column(&cal, "DTEND;VALUE=DATE"),
             ["20260504", "20260516", "20260519", "20260520", "20260523", "20260527"]
         );
         let written = outcome_events(&outcome("2026-05-04"), &Catalogue::fixture());
@@ -404,6 +478,52 @@ mod tests {
         // The descriptions hold commas, semicolons and line breaks: written escaped.
         assert!(written.iter().any(|e| e.description.contains(';')));
         assert!(written.iter().all(|e| e.description.contains('\n')));
+    }
+
+    #[test]
+    fn a_session_file_has_one_busy_event_per_training_day_with_place_and_hours() {
+        let c = Catalogue::fixture();
+        let s = c.session("paris-2027-03").unwrap();
+        assert_eq!(session_file_name(s), "session-paris-2027-03.ics");
+        let cal = parse(&session_calendar(&c, s, None, now()));
+        assert_eq!(
+            column(&cal, "DTSTART;VALUE=DATE"),
+            ["20270309", "20270310", "20270316", "20270317", "20270323", "20270324", "20270330"]
+        );
+        for e in &cal.children {
+            assert_eq!(e.get("TRANSP"), Some("OPAQUE"));
+            assert!(e.get("LOCATION").unwrap().starts_with("Co&Sens, "));
+            assert!(e
+                .get("DESCRIPTION")
+                .unwrap()
+                .contains("De 9 h 30 à 13 h 00 et de 14 h 00 à 17 h 30."));
+        }
+        assert_eq!(
+            cal.children[2].get("SUMMARY"),
+            Some("Formation RS5302 — module 3, jour 1 sur 2")
+        );
+        let uids: std::collections::BTreeSet<_> =
+            cal.children.iter().map(|e| e.get("UID").unwrap()).collect();
+        assert_eq!(uids.len(), 7);
+    }
+
+    #[test]
+    fn a_quote_file_holds_its_chosen_modules_days_and_elsewhere_the_notice_hours() {
+        let c = Catalogue::fixture();
+        let s = c.session("marseille-2027-05").unwrap();
+        let events = session_events(&c, s, Some(&[5, 3]));
+        let dates: Vec<NaiveDate> = events.iter().map(|e| e.date).collect();
+        assert_eq!(dates, [d("2027-05-18"), d("2027-05-19"), d("2027-06-01")]);
+        assert!(events.iter().all(|e| e
+            .description
+            .contains("Horaires indiqués sur la convocation.")));
+        let remote = c.session("distanciel-2027-09").unwrap();
+        let events = session_events(&c, remote, Some(&[1]));
+        assert_eq!(events.len(), 1);
+        assert_eq!(
+            events[0].location.as_deref(),
+            Some("À distance (session de Paris)")
+        );
     }
 
     #[test]

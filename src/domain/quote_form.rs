@@ -67,6 +67,11 @@ pub struct QuoteForm {
     pub opco_amount: String,
     pub cpf_balance: String,
     pub cpf_exempt: bool,
+    /// The chosen session's id (`catalogue.sessions`), or empty for « Dates à convenir ».
+    /// Absent from drafts stored before sessions existed, and not written when empty: a
+    /// draft without a session is stored as before.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub session: String,
 }
 
 impl Default for QuoteForm {
@@ -83,6 +88,7 @@ impl Default for QuoteForm {
             opco_amount: String::new(),
             cpf_balance: String::new(),
             cpf_exempt: false,
+            session: String::new(),
         }
     }
 }
@@ -101,6 +107,17 @@ impl QuoteForm {
         form.choose_full_course(false);
         form.modules = vec![number];
         form
+    }
+
+    /// The modules the quote buys: every module for the full course, else those ticked, in
+    /// the catalogue's order.
+    pub fn chosen_modules(&self, catalogue: &Catalogue) -> Vec<u8> {
+        catalogue
+            .modules
+            .iter()
+            .map(|m| m.number)
+            .filter(|&n| self.full_course || self.modules.contains(&n))
+            .collect()
     }
 
     /// Switches formula; the certification follows the default of each formula

@@ -6,6 +6,10 @@
 //! - funding: `0` (none), `O<amount>` (OPCO, amount in euros with `.` and up to 2 decimals),
 //!   `P` (CPF: the balance is personal and never travels in a link).
 //!
+//! Format 2, for a quote with a session: format 1's fields, then `~<session id>`
+//! (lower-case letters, digits, hyphens; see `catalogue::Session`). A quote without a
+//! session is written in format 1, as before sessions existed; both formats are read.
+//!
 //! Only the selection travels: no name, no e-mail, no price. Prices are recomputed from the
 //! catalogue on arrival. Every character is URL-safe (`~`, `.`, digits, letters).
 
@@ -15,19 +19,25 @@ use super::catalogue::Catalogue;
 use super::money::parse_amount;
 use super::order::sort_by_key;
 use super::quote_form::{FundingChoice, QuoteForm};
+use super::sessions::{pick, SessionPick};
 
-/// The link's format version.
+/// The link's format version, without a session.
 pub const FORMAT: &str = "1";
+/// The link's format version with a session.
+pub const FORMAT_WITH_SESSION: &str = "2";
 /// The query parameter that carries the encoded selection.
 pub const PARAM: &str = crate::domain::site::SHARE_PARAM;
 /// Longer input is refused before any parsing.
-pub const MAX_LEN: usize = 120;
+pub const MAX_LEN: usize = 170;
 
 /// A decoded link: the form to load, and the catalogue version it was made under.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SharedQuote {
     pub form: QuoteForm,
     pub catalogue_version: String,
+    /// Why the session the link named was left out (gone, full or begun), set by
+    /// [`decode_for`].
+    pub session_notice: Option<String>,
 }
 
 impl SharedQuote {
@@ -77,8 +87,14 @@ pub fn encode(form: &QuoteForm, catalogue_version: &str) -> String {
         },
         FundingChoice::Cpf => "P".to_owned(),
     };
-    [
-        FORMAT.to_owned(),
+    let session = safe_session(&form.session);
+    let mut fields = vec![
+        if session.is_empty() {
+            FORMAT
+        } else {
+            FORMAT_WITH_SESSION
+        }
+        .to_owned(),
         safe_version(catalogue_version),
         formula,
         number_field(&form.trainees),
@@ -86,8 +102,24 @@ pub fn encode(form: &QuoteForm, catalogue_version: &str) -> String {
         if form.certification { "1" } else { "0" }.to_owned(),
         if form.vat_exempt { "E" } else { "N" }.to_owned(),
         funding,
-    ]
-    .join("~")
+    ];
+    if !session.is_empty() {
+        fields.push(session);
+    }
+    fields.join("~")
+}
+
+/// A session id kept when it is one a catalogue can hold, else empty (no session).
+fn safe_session(id: &str) -> String {
+    let ok = id.len() <= crate::domain::catalogue::MAX_SESSION_ID_CHARS
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        id.to_owned()
+    } else {
+        String::new()
+    }
 }
 
 /// The whole link: `page` is the address of the simulator's page, origin and folder
@@ -105,15 +137,24 @@ pub fn decode(text: &str) -> Result<SharedQuote, ShareLinkError> {
     if !text.is_ascii() {
         return Err(ShareLinkError::new("caractères inattendus"));
     }
-    let parts: Vec<&str> = text.split('~').collect();
-    let [format, version, formula, trainees, coaching, certification, vat, funding] =
-        parts.as_slice()
+    let mut parts: Vec<&str> = text.split('~').collect();
+    let session = match parts.first().copied() {
+        Some(FORMAT) if parts.len() == 8 => "",
+        Some(FORMAT_WITH_SESSION) if parts.len() == 9 => parts.pop().unwrap_or_default(),
+        Some(FORMAT | FORMAT_WITH_SESSION) => {
+            return Err(ShareLinkError::new("nombre de champs inattendu"))
+        }
+        _ => return Err(ShareLinkError::new("format de lien inconnu")),
+    };
+    if parts.first() == Some(&FORMAT_WITH_SESSION)
+        && (session.is_empty() || safe_session(session) != session)
+    {
+        return Err(ShareLinkError::new("session"));
+    }
+    let [_, version, formula, trainees, coaching, certification, vat, funding] = parts.as_slice()
     else {
         return Err(ShareLinkError::new("nombre de champs inattendu"));
     };
-    if *format != FORMAT {
-        return Err(ShareLinkError::new("format de lien inconnu"));
-    }
     if version.is_empty()
         || version.len() > 20
         || !version
@@ -162,22 +203,30 @@ pub fn decode(text: &str) -> Result<SharedQuote, ShareLinkError> {
         }
         _ => return Err(ShareLinkError::new("financement")),
     }
+    form.session = session.to_owned();
     Ok(SharedQuote {
         form,
         catalogue_version: (*version).to_owned(),
+        session_notice: None,
     })
 }
 
 /// Decodes a link and checks its selection against `catalogue` on `date`: a module the
 /// catalogue does not have, or a count out of range, makes the whole link an error (the
 /// simulator then opens with the default quote). The CPF balance never travels in a link:
-/// the quote opens priced, its CPF share pending until the trainee types the balance.
+/// the quote opens priced, its CPF share pending until the trainee types the balance. A
+/// session no longer on offer on `date` (gone, full, begun) is left out, and
+/// [`SharedQuote::session_notice`] says why: the quote still opens.
 pub fn decode_for(
     catalogue: &Catalogue,
     text: &str,
     date: NaiveDate,
 ) -> Result<SharedQuote, ShareLinkError> {
-    let shared = decode(text)?;
+    let mut shared = decode(text)?;
+    if let SessionPick::Unavailable(why) = pick(catalogue, &shared.form.session, date) {
+        shared.form.session.clear();
+        shared.session_notice = Some(why);
+    }
     match shared.form.to_simulated_request(catalogue, date) {
         Ok(_) => Ok(shared),
         Err(errors) => Err(ShareLinkError(format!(
@@ -309,6 +358,73 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_with_a_session_travels_in_format_2_and_stays_under_200_characters() {
+        let mut form = largest();
+        form.session = "a".repeat(40);
+        let code = encode(&form, "2026.1");
+        assert!(code.starts_with("2~2026.1~M12345~50~3~1~E~O"), "{code}");
+        assert!(code.ends_with(&format!("~{}", "a".repeat(40))), "{code}");
+        let site = "https://exemple.fr/sous/chemin";
+        let url = share_url(&format!("{site}/simulateur/"), &code);
+        assert!(
+            url.len() - site.len() < 200,
+            "{} characters: {url}",
+            url.len() - site.len()
+        );
+        assert_eq!(decode(&code).unwrap().form.session, "a".repeat(40));
+        // Without a session, the link is format 1 as before.
+        form.session.clear();
+        assert!(encode(&form, "2026.1").starts_with("1~"));
+    }
+
+    #[test]
+    fn a_link_to_an_open_session_opens_with_it() {
+        let shared = decode_for(&catalogue(), "2~2026.1~C~1~0~1~N~0~paris-2027-03", day()).unwrap();
+        assert_eq!(shared.form.session, "paris-2027-03");
+        assert_eq!(shared.session_notice, None);
+    }
+
+    #[test]
+    fn a_link_whose_session_is_gone_full_or_begun_opens_without_it_and_says_why() {
+        let c = catalogue();
+        for (code, date, why) in [
+            (
+                "2~2026.1~C~1~0~1~N~0~lyon-2027",
+                day(),
+                "n'est plus au catalogue",
+            ),
+            (
+                "2~2026.1~M3~1~0~0~N~0~marseille-2027-05",
+                day(),
+                "est complète",
+            ),
+            (
+                "2~2026.1~C~1~0~1~N~0~paris-2027-03",
+                NaiveDate::from_ymd_opt(2027, 3, 10).unwrap(),
+                "a déjà commencé",
+            ),
+        ] {
+            let shared = decode_for(&c, code, date).unwrap();
+            assert_eq!(shared.form.session, "", "{code}");
+            let notice = shared.session_notice.unwrap();
+            assert!(notice.contains(why), "{notice}");
+            assert!(notice.contains("le devis s'ouvre sans session"), "{notice}");
+        }
+    }
+
+    #[test]
+    fn a_malformed_session_field_is_refused() {
+        for code in [
+            "2~2026.1~C~1~0~1~N~0~",
+            "2~2026.1~C~1~0~1~N~0~Paris_2027",
+            "2~2026.1~C~1~0~1~N~0",
+            "1~2026.1~C~1~0~1~N~0~paris-2027-03",
+        ] {
+            assert!(decode(code).is_err(), "{code}");
+        }
+    }
+
+    #[test]
     fn a_link_gives_back_its_selection() {
         let shared = decode(&encode(&largest(), "2026.1")).unwrap();
         assert_eq!(shared.catalogue_version, "2026.1");
@@ -408,6 +524,11 @@ mod properties {
                     form.certification = cert;
                     form.vat_exempt = exempt;
                     form.funding = FundingChoice::ALL[funding];
+                    form.session = if cents % 3 == 0 {
+                        format!("s-{}", cents % 1000)
+                    } else {
+                        String::new()
+                    };
                     if form.funding == FundingChoice::Opco {
                         form.opco_amount = rust_decimal::Decimal::new(cents, 2)
                             .normalize()

@@ -8,15 +8,29 @@
 //! ([`Catalogue::embedded`]).
 
 mod model;
+mod sessions;
 
 pub(crate) use model::next_half_year;
 pub use model::{
     AgreementTexts, CancellationTerms, Catalogue, CatalogueError, Course, CpfContribution,
-    Evaluation, LatePaymentTerms, LegalInterestRate, ModularTariff, Module, Office, Prices,
-    Referent,
+    Evaluation, LatePaymentTerms, LegalInterestRate, ModularTariff, Module, Office, PastResult,
+    PlaceHours, Prices, Referent,
 };
+pub use sessions::{Session, SessionModule, SessionStatus, MAX_SESSION_ID_CHARS};
 
 impl Catalogue {
+    /// `4 000,00 € HT (4 800,00 € TTC)`: a price of the offer with the catalogue's VAT.
+    pub fn price_ht_ttc_fr(&self, ht: rust_decimal::Decimal) -> String {
+        let ttc = crate::domain::money::round_cents(
+            ht * (rust_decimal::Decimal::ONE + self.prices.vat_rate),
+        );
+        format!(
+            "{} HT ({} TTC)",
+            crate::domain::money::format_eur(ht),
+            crate::domain::money::format_eur(ttc)
+        )
+    }
+
     /// The catalogue the build embeds: `data/catalogue.json`, or the file named by the
     /// `COSENS_CATALOGUE` environment variable at build time. Checked by the build, which
     /// fails on a file that does not validate; editing the file and rebuilding changes the

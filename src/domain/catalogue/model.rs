@@ -6,11 +6,15 @@
 use std::fmt;
 
 use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::calendar::{date_in_range, holiday_name, is_training_day};
 use crate::domain::draft::email_is_valid;
-use crate::domain::fr::half_year_fr;
+use crate::domain::fr::{format_date_fr, half_year_fr};
+
+use super::sessions::{Session, MAX_SESSION_ID_CHARS};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -18,6 +22,14 @@ pub struct Catalogue {
     pub version: String,
     pub course: Course,
     pub modules: Vec<Module>,
+    /// The scheduled sessions (`super::sessions`); none until the site owner publishes
+    /// dates.
+    #[serde(default)]
+    pub sessions: Vec<Session>,
+    /// Results of past sessions (satisfaction, success rate), each with its date: shown
+    /// only when the file has them (Qualiopi, indicator 2); none is ever made up.
+    #[serde(default)]
+    pub past_results: Vec<PastResult>,
     pub prices: Prices,
     pub cpf_contributions: Vec<CpfContribution>,
     pub legal_interest_rates: Vec<LegalInterestRate>,
@@ -52,12 +64,35 @@ pub struct Course {
     pub schedule: String,
     pub places: Vec<String>,
     pub modes: Vec<String>,
+    /// The mode of `modes` that is taught at a distance (a session's place is then not
+    /// where the trainee goes).
+    pub remote_mode: String,
+    /// The CGV's daily hours at the places they time (Paris); elsewhere the notice gives
+    /// them.
+    pub hours_by_place: Vec<PlaceHours>,
     pub cpf_eligible: bool,
     pub accessibility: String,
     pub enrolment_url: String,
     /// Where a draft's enrolment request is sent ("Envoyer par e-mail"): the Paris
     /// referent's address from the brochure.
     pub registration_email: String,
+}
+
+/// One published result of past sessions, as Co&Sens words it, with its date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PastResult {
+    #[serde(with = "crate::domain::calendar::iso_date")]
+    pub date: NaiveDate,
+    pub text: String,
+}
+
+/// The daily hours of the sessions held at `place`, in words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceHours {
+    pub place: String,
+    pub hours: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -206,7 +241,7 @@ impl fmt::Display for CatalogueError {
 
 impl std::error::Error for CatalogueError {}
 
-fn err(field: impl Into<String>, message: impl Into<String>) -> CatalogueError {
+pub(crate) fn err(field: impl Into<String>, message: impl Into<String>) -> CatalogueError {
     CatalogueError {
         field: field.into(),
         message: message.into(),
@@ -279,6 +314,10 @@ impl Catalogue {
         self.validate_course()?;
         let total_days = self.validate_modules()?;
         self.validate_durations(total_days)?;
+        validate_sessions(&self.sessions, &self.course, &self.modules)?;
+        for (i, r) in self.past_results.iter().enumerate() {
+            non_empty(&format!("past_results[{i}].text"), &r.text)?;
+        }
         self.validate_prices()?;
         self.validate_cpf_contributions()?;
         self.validate_legal_rates()?;
@@ -304,6 +343,24 @@ impl Catalogue {
             if list.is_empty() {
                 return Err(err(name, "la liste est vide"));
             }
+        }
+        if !self.course.modes.contains(&self.course.remote_mode) {
+            return Err(err(
+                "course.remote_mode",
+                format!(
+                    "« {} » n'est pas une des modalités",
+                    self.course.remote_mode
+                ),
+            ));
+        }
+        for (i, h) in self.course.hours_by_place.iter().enumerate() {
+            if !self.course.places.contains(&h.place) {
+                return Err(err(
+                    format!("course.hours_by_place[{i}].place"),
+                    format!("lieu « {} » inconnu", h.place),
+                ));
+            }
+            non_empty(&format!("course.hours_by_place[{i}].hours"), &h.hours)?;
         }
         if !email_is_valid(&self.course.registration_email) {
             return Err(err(
@@ -573,6 +630,151 @@ fn price(field: &str, value: Decimal) -> Result<(), CatalogueError> {
     }
 }
 
+// -- The sessions' checks ---------------------------------------------------------------
+
+/// How many dates a module of `days` days takes: one per day begun.
+fn dates_for_days(days: Decimal) -> usize {
+    days.ceil().to_usize().unwrap_or(0)
+}
+
+/// Checks every session against the course and its modules; the first fault is the error.
+pub fn validate_sessions(
+    sessions: &[Session],
+    course: &Course,
+    modules: &[Module],
+) -> Result<(), CatalogueError> {
+    for (i, s) in sessions.iter().enumerate() {
+        let field = format!("sessions[{i}]");
+        validate_id(sessions, i, &field)?;
+        let named = |f: &str, message: String| {
+            err(
+                format!("{field}.{f}"),
+                format!("session « {} » : {message}", s.id),
+            )
+        };
+        for (f, value, known, what) in [
+            ("place", &s.place, &course.places, "lieu"),
+            ("mode", &s.mode, &course.modes, "modalité"),
+        ] {
+            if !known.contains(value) {
+                let unknown = if f == "place" { "inconnu" } else { "inconnue" };
+                return Err(named(
+                    f,
+                    format!("{what} « {value} » {unknown} ({})", known.join(", ")),
+                ));
+            }
+        }
+        validate_session_modules(s, modules, &named)?;
+    }
+    Ok(())
+}
+
+/// The id's form, and that no earlier session has it.
+fn validate_id(sessions: &[Session], i: usize, field: &str) -> Result<(), CatalogueError> {
+    let id = &sessions[i].id;
+    let well_formed = !id.is_empty()
+        && id.chars().count() <= MAX_SESSION_ID_CHARS
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !well_formed {
+        return Err(err(
+        format!("{field}.id"),
+        format!(
+            "identifiant « {id} » : lettres minuscules, chiffres et tirets, au plus {MAX_SESSION_ID_CHARS} caractères"
+        ),
+    ));
+    }
+    if let Some(first) = sessions[..i].iter().position(|s| &s.id == id) {
+        return Err(err(
+            format!("{field}.id"),
+            format!("identifiant « {id} » déjà pris par sessions[{first}]"),
+        ));
+    }
+    Ok(())
+}
+
+/// Every module once, each with one training day per day it lasts, in increasing order,
+/// no date used twice in the session.
+fn validate_session_modules(
+    s: &Session,
+    modules: &[Module],
+    named: &dyn Fn(&str, String) -> CatalogueError,
+) -> Result<(), CatalogueError> {
+    let mut seen: Vec<NaiveDate> = Vec::new();
+    for (j, sm) in s.modules.iter().enumerate() {
+        let f = format!("modules[{j}]");
+        let Some(module) = modules.iter().find(|m| m.number == sm.module) else {
+            return Err(named(
+                &format!("{f}.module"),
+                format!("module {} inconnu", sm.module),
+            ));
+        };
+        if s.modules[..j].iter().any(|o| o.module == sm.module) {
+            return Err(named(
+                &format!("{f}.module"),
+                format!("module {} listé deux fois", sm.module),
+            ));
+        }
+        let expected = dates_for_days(module.days);
+        if sm.dates.len() != expected {
+            return Err(named(
+                &format!("{f}.dates"),
+                format!(
+                    "le module {} dure {} jour(s) : {expected} date(s) attendue(s), {} trouvée(s)",
+                    sm.module,
+                    module.days.normalize(),
+                    sm.dates.len()
+                ),
+            ));
+        }
+        for (k, &date) in sm.dates.iter().enumerate() {
+            let df = format!("{f}.dates[{k}]");
+            check_date(date, k.checked_sub(1).map(|p| sm.dates[p]), &seen)
+                .map_err(|message| named(&df, message))?;
+            seen.push(date);
+        }
+    }
+    if let Some(missing) = modules
+        .iter()
+        .find(|m| !s.modules.iter().any(|sm| sm.module == m.number))
+    {
+        return Err(named(
+            "modules",
+            format!("le module {} n'a pas de dates", missing.number),
+        ));
+    }
+    Ok(())
+}
+
+/// One date of a module: a training day in the calendar's range, after the module's
+/// previous date, not already used in the session.
+fn check_date(
+    date: NaiveDate,
+    previous: Option<NaiveDate>,
+    seen: &[NaiveDate],
+) -> Result<(), String> {
+    let day = format_date_fr(date);
+    if !date_in_range(date) {
+        return Err(format!("le {day} est hors du calendrier"));
+    }
+    if let Some(holiday) = holiday_name(date) {
+        return Err(format!("le {day} est un jour férié ({holiday})"));
+    }
+    if !is_training_day(date) {
+        return Err(format!(
+            "le {day} n'est pas un jour de formation (du lundi au vendredi)"
+        ));
+    }
+    if previous.is_some_and(|p| p >= date) {
+        return Err(format!("le {day} doit suivre la date précédente du module"));
+    }
+    if seen.contains(&date) {
+        return Err(format!("le {day} est déjà utilisé dans cette session"));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -636,6 +838,14 @@ mod tests {
             ),
             (7, 1, 7)
         );
+        // The brochure dates no session and publishes no result: none is invented. (When
+        // Co&Sens publishes dates, the site owner adds them and drops this check.)
+        assert!(c.sessions.is_empty(), "the shipped file holds no session");
+        assert!(
+            c.past_results.is_empty(),
+            "the shipped file holds no result"
+        );
+        assert_eq!(c.course.remote_mode, "Distanciel");
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub enum DraftEdit {
     CpfBalance(String),
     CpfExempt(bool),
     StartWish(Option<NaiveDate>),
+    /// The session chosen (its id), or « Dates à convenir » (empty): it stands in for the
+    /// free wishes, which are then cleared.
+    Session(String),
     AddTrainee,
     RemoveTrainee(usize),
 }
@@ -36,6 +39,14 @@ impl Draft {
             DraftEdit::CpfBalance(text) => self.form.cpf_balance = text,
             DraftEdit::CpfExempt(exempt) => self.form.cpf_exempt = exempt,
             DraftEdit::StartWish(date) => self.enrolment.start_wish = date,
+            DraftEdit::Session(id) => {
+                if !id.is_empty() {
+                    self.enrolment.place.clear();
+                    self.enrolment.mode.clear();
+                    self.enrolment.start_wish = None;
+                }
+                self.form.session = id;
+            }
             DraftEdit::AddTrainee => self.add_trainee(),
             DraftEdit::RemoveTrainee(index) => self.remove_trainee(index),
         }

@@ -151,6 +151,7 @@ pub(crate) fn check_form(form: &QuoteForm, path: &str) -> Result<(), PathError> 
         ("coaching_days", &form.coaching_days),
         ("opco_amount", &form.opco_amount),
         ("cpf_balance", &form.cpf_balance),
+        ("session", &form.session),
     ] {
         if let Some(message) = over_cap(typed, MAX_TYPED_CHARS) {
             return Err(PathError::new(join(path, key), message));
