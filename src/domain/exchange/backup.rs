@@ -4,9 +4,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
-use super::{
-    checked_catalogue_version, checked_time, ExportError, BACKUP_FORMAT, EXCHANGE_VERSION,
-};
+use super::{checked_catalogue_version, checked_time, ExportError, BACKUP_FORMAT, BACKUP_VERSION};
 use crate::domain::draft::fields::{self, at_most, check_form};
 use crate::domain::draft::json::read;
 use crate::domain::draft::{Draft, DraftStore, PathError, MAX_DRAFTS};
@@ -51,7 +49,7 @@ pub fn backup(
     }
     let document = BackupDocument {
         format: BACKUP_FORMAT.to_string(),
-        version: EXCHANGE_VERSION,
+        version: BACKUP_VERSION,
         exported_at: exported_at.to_string(),
         catalogue_version: catalogue_version.to_string(),
         drafts: store.drafts.clone(),

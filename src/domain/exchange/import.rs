@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::backup::read_backup;
 use super::request::read_request;
-use super::{BACKUP_FORMAT, MAX_IMPORT_BYTES, REQUEST_FORMAT};
+use super::{BACKUP_FORMAT, BACKUP_VERSION, MAX_IMPORT_BYTES, REQUEST_FORMAT, REQUEST_VERSION};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::draft::fields::over_cap;
 use crate::domain::draft::json::{kind_of, read, shorten, wrong_type};
@@ -142,9 +142,9 @@ pub fn import(text: &str, catalogue: &Catalogue) -> Result<Vec<Draft>, ImportErr
 /// [`import`], also telling which document it was and whether its catalogue differs.
 pub fn import_document(text: &str, catalogue: &Catalogue) -> Result<Imported, ImportError> {
     let value = parse(text)?;
-    let (kind, catalogue_version) = read_header(&value)?;
+    let (kind, version, catalogue_version) = read_header(&value)?;
     let drafts = match kind {
-        DocumentKind::EnrolmentRequest => vec![read_request(&value, catalogue)?],
+        DocumentKind::EnrolmentRequest => vec![read_request(&value, version, catalogue)?],
         DocumentKind::Backup => read_backup(&value)?,
     };
     let notice = (catalogue_version != catalogue.version).then(|| {
@@ -176,8 +176,8 @@ fn parse(text: &str) -> Result<Value, ImportError> {
     })
 }
 
-/// Which document this is, by its `format` and `version`, and its catalogue version.
-fn read_header(value: &Value) -> Result<(DocumentKind, String), PathError> {
+/// Which document this is, by its `format`, its `version`, and its catalogue version.
+fn read_header(value: &Value) -> Result<(DocumentKind, u32, String), PathError> {
     let Value::Object(map) = value else {
         return Err(PathError::new(
             "",
@@ -188,7 +188,7 @@ fn read_header(value: &Value) -> Result<(DocumentKind, String), PathError> {
         ));
     };
     let kind = read_format(map)?;
-    read_version(map)?;
+    let version = read_version(map, kind)?;
     let catalogue_version = line_at(map, "catalogue_version")?;
     if catalogue_version.is_empty() {
         return Err(PathError::new(
@@ -196,7 +196,7 @@ fn read_header(value: &Value) -> Result<(DocumentKind, String), PathError> {
             "la version du catalogue est vide.",
         ));
     }
-    Ok((kind, catalogue_version))
+    Ok((kind, version, catalogue_version))
 }
 
 /// The one-line text under `key`.
@@ -234,23 +234,33 @@ fn read_format(map: &Map<String, Value>) -> Result<DocumentKind, PathError> {
     }
 }
 
-/// Version 1, the only one read.
-fn read_version(map: &Map<String, Value>) -> Result<(), PathError> {
+/// The version: from 1 to the one this build writes ([`REQUEST_VERSION`] for an enrolment
+/// request, [`BACKUP_VERSION`] for a backup).
+fn read_version(map: &Map<String, Value>, kind: DocumentKind) -> Result<u32, PathError> {
     let version = map
         .get("version")
         .ok_or_else(|| PathError::new("version", "champ obligatoire absent."))?;
+    let latest = match kind {
+        DocumentKind::EnrolmentRequest => REQUEST_VERSION,
+        DocumentKind::Backup => BACKUP_VERSION,
+    };
+    let read_here = match latest {
+        1 => "seule la version 1 est lue ici".to_string(),
+        2 => "seules les versions 1 et 2 sont lues ici".to_string(),
+        n => format!("seules les versions 1 à {n} sont lues ici"),
+    };
     match version.as_u64() {
-        Some(1) => Ok(()),
-        Some(n) if n > 1 => Err(PathError::new(
+        Some(n) if (1..=u64::from(latest)).contains(&n) => Ok(u32::try_from(n).unwrap_or(latest)),
+        Some(n) if n > u64::from(latest) => Err(PathError::new(
             "version",
             format!(
                 "version {n} inconnue : ce fichier vient d'une version plus récente de \
-                 l'application ; seule la version 1 est lue ici."
+                 l'application ; {read_here}."
             ),
         )),
         Some(n) => Err(PathError::new(
             "version",
-            format!("version {n} inconnue ; seule la version 1 est lue ici."),
+            format!("version {n} inconnue ; {read_here}."),
         )),
         None => Err(wrong_type("version", "nombre entier", version)),
     }

@@ -6,9 +6,11 @@
 //! never a JSON number. Their layouts are the serde derives of [`EnrolmentRequest`] and of
 //! the backup document (whose drafts have the storage layout of [`Draft`]); their JSON
 //! Schemas ship in the site:
-//! `public/schema/demande-inscription-v1.schema.json` and
+//! `public/schema/demande-inscription-v2.schema.json` and
 //! `public/schema/sauvegarde-brouillons-v1.schema.json` (a native test validates what
-//! this module exports against them).
+//! this module exports against them). `public/schema/demande-inscription-v1.schema.json`
+//! stays for the requests of version 1, which had no chosen session (their `session` was
+//! the free wishes, `wishes` in version 2): they still import.
 //!
 //! Import parses the text into a JSON value, checks its format and version, then reads it
 //! into those same serde types, checking what the schema checks (and more), so that every
@@ -19,12 +21,15 @@
 //!
 //! An enrolment request holds, besides the readable `selection`, `funding` and `quote`,
 //! the simulator inputs as typed (`simulator_inputs`), so that importing it gives back the
-//! very draft exported. On import, `selection` and `funding` must agree with those inputs;
-//! the `quote` is checked for its shape only and recomputed from the catalogue (prices are
-//! never read from a file).
+//! very draft exported (but for a session id the catalogue no longer has, exported as no
+//! session). Its `session`, the session chosen, must be the one those inputs name. On
+//! import, `selection` and `funding` must agree with those inputs; the `quote` is checked
+//! for its shape only and recomputed from the catalogue (prices are never read from a
+//! file).
 //!
-//! The modules: `request` (the enrolment request, written and read), `backup`, `import`
-//! (the text, the format and version, then the document), `figures` (amounts and rates).
+//! The modules: `request` (the enrolment request, written and read), `session` (its
+//! chosen session), `backup`, `import` (the text, the format and version, then the
+//! document), `figures` (amounts and rates).
 
 use std::fmt;
 
@@ -39,6 +44,7 @@ mod import;
 mod request;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod schema_tests;
+mod session;
 #[cfg(test)]
 mod tests;
 
@@ -47,17 +53,22 @@ pub use figures::{amount_string, rate_string};
 pub use import::{import, import_document, DocumentKind, ImportError, Imported};
 pub use request::{
     enrolment_request, enrolment_request_json, DraftIdentity, EnrolmentRequest, FundingSummary,
-    LineSummary, QuoteSummary, Selection, Session,
+    LineSummary, QuoteSummary, Selection, Wishes,
 };
+pub use session::{ChosenModule, ChosenSession};
 
 /// The format name of an enrolment request.
 pub const REQUEST_FORMAT: &str = "cosens.demande-inscription";
 /// The format name of a backup of every draft.
 pub const BACKUP_FORMAT: &str = "cosens.sauvegarde-brouillons";
-/// The version of both documents written by this build.
-pub const EXCHANGE_VERSION: u32 = 1;
+/// The version of the enrolment requests written by this build (version 1 is still read).
+pub const REQUEST_VERSION: u32 = 2;
+/// The version of the backups written by this build.
+pub const BACKUP_VERSION: u32 = 1;
 /// Where the schemas are served, relative to the site's base address.
-pub const REQUEST_SCHEMA_PATH: &str = "public/schema/demande-inscription-v1.schema.json";
+pub const REQUEST_SCHEMA_PATH: &str = "public/schema/demande-inscription-v2.schema.json";
+/// The schema of the enrolment requests of version 1.
+pub const REQUEST_V1_SCHEMA_PATH: &str = "public/schema/demande-inscription-v1.schema.json";
 pub const BACKUP_SCHEMA_PATH: &str = "public/schema/sauvegarde-brouillons-v1.schema.json";
 /// Imported text above this size (in bytes) is refused unread.
 pub const MAX_IMPORT_BYTES: usize = 1_000_000;

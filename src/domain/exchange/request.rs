@@ -1,5 +1,6 @@
-//! The enrolment request (`cosens.demande-inscription`, version 1): one draft and its
-//! quote, written from a draft and read back into one.
+//! The enrolment request (`cosens.demande-inscription`, version 2): one draft and its
+//! quote, written from a draft and read back into one. Version 1, whose `session` held the
+//! free wishes that version 2 calls `wishes` and which chose no session, is still read.
 
 use chrono::NaiveDate;
 use serde::de::{Deserializer, Error as _};
@@ -9,8 +10,9 @@ use serde_json::Value;
 use super::figures::{
     amount, amount_string, module_number, opt_amount, quantity, quote_date, rate, rate_string,
 };
+use super::session::{check_session, chosen_session, ChosenSession};
 use super::{
-    checked_catalogue_version, checked_time, ExportError, EXCHANGE_VERSION, REQUEST_FORMAT,
+    checked_catalogue_version, checked_time, ExportError, REQUEST_FORMAT, REQUEST_VERSION,
 };
 use crate::domain::catalogue::Catalogue;
 use crate::domain::draft::fields::{self, at_most, check_form};
@@ -22,7 +24,7 @@ use crate::domain::pricing::{
 };
 use crate::domain::quote_form::{FundingChoice, QuoteForm};
 
-/// The enrolment request document (`cosens.demande-inscription`, version 1), field order
+/// The enrolment request document (`cosens.demande-inscription`, version 2), field order
 /// as written. Its `format` and `version` are checked before the rest is read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -45,7 +47,12 @@ pub struct EnrolmentRequest {
     #[serde(deserialize_with = "fields::trainees")]
     pub trainees: Vec<Trainee>,
     pub selection: Selection,
-    pub session: Session,
+    /// The session chosen, with the dates of the modules bought, or `null` (« Dates à
+    /// convenir »): the one `simulator_inputs.session` names.
+    #[serde(deserialize_with = "opt_session")]
+    pub session: Option<ChosenSession>,
+    /// The free wishes (`session` in version 1).
+    pub wishes: Wishes,
     pub funding: FundingSummary,
     #[serde(deserialize_with = "fields::text")]
     pub accessibility: String,
@@ -81,9 +88,10 @@ pub struct Selection {
     pub vat: Vat,
 }
 
+/// The draft's free wishes: place, mode and start date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Session {
+pub struct Wishes {
     #[serde(deserialize_with = "fields::line")]
     pub place: String,
     #[serde(deserialize_with = "fields::line")]
@@ -166,6 +174,11 @@ pub struct LineSummary {
     pub total_ht: String,
 }
 
+/// The session or `null` (the key must be there).
+fn opt_session<'de, D: Deserializer<'de>>(d: D) -> Result<Option<ChosenSession>, D::Error> {
+    Option::<ChosenSession>::deserialize(d)
+}
+
 /// Lines of a quote in a request (5 modules, coaching and certification make 7).
 pub(super) const MAX_QUOTE_LINES: usize = 64;
 
@@ -185,6 +198,10 @@ fn quote_lines<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<LineSummary>, D::E
 /// Exports one draft as an enrolment request, priced on `quote_date`, stamped
 /// `exported_at` (RFC 3339). A draft whose simulation does not price, or that could not
 /// be read back (a text over its cap…), is an error in French naming the field.
+///
+/// Its `session` is the one the draft chose, if the catalogue has it (full or past, it is
+/// still the draft's); a session id the catalogue no longer has exports as `null`, and the
+/// simulator inputs then say no session, as the document must.
 pub fn enrolment_request(
     draft: &Draft,
     catalogue: &Catalogue,
@@ -196,9 +213,15 @@ pub fn enrolment_request(
     draft.check()?;
     let (request, quote) = priced(&draft.form, catalogue, quote_date)?;
     let e = &draft.enrolment;
+    let selection = selection_of(&request, catalogue);
+    let session = chosen_session(catalogue, &draft.form.session, &selection.modules);
+    let simulator_inputs = QuoteForm {
+        session: session.as_ref().map(|s| s.id.clone()).unwrap_or_default(),
+        ..draft.form.clone()
+    };
     Ok(EnrolmentRequest {
         format: REQUEST_FORMAT.to_string(),
-        version: EXCHANGE_VERSION,
+        version: REQUEST_VERSION,
         exported_at: exported_at.to_string(),
         created_at: draft.created.clone(),
         updated_at: draft.updated.clone(),
@@ -209,8 +232,9 @@ pub fn enrolment_request(
         },
         client: e.client.clone(),
         trainees: e.trainees.clone(),
-        selection: selection_of(&request, catalogue),
-        session: Session {
+        selection,
+        session,
+        wishes: Wishes {
             place: e.place.clone(),
             mode: e.mode.clone(),
             start_wish: e.start_wish,
@@ -219,7 +243,7 @@ pub fn enrolment_request(
         accessibility: e.accessibility.clone(),
         notes: e.notes.clone(),
         quote: quote_summary(&quote),
-        simulator_inputs: draft.form.clone(),
+        simulator_inputs,
     })
 }
 
@@ -365,13 +389,67 @@ fn line_summary(line: &QuoteLine) -> LineSummary {
 // Reading
 // ---------------------------------------------------------------------------------------
 
-/// Reads an enrolment request (its format and version checked) back into the draft it
-/// was exported from.
-pub(super) fn read_request(value: &Value, catalogue: &Catalogue) -> Result<Draft, PathError> {
-    let document: EnrolmentRequest = read(value, "")?;
+/// Reads an enrolment request (its format checked, of `version` 1 or 2) back into the
+/// draft it was exported from.
+pub(super) fn read_request(
+    value: &Value,
+    version: u32,
+    catalogue: &Catalogue,
+) -> Result<Draft, PathError> {
+    let document: EnrolmentRequest = if version == 1 {
+        read_v1(value)?
+    } else {
+        read(value, "")?
+    };
     check_form(&document.simulator_inputs, "simulator_inputs")?;
+    check_session(
+        document.session.as_ref(),
+        &document.simulator_inputs.session,
+    )?;
     document.check_agreement(catalogue)?;
     Ok(document.into_draft())
+}
+
+/// A version-1 request, read as version 2: its `session` (the free wishes) is read as
+/// `wishes`, and it chose no session (its simulator inputs have no `session`). An error
+/// names the field as version 1 does.
+fn read_v1(value: &Value) -> Result<EnrolmentRequest, PathError> {
+    let Value::Object(map) = value else {
+        return read(value, "");
+    };
+    const NOT_V1: &str = "champ inconnu en version 1 de ce format (il vient avec la version 2).";
+    if map.contains_key("wishes") {
+        return Err(PathError::new("wishes", NOT_V1));
+    }
+    if map
+        .get("simulator_inputs")
+        .and_then(|inputs| inputs.get("session"))
+        .is_some()
+    {
+        return Err(PathError::new("simulator_inputs.session", NOT_V1));
+    }
+    let mut map = map.clone();
+    if let Some(wishes) = map.remove("session") {
+        map.insert("wishes".into(), wishes);
+    }
+    map.insert("session".into(), Value::Null);
+    read(&Value::Object(map), "").map_err(as_v1)
+}
+
+/// An error on the version-2 reading of a version-1 request, as version 1 names it.
+fn as_v1(mut e: PathError) -> PathError {
+    if let Some(rest) = e.path.strip_prefix("wishes") {
+        if rest.is_empty() || rest.starts_with('.') {
+            e.path = format!("session{rest}");
+        }
+    }
+    // The fields a version-1 document may hold, in the message on an unknown one.
+    if !e.path.contains(['.', '[']) {
+        e.message = e.message.replace(", wishes", "");
+    } else if e.path.starts_with("simulator_inputs.") {
+        e.message = e.message.replace(", session.", ".");
+    }
+    e
 }
 
 impl EnrolmentRequest {
@@ -408,9 +486,9 @@ impl EnrolmentRequest {
                 funding: EnrolmentFunding {
                     opco_name: self.funding.opco_name,
                 },
-                place: self.session.place,
-                mode: self.session.mode,
-                start_wish: self.session.start_wish,
+                place: self.wishes.place,
+                mode: self.wishes.mode,
+                start_wish: self.wishes.start_wish,
                 accessibility: self.accessibility,
                 notes: self.notes,
             },

@@ -4,13 +4,16 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::tests::{catalogue, day, sample_draft, EXPORTED_AT};
+use super::tests::{catalogue, day, sample_draft, EXPORTED_AT, V1_REQUEST};
 use super::*;
 use crate::domain::draft::{Client, ClientKind, DraftStore, Enrolment, EnrolmentFunding, Trainee};
 use crate::domain::quote_form::{FundingChoice, QuoteForm};
 use proptest::prelude::*;
 
 const REQUEST_SCHEMA: &str =
+    include_str!("../../../public/schema/demande-inscription-v2.schema.json");
+/// The schema of the requests of version 1, kept for them.
+const REQUEST_V1_SCHEMA: &str =
     include_str!("../../../public/schema/demande-inscription-v1.schema.json");
 const BACKUP_SCHEMA: &str =
     include_str!("../../../public/schema/sauvegarde-brouillons-v1.schema.json");
@@ -53,7 +56,12 @@ fn exported_enrolment_request_validates_against_the_schema() {
     };
     cpf.enrolment.client.kind = ClientKind::Individual;
     cpf.enrolment.start_wish = None;
-    for draft in [sample_draft(), cpf] {
+    cpf.form.session = "paris-2027-03".into();
+    let mut full = sample_draft();
+    full.form.session = "distanciel-2027-09".into();
+    let mut gone = sample_draft();
+    gone.form.session = "lyon-2027".into();
+    for draft in [sample_draft(), cpf, full, gone] {
         let instance = request_value(&draft);
         assert_eq!(errors(&v, &instance), Vec::<String>::new());
     }
@@ -79,9 +87,44 @@ fn exported_backup_validates_against_the_schema() {
 }
 
 #[test]
+fn a_version_1_request_validates_against_the_version_1_schema_only() {
+    let instance: Value = serde_json::from_str(V1_REQUEST).unwrap();
+    assert_eq!(
+        errors(&validator(REQUEST_V1_SCHEMA), &instance),
+        Vec::<String>::new()
+    );
+    assert!(!validator(REQUEST_SCHEMA).is_valid(&instance));
+    // And a request of version 2 is not one of version 1.
+    let current = request_value(&sample_draft());
+    assert!(!validator(REQUEST_V1_SCHEMA).is_valid(&current));
+}
+
+/// A draft with a session is a valid backup's draft, and so is one stored before sessions
+/// (no `form.session`).
+#[test]
+fn a_backup_without_the_session_input_still_validates() {
+    let mut chosen = sample_draft();
+    chosen.form.session = "paris-2027-03".into();
+    let store = DraftStore {
+        version: 1,
+        drafts: vec![chosen],
+    };
+    let mut instance: Value =
+        serde_json::from_str(&backup(&store, "2026.1", EXPORTED_AT).unwrap()).unwrap();
+    let b = validator(BACKUP_SCHEMA);
+    assert_eq!(errors(&b, &instance), Vec::<String>::new());
+    let form = instance["drafts"][0]["form"].as_object_mut().unwrap();
+    assert_eq!(form.remove("session"), Some("paris-2027-03".into()));
+    assert_eq!(errors(&b, &instance), Vec::<String>::new());
+}
+
+#[test]
 fn the_schemas_are_strict() {
     let v = validator(REQUEST_SCHEMA);
-    let good = request_value(&sample_draft());
+    let mut chosen = sample_draft();
+    chosen.form.session = "paris-2027-03".into();
+    let good = request_value(&chosen);
+    assert!(v.is_valid(&good));
     type Edit = Box<dyn Fn(&mut Value)>;
     let edits: Vec<(&str, Edit)> = vec![
         (
@@ -102,10 +145,40 @@ fn the_schemas_are_strict() {
             Box::new(|x| x["exported_at"] = "2026-11-26 17:02".into()),
         ),
         ("bad format", Box::new(|x| x["format"] = "autre".into())),
-        ("bad version", Box::new(|x| x["version"] = 2.into())),
+        ("bad version", Box::new(|x| x["version"] = 1.into())),
         (
             "bad date",
-            Box::new(|x| x["session"]["start_wish"] = "2027-13-01".into()),
+            Box::new(|x| x["wishes"]["start_wish"] = "2027-13-01".into()),
+        ),
+        (
+            "bad session id",
+            Box::new(|x| x["session"]["id"] = "Paris 2027".into()),
+        ),
+        (
+            "extra session field",
+            Box::new(|x| x["session"]["status"] = "open".into()),
+        ),
+        (
+            "session date",
+            Box::new(|x| x["session"]["modules"][0]["dates"][0] = "2027-03-32".into()),
+        ),
+        (
+            "session module without dates",
+            Box::new(|x| x["session"]["modules"][0]["dates"] = Value::Array(vec![])),
+        ),
+        (
+            "session as text",
+            Box::new(|x| x["session"] = "paris-2027-03".into()),
+        ),
+        (
+            "missing wishes",
+            Box::new(|x| {
+                x.as_object_mut().unwrap().remove("wishes");
+            }),
+        ),
+        (
+            "long typed session",
+            Box::new(|x| x["simulator_inputs"]["session"] = "x".repeat(41).into()),
         ),
         (
             "bad formula",
@@ -183,7 +256,15 @@ fn pricing_form() -> impl Strategy<Value = QuoteForm> {
         0usize..3,
         amount_typed(),
         amount_typed(),
-        any::<bool>(),
+        (
+            any::<bool>(),
+            prop::sample::select(vec![
+                "",
+                "paris-2027-03",
+                "marseille-2027-05",
+                "distanciel-2027-09",
+            ]),
+        ),
         "[ 0-9a-z,.]{0,12}",
     )
         .prop_map(
@@ -197,7 +278,7 @@ fn pricing_form() -> impl Strategy<Value = QuoteForm> {
                 funding,
                 opco,
                 cpf,
-                cpf_ex,
+                (cpf_ex, session),
                 junk,
             )| {
                 let mut modules: Vec<u8> = modules.into_iter().collect();
@@ -229,6 +310,7 @@ fn pricing_form() -> impl Strategy<Value = QuoteForm> {
                         junk
                     },
                     cpf_exempt: cpf_ex,
+                    session: session.to_string(),
                 }
             },
         )
@@ -359,6 +441,8 @@ proptest! {
 fn the_schemas_limits_and_codes_are_the_types_own() {
     use super::figures::{MAX_AMOUNT_CHARS, MAX_QUANTITY};
     use super::request::MAX_QUOTE_LINES;
+    use super::session::MAX_MODULE_DATES;
+    use crate::domain::catalogue::MAX_SESSION_ID_CHARS;
     use crate::domain::draft::{
         MAX_DRAFTS, MAX_LINE_CHARS, MAX_MODULES, MAX_TEXT_CHARS, MAX_TIMESTAMP_CHARS, MAX_TRAINEES,
         MAX_TYPED_CHARS,
@@ -414,6 +498,21 @@ fn the_schemas_limits_and_codes_are_the_types_own() {
             "maximum",
             Value::from(MAX_QUANTITY),
         ),
+        (
+            "/$defs/chosenSession/properties/modules",
+            "maxItems",
+            n(MAX_MODULES),
+        ),
+        (
+            "/$defs/chosenSession/properties/modules/items/properties/module",
+            "maximum",
+            Value::from(u8::MAX),
+        ),
+        (
+            "/$defs/chosenSession/properties/modules/items/properties/dates",
+            "maxItems",
+            n(MAX_MODULE_DATES),
+        ),
     ];
     let keys = |keys: Vec<&str>| Value::from(keys);
     let funding = keys(FundingChoice::ALL.iter().map(|c| c.key()).collect());
@@ -435,7 +534,13 @@ fn the_schemas_limits_and_codes_are_the_types_own() {
             keys(LineCode::ALL.iter().map(|c| c.key()).collect()),
         ),
     ];
-    for schema in [REQUEST_SCHEMA, BACKUP_SCHEMA] {
+    // A session id's pattern is the catalogue's rule.
+    let request: Value = serde_json::from_str(REQUEST_SCHEMA).unwrap();
+    assert_eq!(
+        request["$defs"]["sessionId"]["pattern"],
+        format!("^[a-z0-9-]{{1,{MAX_SESSION_ID_CHARS}}}$")
+    );
+    for schema in [REQUEST_SCHEMA, REQUEST_V1_SCHEMA, BACKUP_SCHEMA] {
         let schema: Value = serde_json::from_str(schema).unwrap();
         let mut found = Vec::new();
         collect_limits(&schema, String::new(), &mut found);

@@ -62,7 +62,7 @@ fn amounts_are_strings_with_two_decimals() {
 fn export_has_the_documented_shape() {
     let v = export(&sample_draft());
     assert_eq!(v["format"], "cosens.demande-inscription");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["exported_at"], EXPORTED_AT);
     assert_eq!(v["created_at"], "2026-11-20T09:00:00+01:00");
     assert_eq!(v["updated_at"], "2026-11-26T16:58:12.345+01:00");
@@ -78,8 +78,9 @@ fn export_has_the_documented_shape() {
             "coaching_days": 1, "certification": true, "vat": "normale"
         })
     );
+    assert_eq!(v["session"], Value::Null);
     assert_eq!(
-        v["session"],
+        v["wishes"],
         serde_json::json!({"place": "Paris", "mode": "Présentiel", "start_wish": "2027-01-11"})
     );
     assert_eq!(
@@ -159,6 +160,7 @@ fn modular_exempt_cpf_export() {
         opco_amount: "999".into(),
         cpf_balance: "1800".into(),
         cpf_exempt: false,
+        session: String::new(),
     };
     let v = export(&d);
     assert_eq!(v["selection"]["formula"], "modulaire");
@@ -283,9 +285,12 @@ fn wrong_format_or_version_is_refused_naming_the_field() {
     assert!(e.message().contains("ni une demande d'inscription"), "{e}");
     let e = import_error(&edited(|v| v["format"] = "autre.chose".into()));
     assert_eq!(e.field(), Some("format"));
-    let e = import_error(&edited(|v| v["version"] = 2.into()));
+    let e = import_error(&edited(|v| v["version"] = 3.into()));
     assert_eq!(e.field(), Some("version"));
     assert!(e.message().contains("plus récente"), "{e}");
+    assert!(e.message().contains("versions 1 et 2"), "{e}");
+    let e = import_error(&edited(|v| v["version"] = 0.into()));
+    assert_eq!(e.field(), Some("version"));
     let e = import_error(&edited(|v| v["version"] = "1".into()));
     assert_eq!(e.field(), Some("version"));
 }
@@ -332,8 +337,8 @@ fn field_errors_name_the_path() {
             "deux décimales",
         ),
         (
-            Box::new(|v| v["session"]["start_wish"] = "11/01/2027".into()),
-            "session.start_wish",
+            Box::new(|v| v["wishes"]["start_wish"] = "11/01/2027".into()),
+            "wishes.start_wish",
             "AAAA-MM-JJ",
         ),
         (
@@ -439,4 +444,295 @@ fn file_names_are_plain_and_dated() {
     let mut d = sample_draft();
     d.name = "«»".into();
     assert_eq!(request_file_name(&d, "?"), "demande-inscription.json");
+}
+
+// --- The chosen session (version 2) and the requests of version 1 -------------------
+
+/// A draft that chose `session` and buys `modules` (the full course when empty).
+fn with_session(session: &str, modules: &[u8]) -> Draft {
+    let mut d = sample_draft();
+    d.form.full_course = modules.is_empty();
+    d.form.modules = modules.to_vec();
+    d.form.session = session.into();
+    d
+}
+
+#[test]
+fn a_draft_with_a_session_exports_the_dates_of_the_modules_it_buys() {
+    let d = with_session("paris-2027-03", &[5, 3]);
+    let v = export(&d);
+    assert_eq!(
+        v["session"],
+        serde_json::json!({
+            "id": "paris-2027-03", "place": "Paris", "mode": "Présentiel",
+            "modules": [
+                { "module": 3, "dates": ["2027-03-16", "2027-03-17"] },
+                { "module": 5, "dates": ["2027-03-30"] }
+            ]
+        })
+    );
+    assert_eq!(v["simulator_inputs"]["session"], "paris-2027-03");
+    // The free wishes travel beside it, unchanged.
+    assert_eq!(v["wishes"]["start_wish"], "2027-01-11");
+    let text = enrolment_request_json(&d, &catalogue(), day(), EXPORTED_AT).unwrap();
+    assert_eq!(import(&text, &catalogue()).unwrap(), vec![d]);
+}
+
+#[test]
+fn the_full_course_exports_every_modules_dates_of_its_session() {
+    let v = export(&with_session("distanciel-2027-09", &[]));
+    let modules = v["session"]["modules"].as_array().unwrap();
+    let numbers: Vec<&Value> = modules.iter().map(|m| &m["module"]).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 5]);
+    assert_eq!(modules[4]["dates"], serde_json::json!(["2027-10-05"]));
+    assert_eq!(v["session"]["mode"], "Distanciel");
+    // A full session is still the one the draft chose: it is exported.
+    let v = export(&with_session("marseille-2027-05", &[1]));
+    assert_eq!(v["session"]["id"], "marseille-2027-05");
+}
+
+#[test]
+fn a_draft_with_no_session_or_an_unknown_one_exports_null() {
+    for chosen in ["", "lyon-2027", "Paris-2027-03"] {
+        let d = with_session(chosen, &[2]);
+        let v = export(&d);
+        assert_eq!(v["session"], Value::Null, "{chosen}");
+        // The simulator inputs say no session too (an empty one is not written), so that
+        // the document agrees with itself.
+        assert_eq!(v["simulator_inputs"].get("session"), None, "{chosen}");
+        let imported = import(&v.to_string(), &catalogue()).unwrap();
+        assert_eq!(imported[0].form.session, "");
+        assert_eq!(imported[0].form.modules, [2]);
+    }
+}
+
+/// A request of version 1, as the app wrote them before sessions: its `session` is the
+/// free wishes, and its simulator inputs have no `session`.
+pub(super) const V1_REQUEST: &str = r#"{
+  "format": "cosens.demande-inscription",
+  "version": 1,
+  "exported_at": "2026-10-02T10:15:00+02:00",
+  "created_at": "2026-10-01T09:00:00+02:00",
+  "updated_at": "2026-10-02T10:14:00+02:00",
+  "catalogue_version": "2026.1",
+  "draft": { "id": "b20261001-090000000", "name": "Demande de Lou" },
+  "client": {
+    "kind": "particulier", "name": "Lou Bernard", "siret": "",
+    "address": "3 quai du Port\n13002 Marseille", "email": "lou@exemple.fr", "phone": ""
+  },
+  "trainees": [ { "name": "Lou Bernard", "email": "lou@exemple.fr", "job": "Coach" } ],
+  "selection": {
+    "formula": "complet", "modules": [1, 2, 3, 4, 5], "trainees": 1,
+    "coaching_days": 0, "certification": true, "vat": "normale"
+  },
+  "session": { "place": "Marseille", "mode": "Présentiel", "start_wish": "2027-05-03" },
+  "funding": {
+    "type": "aucun", "opco_name": "", "opco_amount": null, "cpf_balance": null,
+    "cpf_exempt": false
+  },
+  "accessibility": "",
+  "notes": "Plutôt au printemps.",
+  "quote": {
+    "date": "2026-10-02",
+    "lines": [
+      { "kind": "parcours_complet", "module": null, "label": "Parcours complet",
+        "unit_ht": "4000.00", "quantity": 1, "total_ht": "4000.00" }
+    ],
+    "total_ht": "4000.00", "vat_rate": "0.20", "total_vat": "800.00", "total_ttc": "4800.00",
+    "per_trainee_ht": "4000.00", "per_trainee_ttc": "4800.00", "funded": "0.00",
+    "cpf_contribution": "0.00", "remaining": "4800.00", "vat_mention": null
+  },
+  "simulator_inputs": {
+    "full_course": true, "modules": [], "trainees": "1", "coaching_days": "0",
+    "certification": true, "vat_exempt": false, "funding": "aucun", "opco_amount": "",
+    "cpf_balance": "", "cpf_exempt": false
+  }
+}"#;
+
+#[test]
+fn a_version_1_request_still_imports_and_keeps_its_wishes() {
+    let imported = import_document(V1_REQUEST, &catalogue()).unwrap();
+    assert_eq!(imported.kind, DocumentKind::EnrolmentRequest);
+    let [d] = imported.drafts.as_slice() else {
+        panic!("{:?}", imported.drafts)
+    };
+    assert_eq!(d.id, "b20261001-090000000");
+    assert_eq!(d.enrolment.place, "Marseille");
+    assert_eq!(d.enrolment.mode, "Présentiel");
+    assert_eq!(d.enrolment.start_wish, NaiveDate::from_ymd_opt(2027, 5, 3));
+    assert_eq!(d.enrolment.notes, "Plutôt au printemps.");
+    assert_eq!(d.form.session, "", "version 1 chose no session");
+    assert_eq!(d.form, QuoteForm::default());
+    // Exported again, it is a request of version 2 with its wishes and no session.
+    let v = export(d);
+    assert_eq!(
+        (v["version"].clone(), v["session"].clone()),
+        (2.into(), Value::Null)
+    );
+    assert_eq!(v["wishes"]["place"], "Marseille");
+}
+
+#[test]
+fn a_version_1_requests_errors_name_its_own_fields() {
+    let v1 = |edit: fn(&mut Value)| {
+        let mut v: Value = serde_json::from_str(V1_REQUEST).unwrap();
+        edit(&mut v);
+        import_error(&v.to_string())
+    };
+    let e = v1(|v| v["session"]["start_wish"] = "03/05/2027".into());
+    assert_eq!(e.field(), Some("session.start_wish"), "{e}");
+    assert!(e.message().contains("AAAA-MM-JJ"), "{e}");
+    let e = v1(|v| {
+        v.as_object_mut().unwrap().remove("session");
+    });
+    assert_eq!(e.field(), Some("session"), "{e}");
+    let e = v1(|v| v["surprise"] = true.into());
+    assert_eq!(e.field(), Some("surprise"), "{e}");
+    assert!(e.message().contains("selection, session, funding"), "{e}");
+    let e = v1(|v| v["simulator_inputs"]["surprise"] = true.into());
+    assert_eq!(e.field(), Some("simulator_inputs.surprise"), "{e}");
+    assert!(e.message().contains("cpf_balance, cpf_exempt. "), "{e}");
+    // What version 2 brought is unknown to version 1.
+    let e = v1(|v| v["wishes"] = v["session"].clone());
+    assert_eq!(e.field(), Some("wishes"), "{e}");
+    assert!(e.message().contains("version 1"), "{e}");
+    let e = v1(|v| v["simulator_inputs"]["session"] = "paris-2027-03".into());
+    assert_eq!(e.field(), Some("simulator_inputs.session"), "{e}");
+}
+
+#[test]
+fn a_session_that_disagrees_with_the_simulator_inputs_is_refused_naming_the_field() {
+    let chosen = export(&with_session("paris-2027-03", &[3, 5]));
+    let none = export(&sample_draft());
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&Value, Edit, &str, &str)> = vec![
+        (
+            &chosen,
+            Box::new(|v| v["session"]["id"] = "distanciel-2027-09".into()),
+            "session.id",
+            "« distanciel-2027-09 » ne correspond pas à la simulation enregistrée \
+             (« simulator_inputs.session »), qui donne « paris-2027-03 »",
+        ),
+        (
+            &chosen,
+            Box::new(|v| v["session"] = Value::Null),
+            "session",
+            "qui choisit la session « paris-2027-03 »",
+        ),
+        (
+            &none,
+            {
+                let session = chosen["session"].clone();
+                Box::new(move |v| v["session"] = session.clone())
+            },
+            "session",
+            "qui n'en choisit aucune (null attendu)",
+        ),
+        (
+            &chosen,
+            Box::new(|v| v["simulator_inputs"]["session"] = "".into()),
+            "session",
+            "null attendu",
+        ),
+    ];
+    for (good, edit, path, words) in cases {
+        let mut v = good.clone();
+        edit(&mut v);
+        let e = import_error(&v.to_string());
+        assert_eq!(e.field(), Some(path), "{e}");
+        let message = e.message();
+        assert!(
+            message.starts_with(&format!("Champ « {path} » : ")),
+            "{message}"
+        );
+        assert!(message.contains(words), "{message}");
+        assert!(message.ends_with("Rien n'a été importé."), "{message}");
+    }
+}
+
+#[test]
+fn a_malformed_session_is_refused_naming_the_field() {
+    let good = export(&with_session("paris-2027-03", &[3, 5]));
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(Edit, &str, &str)> = vec![
+        (
+            Box::new(|v| v["session"]["id"] = "Paris 2027".into()),
+            "session.id",
+            "identifiant de session",
+        ),
+        (
+            Box::new(|v| v["session"]["modules"][1]["dates"][0] = "30/03/2027".into()),
+            "session.modules[1].dates[0]",
+            "AAAA-MM-JJ",
+        ),
+        (
+            Box::new(|v| v["session"]["modules"][0]["dates"] = serde_json::json!([])),
+            "session.modules[0].dates",
+            "au moins une date",
+        ),
+        (
+            Box::new(|v| v["session"]["modules"] = serde_json::json!([])),
+            "session.modules",
+            "au moins un module",
+        ),
+        (
+            Box::new(|v| v["session"]["modules"][0]["module"] = 0.into()),
+            "session.modules[0].module",
+            "hors limites",
+        ),
+        (
+            Box::new(|v| v["session"]["status"] = "open".into()),
+            "session.status",
+            "champ inconnu",
+        ),
+        (
+            Box::new(|v| {
+                v.as_object_mut().unwrap().remove("session");
+            }),
+            "session",
+            "absent",
+        ),
+        (
+            Box::new(|v| {
+                v.as_object_mut().unwrap().remove("wishes");
+            }),
+            "wishes",
+            "absent",
+        ),
+    ];
+    for (edit, path, words) in cases {
+        let mut v = good.clone();
+        edit(&mut v);
+        let e = import_error(&v.to_string());
+        assert_eq!(e.field(), Some(path), "{e}");
+        assert!(e.message().contains(words), "{e}");
+    }
+}
+
+#[test]
+fn a_backup_stays_at_version_1_and_keeps_the_chosen_session() {
+    let store = DraftStore {
+        version: 1,
+        drafts: vec![with_session("paris-2027-03", &[3, 5])],
+    };
+    let text = backup(&store, &catalogue().version, EXPORTED_AT).unwrap();
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["drafts"][0]["form"]["session"], "paris-2027-03");
+    assert_eq!(import(&text, &catalogue()).unwrap(), store.drafts);
+    // A draft stored before sessions has no `session`: it still imports, with none.
+    v["drafts"][0]["form"]
+        .as_object_mut()
+        .unwrap()
+        .remove("session");
+    assert_eq!(
+        import(&v.to_string(), &catalogue()).unwrap()[0]
+            .form
+            .session,
+        ""
+    );
+    v["version"] = 2.into();
+    let e = import_error(&v.to_string());
+    assert_eq!(e.field(), Some("version"));
+    assert!(e.message().contains("seule la version 1"), "{e}");
 }
