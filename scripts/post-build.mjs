@@ -27,9 +27,10 @@ const cataloguePath = process.env.COSENS_CATALOGUE || new URL('../data/catalogue
 
 const sha256 = (text) => createHash('sha256').update(text).digest('base64');
 
-/** `page` with a CSP meta tag allowing its own inline scripts by hash. */
+/** `page` with a CSP meta tag allowing its own inline scripts by hash (not its data blocks:
+ * the catalogue's JSON-LD is never run). */
 function withCsp(page) {
-  const inline = [...page.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const inline = [...page.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   const policy = [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${inline.map((s) => `'sha256-${sha256(s)}'`).join(' ')}`.trim(),

@@ -300,6 +300,73 @@ async fn whole_app_renders_the_catalogue_at_the_root() {
     assert!(page.find_all("header, footer").is_empty());
 }
 
+// ---------------------------------------------------------------------------------------
+// Sessions: the shipped file holds none
+// ---------------------------------------------------------------------------------------
+
+/// A data file without sessions (as shipped): the catalogue, a module's page and the
+/// simulator say « nous consulter » with the contacts, and show no date.
+#[wasm_bindgen_test]
+async fn without_sessions_the_screens_say_nous_consulter_and_show_no_date() {
+    let without = || {
+        let mut c = fixture_catalogue();
+        c.sessions.clear();
+        provide_app_contexts_on(c, today());
+    };
+    go_to("/");
+    let page = mount(move || {
+        without();
+        view! { <CataloguePage /> }
+    })
+    .await;
+    let listed = page.text("[data-testid=prochaines-sessions]");
+    assert!(
+        listed.contains("Prochaines sessions : nous consulter"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains(&fixture_catalogue().referents[0].email),
+        "{listed}"
+    );
+    assert!(page.find_all("[data-testid^=session-]").is_empty());
+    assert!(page
+        .find_all("[data-testid=date-limite-opco-session]")
+        .is_empty());
+    let access = page.text("[data-testid=fiche-formation]");
+    assert!(
+        access.contains("Prochaines sessions : nous consulter"),
+        "{access}"
+    );
+    assert!(!access.contains("2027"), "{access}");
+    drop(page);
+
+    go_to("/module/3");
+    let page = mount(move || {
+        without();
+        view! { <CurrentScreen /> }
+    })
+    .await;
+    assert!(page
+        .text("[data-testid=dates-module]")
+        .contains("Prochaines sessions : nous consulter"));
+    drop(page);
+
+    go_to("/simulateur");
+    let page = mount(move || {
+        without();
+        view! { <SimulatorPage /> }
+    })
+    .await;
+    let options = page.texts("#session option");
+    assert_eq!(options, ["Dates à convenir"]);
+    assert!(page
+        .text(".simulator-form")
+        .contains("Prochaines sessions : nous consulter"));
+    assert!(page.find_all("[data-testid=dates-session]").is_empty());
+    drop(page);
+    go_to("/");
+}
+
 #[wasm_bindgen_test]
 fn broken_catalogue_is_an_error_not_a_panic() {
     let error = Catalogue::from_json("{}").expect_err("an empty object is no catalogue");

@@ -2,7 +2,7 @@
 //! A screen is a module of its own (`catalogue`, `simulator`, `compare`, `cancellation`,
 //! `late_payment`, `rules`, `drafts`, `draft`, `request`, `devis`, `embed`, `module_page`); what two screens share
 //! lives beside them (`context`, `routes`, `router`, `first_render`, `form`,
-//! `title`, `not_found`, the quote and drafts states, `draft_view`, `draft_check`, `quote_lines`, `share_panel`, `save_draft_button`, `draft_hand_off`,
+//! `title`, `not_found`, the quote and drafts states, `draft_view`, `draft_check`, `quote_lines`, `share_panel`, `save_draft_button`, `draft_hand_off`, `sessions`,
 //! `storage_messages`, `result_example`), and no screen imports another. `app` makes the
 //! app of each page group out of them.
 
@@ -34,6 +34,7 @@ pub mod router;
 pub mod routes;
 pub mod rules;
 pub mod save_draft_button;
+pub mod sessions;
 pub mod share_panel;
 pub mod simulator;
 pub mod storage_messages;

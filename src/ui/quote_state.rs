@@ -47,6 +47,8 @@ pub struct ArrivalNotice {
     pub message: String,
     /// True when the link could not be read (shown as a warning).
     pub is_error: bool,
+    /// Why the session the link named was left out, if it was.
+    pub session: Option<String>,
 }
 
 /// The draft a quote came from: its id and its name (as the simulator names it), and

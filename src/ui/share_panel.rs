@@ -151,11 +151,13 @@ pub fn arrive_from_share_link() {
             ArrivalNotice {
                 message,
                 is_error: false,
+                session: shared.session_notice,
             }
         }
         Err(error) => ArrivalNotice {
             message: error.0,
             is_error: true,
+            session: None,
         },
     };
     state.touched.set(true);
@@ -173,6 +175,7 @@ pub fn ArrivalNoticeBanner() -> impl IntoView {
             view! {
                 <div class=class role="status" data-testid="avis-lien">
                     <p>{notice.message}</p>
+                    {notice.session.map(|s| view! { <p data-testid="notice-session">{s}</p> })}
                     <button type="button" on:click=move |_| state.arrival_notice.set(None)>"Fermer ce message"</button>
                 </div>
             }

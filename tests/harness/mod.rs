@@ -36,7 +36,12 @@ pub fn fixture_catalogue() -> Catalogue {
 /// The contexts `App` provides, for a component mounted on its own: the fixture catalogue
 /// at the root of the host, and the shared quote priced on `today`.
 pub fn provide_app_contexts(today: NaiveDate) {
-    let app = AppContext::new(fixture_catalogue(), "");
+    provide_app_contexts_on(fixture_catalogue(), today);
+}
+
+/// [`provide_app_contexts`] on another `catalogue` (the fixture changed by a test).
+pub fn provide_app_contexts_on(catalogue: Catalogue, today: NaiveDate) {
+    let app = AppContext::new(catalogue, "");
     provide_context(QuoteState::new(app.catalogue.clone(), today));
     provide_context(Router::new("", All::pages));
     provide_context(app);

@@ -7,12 +7,15 @@ mod calendar;
 mod client;
 mod counted_days;
 mod form;
+mod later_sessions;
 mod modules;
 mod outcome;
 mod state;
 mod table;
 
 use leptos::prelude::*;
+
+use crate::domain::sessions::source_fr;
 
 use crate::domain::cancellation::{
     booking_from_catalogue, booking_from_quote, CancellationOutcome,
@@ -49,6 +52,15 @@ pub fn CancellationPage() -> impl IntoView {
         .draft
         .with_untracked(|d| d.as_ref().is_some_and(|d| d.person));
     let inputs = Inputs::new(quote.as_ref(), booking.clone(), person);
+    // The quote's session, if any, gives the start and the modules' dates.
+    let session = quote.as_ref().and_then(|_| {
+        quote_state
+            .form
+            .with_untracked(|f| catalogue.session(&f.session).cloned())
+    });
+    if let Some(s) = &session {
+        inputs.form.update(|f| f.use_session(s));
+    }
 
     // On or after the start: the interruption view (kept while a date is being retyped).
     let after_start =
@@ -81,6 +93,7 @@ pub fn CancellationPage() -> impl IntoView {
         <h1>"Frais d'annulation"</h1>
         <div class="page-intro">
         <p class="hint">"Ce que doit le client qui annule, reporte, abandonne ou est absent, selon les conditions générales de vente de Co&Sens, et les dates limites à retenir. Les jours sont comptés strictement entre la date de notification et la date de début : ni l'une ni l'autre ne compte."</p>
+        {session.map(|s| view! { <p class="notice" data-testid="source-session">{source_fr(&s)}</p> })}
         {quote.is_none().then(|| view! {
             <p class="hint"><a href=app.href(SIMULATOR.path)>"Composez d'abord un devis"</a>" pour que le montant et les modules soient préremplis ici."</p>
         })}

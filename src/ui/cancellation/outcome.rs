@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::later_sessions::LaterSessions;
+
 use crate::domain::cancellation::{CancellationOutcome, Case, InterruptionTotals};
 use crate::domain::cancellation_text::answer_fr;
 use crate::domain::fr::format_date_fr;
@@ -49,6 +51,7 @@ pub fn Outcome(outcome: CancellationOutcome) -> impl IntoView {
             <TraineeWhoPays outcome=o.clone() />
         </div>
         <Deadlines outcome=o.clone() />
+        {(o.case == Case::BeforeStart).then(|| view! { <LaterSessions start=o.start /> })}
         <AgendaButton outcome=o.clone() />
         {interruption.then(|| view! { <ModulesTable lines=o.modules.clone() /> })}
         <details class="disclosure explanations">

@@ -1,11 +1,14 @@
-//! The course's details: aims, audiences and prerequisites, modalities, evaluation,
-//! prices, accessibility and contacts.
+//! The course page a trainee is owed before any contract (Qualiopi, indicator 1): each
+//! item under a heading of its name, from the data file.
 
 use leptos::prelude::*;
 
-use crate::domain::fr::{days_fr, lowercase_fr};
-use crate::domain::money::{format_eur, format_number};
+use crate::domain::fr::{date_fr, days_fr, lowercase_fr};
+use crate::domain::money::format_number;
+use crate::domain::sessions::{label_fr, opco_deadline_fr};
+use crate::edge::clock::today;
 use crate::ui::context::use_app;
+use crate::ui::sessions::{NoSessionScheduled, Referents};
 
 fn bullet_list(items: &[String]) -> impl IntoView {
     let items = items
@@ -18,78 +21,103 @@ fn bullet_list(items: &[String]) -> impl IntoView {
 #[component]
 pub fn CourseDetails() -> impl IntoView {
     let c = use_app().catalogue.clone();
-    let course = &c.course;
-    let p = &c.prices;
-    let tariff = p
-        .modular_by_days
-        .iter()
-        .map(|t| view! { <li>{format!("Module de {} : {} HT par stagiaire", days_fr(t.days), format_eur(t.price_ht))}</li> })
-        .collect_view();
+    let course = c.course.clone();
     view! {
-        <div class="columns">
-            <section aria-labelledby="titre-objectifs">
-                <h2 id="titre-objectifs">"Objectifs pédagogiques"</h2>
-                {bullet_list(&course.aims)}
-            </section>
-            <section aria-labelledby="titre-publics">
-                <h2 id="titre-publics">"Publics visés"</h2>
-                {bullet_list(&course.audiences)}
-                <h2>"Prérequis et modalités d'accès"</h2>
+        <div class="columns" data-testid="fiche-formation">
+            <section><h2>"Prérequis"</h2>
                 {bullet_list(&course.prerequisites)}
-                <p class="small">{course.access_note.clone()}</p>
+                <h3>"Publics visés"</h3>
+                {bullet_list(&course.audiences)}
             </section>
-            <section aria-labelledby="titre-modalites">
-                <h2 id="titre-modalites">"Modalités et durée"</h2>
-                {bullet_list(&course.modalities)}
+            <section><h2>"Objectifs"</h2>{bullet_list(&course.aims)}</section>
+            <section><h2>"Durée"</h2>
                 <p>{format!(
                     "La formation complète dure {} h ({} de {} h), auxquelles peuvent s'ajouter jusqu'à {} heures d'accompagnement sur votre projet.",
                     format_number(course.total_hours), days_fr(course.total_days),
                     format_number(course.hours_per_day), format_number(course.coaching_max_hours))}</p>
-                <p>{course.schedule.clone()}</p>
-                <p>{format!("Lieux : {}. Modes : {}.", course.places.join(", "), lowercase_fr(&course.modes.join(", ")))}</p>
             </section>
-            <section aria-labelledby="titre-evaluation">
-                <h2 id="titre-evaluation">"Évaluation"</h2>
+            <Access />
+            <Prices />
+            <section><h2>"Contacts"</h2>
+                <ul><Referents /></ul>
+                <p><a href=course.enrolment_url.clone() rel="noopener">"Inscriptions sur le site de Co&Sens"</a></p>
+            </section>
+            <section><h2>"Méthodes mobilisées"</h2>{bullet_list(&course.modalities)}</section>
+            <section><h2>"Modalités d'évaluation"</h2>
                 <p>{format!("Cette certification atteste l'acquisition de {} compétences, évaluées selon 3 modalités :", course.evaluation.competences)}</p>
                 {bullet_list(&course.evaluation.methods)}
                 <p>{format!("L'évaluation finale (soutenance) dure {} h.", format_number(course.evaluation.final_oral_hours))}</p>
             </section>
-            <section aria-labelledby="titre-tarifs">
-                <h2 id="titre-tarifs">"Tarifs"</h2>
-                <ul>
-                    <li>{format!("Parcours complet ({} modules, {}) : {} HT par stagiaire", c.modules.len(), days_fr(course.total_days), format_eur(p.full_course_ht))}</li>
-                    {tariff}
-                    <li>{format!("Accompagnement : de 1 à {} jours, {} HT par jour et par personne", p.coaching_max_days, format_eur(p.coaching_per_day_ht))}</li>
-                    <li>{format!("Accès à la certification : {} HT par stagiaire", format_eur(p.certification_ht))}</li>
-                </ul>
-                <p class="small">"Prix hors taxes, majorés de la TVA au taux en vigueur."</p>
-                {course.cpf_eligible.then(|| view! { <p>"Cette offre de formation est éligible au financement par le CPF."</p> })}
-            </section>
-            <section aria-labelledby="titre-accessibilite">
-                <h2 id="titre-accessibilite">"Accessibilité et contacts"</h2>
+            <section><h2>"Accessibilité aux personnes handicapées"</h2>
                 <p>{course.accessibility.clone()}</p>
-                <h3>"Référents pédagogiques"</h3>
+                <p>"Votre contact :"</p>
                 <ul><Referents /></ul>
-                <p><a href=course.enrolment_url.clone() rel="noopener">"Inscriptions sur le site de Co&Sens"</a></p>
             </section>
+            <section><h2>"Certification"</h2>
+                <p>{format!("Code {} — {}.", course.code, course.registration)}</p>
+            </section>
+            <PastResults />
         </div>
     }
 }
 
+/// « Modalités et délais d'accès »: how one enrols, where and how, and how soon: the next
+/// open session and the OPCO's deadline, or whom to ask.
 #[component]
-fn Referents() -> impl IntoView {
+fn Access() -> impl IntoView {
     let c = use_app().catalogue.clone();
-    c.referents
+    let course = c.course.clone();
+    let next = c.open_sessions_after(today()).first().map(|s| {
+        let opco = opco_deadline_fr(&c, s).unwrap_or_default();
+        view! { <p>{format!("Prochaine session ouverte : {}.", label_fr(s))}</p><p class="small">{opco}</p> }
+    });
+    view! {
+        <section><h2>"Modalités et délais d'accès"</h2>
+            <p>{course.access_note.clone()}</p>
+            {match next {
+                Some(next) => next.into_any(),
+                None => view! { <NoSessionScheduled /> }.into_any(),
+            }}
+            <p>{course.schedule.clone()}</p>
+            <p>{format!("Lieux : {}. Modes : {}.", course.places.join(", "), lowercase_fr(&course.modes.join(", ")))}</p>
+        </section>
+    }
+}
+
+/// « Tarifs », HT and TTC.
+#[component]
+fn Prices() -> impl IntoView {
+    let c = use_app().catalogue.clone();
+    let p = c.prices.clone();
+    let tariff = p
+        .modular_by_days
         .iter()
-        .map(|r| {
-            view! {
-                <li>
-                    {format!("{} — {}, ", r.city, r.name)}
-                    <a href=format!("tel:{}", r.phone.replace(' ', ""))>{r.phone.clone()}</a>
-                    ", "
-                    <a href=format!("mailto:{}", r.email)>{r.email.clone()}</a>
-                </li>
-            }
-        })
-        .collect_view()
+        .map(|t| view! { <li>{format!("Module de {} : {} par stagiaire", days_fr(t.days), c.price_ht_ttc_fr(t.price_ht))}</li> })
+        .collect_view();
+    view! {
+        <section><h2>"Tarifs"</h2>
+            <ul>
+                <li>{format!("Parcours complet ({} modules, {}) : {} par stagiaire", c.modules.len(), days_fr(c.course.total_days), c.price_ht_ttc_fr(p.full_course_ht))}</li>
+                {tariff}
+                <li>{format!("Accompagnement : de 1 à {} jours, {} par jour et par personne", p.coaching_max_days, c.price_ht_ttc_fr(p.coaching_per_day_ht))}</li>
+                <li>{format!("Accès à la certification : {} par stagiaire", c.price_ht_ttc_fr(p.certification_ht))}</li>
+            </ul>
+            <p class="small">"TTC au taux normal de TVA ; une formation exonérée (art. 261-4-4° a du CGI) est facturée HT."</p>
+            {c.course.cpf_eligible.then(|| view! { <p>"Cette offre de formation est éligible au financement par le CPF."</p> })}
+        </section>
+    }
+}
+
+/// The results of past sessions, when the data file has them, each with its date.
+#[component]
+fn PastResults() -> impl IntoView {
+    let c = use_app().catalogue.clone();
+    (!c.past_results.is_empty()).then(|| {
+        let items = c
+            .past_results
+            .iter()
+            .map(|r| view! { <li>{format!("{} (au {})", r.text, date_fr(r.date))}</li> })
+            .collect_view();
+        view! { <section><h2>"Résultats des sessions passées"</h2><ul>{items}</ul></section> }
+    })
 }

@@ -10,6 +10,7 @@ use crate::domain::fr::{days_fr, lowercase_fr};
 use crate::domain::money::{format_eur, format_number};
 use crate::ui::context::use_app;
 use crate::ui::routes::{CATALOGUE, SIMULATOR};
+use crate::ui::sessions::{CourseJsonLd, UpcomingSessions};
 use crate::ui::title::DocumentTitle;
 
 use details::CourseDetails;
@@ -36,6 +37,8 @@ pub fn CataloguePage() -> impl IntoView {
             <p><a href=app.href(SIMULATOR.path)>"Simuler le coût"</a></p>
         </section>
         <ModuleSearch />
+        <UpcomingSessions />
         <CourseDetails />
+        <CourseJsonLd />
     }
 }

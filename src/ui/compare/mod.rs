@@ -50,6 +50,7 @@ pub fn ComparePage() -> impl IntoView {
         notice.set(Some(ArrivalNotice {
             message: arrival.message,
             is_error: arrival.is_error,
+            session: None,
         }));
         arrival.forms
     };

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::agreement::{mentions, PrintedDocument};
+use crate::domain::catalogue::Session;
 use crate::domain::pricing::Quote;
 use crate::ui::context::use_app;
 use crate::ui::form::ChoiceSelect;
@@ -28,8 +29,12 @@ pub fn DocumentChoice(document: RwSignal<PrintedDocument>) -> impl IntoView {
 
 /// The document's mentions, on a page of their own when printed.
 #[component]
-pub fn Mentions(document: PrintedDocument, quote: Quote) -> impl IntoView {
-    let items = mentions(document, &use_app().catalogue, &quote)
+pub fn Mentions(
+    document: PrintedDocument,
+    quote: Quote,
+    session: Option<Session>,
+) -> impl IntoView {
+    let items = mentions(document, &use_app().catalogue, &quote, session.as_ref())
         .into_iter()
         .map(|m| {
             let body = if m.is_blank() {

@@ -8,6 +8,7 @@ mod mentions;
 use leptos::prelude::*;
 
 use crate::domain::agreement::PrintedDocument;
+use crate::domain::catalogue::Session;
 use crate::domain::devis::{devis_number, terms_in_short};
 use crate::domain::draft::ClientKind;
 use crate::domain::fr::format_date_fr;
@@ -56,8 +57,9 @@ fn CurrentQuoteDevis() -> impl IntoView {
                 .draft
                 .with_untracked(|d| d.as_ref().is_some_and(|d| d.person));
             let document = document_for(&quote, person);
+            let session = app.catalogue.session(&form.session).cloned();
             view! { <Devis quote=quote number=number link=link client=(String::new(), String::new())
-            document=document /> }
+            document=document session=session /> }
             .into_any()
         }
         _ => view! {
@@ -92,7 +94,8 @@ fn DraftDevis(id: String) -> impl IntoView {
             let document = document_for(&quote, client.kind == ClientKind::Individual);
             let client = (client.name.clone(), client.address.clone());
             let link = share_link_of(&app, &draft.form);
-            view! { <Devis quote=quote number=number link=link client=client document=document /> }
+            let session = app.catalogue.session(&draft.form.session).cloned();
+            view! { <Devis quote=quote number=number link=link client=client document=document session=session /> }
                 .into_any()
         }
         None => {
@@ -129,6 +132,8 @@ fn Devis(
     client: (String, String),
     /// The document to start with (the user may switch).
     document: PrintedDocument,
+    /// The quote's session, whose dates and place the mentions give.
+    session: Option<Session>,
 ) -> impl IntoView {
     let document = RwSignal::new(document);
     let app = use_app();
@@ -178,7 +183,7 @@ fn Devis(
             {move || {
                 let d = document.get();
                 view! {
-                    <Mentions document=d quote=quote.clone() />
+                    <Mentions document=d quote=quote.clone() session=session.clone() />
                     <Signatures document=d />
                 }
             }}

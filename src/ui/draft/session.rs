@@ -1,4 +1,5 @@
-//! The session a draft wishes (place, mode, start), its accessibility needs and notes.
+//! The session a draft chooses (or, with « Dates à convenir », its wishes: place, mode,
+//! start), its accessibility needs and notes.
 
 use leptos::prelude::*;
 
@@ -6,6 +7,7 @@ use crate::domain::calendar::{format_iso_date, parse_iso_date};
 use crate::domain::draft::{DraftEdit, DraftField, MAX_TEXT_CHARS};
 use crate::ui::context::use_app;
 use crate::ui::form::{ChoiceSelect, TextArea, TextField};
+use crate::ui::sessions::{ChosenSessionDates, SessionSelect};
 
 use super::editor::Editor;
 
@@ -15,6 +17,29 @@ fn pairs(list: &[String]) -> Vec<(String, String)> {
 
 #[component]
 pub fn SessionFields(ed: Editor) -> impl IntoView {
+    let form = Signal::derive(move || {
+        ed.draft
+            .with(|d| d.as_ref().map(|d| d.form.clone()).unwrap_or_default())
+    });
+    let chosen = Memo::new(move |_| form.with(|f| !f.session.is_empty()));
+    view! {
+        <fieldset>
+            <legend>"Session souhaitée"</legend>
+            <SessionSelect id="brouillon-session"
+                value=Signal::derive(move || form.with(|f| f.session.clone()))
+                on_change=Callback::new(move |id: String| ed.edit(DraftEdit::Session(id))) />
+            {move || if chosen.get() {
+                view! { <ChosenSessionDates form=form /> }.into_any()
+            } else {
+                view! { <Wishes ed=ed /> }.into_any()
+            }}
+        </fieldset>
+    }
+}
+
+/// The free wishes, while no session is chosen: place, mode, start.
+#[component]
+fn Wishes(ed: Editor) -> impl IntoView {
     let course = use_app().catalogue.course.clone();
     let start = Signal::derive(move || {
         ed.draft.with(|d| {
@@ -25,8 +50,6 @@ pub fn SessionFields(ed: Editor) -> impl IntoView {
         })
     });
     view! {
-        <fieldset>
-            <legend>"Session souhaitée"</legend>
             <ChoiceSelect id="brouillon-lieu" label="Lieu" options=pairs(&course.places) empty="— Indifférent —"
                 value=ed.field_text(DraftField::Place) message=ed.message(DraftField::Place)
                 on_change=ed.on_text(DraftField::Place) />
@@ -39,7 +62,6 @@ pub fn SessionFields(ed: Editor) -> impl IntoView {
                     let date = parse_iso_date(&v);
                     ed.edit(DraftEdit::StartWish(date));
                 }) />
-        </fieldset>
     }
 }
 

@@ -10,6 +10,7 @@ use crate::ui::context::use_app;
 use crate::ui::first_render::Later;
 use crate::ui::form::{ChoiceSelect, TextField};
 use crate::ui::quote_state::use_quote_state;
+use crate::ui::sessions::SessionSelect;
 
 use super::funding::FundingFields;
 use super::{edit, field_error};
@@ -109,6 +110,18 @@ fn OptionFields() -> impl IntoView {
     }
 }
 
+/// The session: « Dates à convenir » or an upcoming open session.
+#[component]
+fn SessionField() -> impl IntoView {
+    let state = use_quote_state();
+    let form = state.form;
+    view! {
+        <SessionSelect id="session"
+            value=Signal::derive(move || form.read().session.clone())
+            on_change=Callback::new(move |v: String| edit(state, |f| f.session = v)) />
+    }
+}
+
 /// The form, each group of fields rendered in a task of its own on the page's first
 /// render (`Later`).
 #[component]
@@ -116,6 +129,7 @@ pub fn SimulatorForm() -> impl IntoView {
     view! {
         <form class="simulator-form" on:submit=|ev| ev.prevent_default() aria-label="Paramètres du devis">
             <Later><FormulaFields /></Later>
+            <Later><SessionField /></Later>
             <Later><TraineeFields /></Later>
             <Later><OptionFields /></Later>
             <Later><FundingFields /></Later>

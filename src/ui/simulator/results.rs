@@ -14,6 +14,7 @@ use crate::ui::quote_state::use_quote_state;
 use crate::ui::quote_totals::QuoteTotals;
 use crate::ui::routes::COMPARE;
 use crate::ui::save_draft_button::SaveDraftButton;
+use crate::ui::sessions::{ChosenSessionAgenda, ChosenSessionDates};
 use crate::ui::share_panel::{quote_page_href, SharePanel};
 
 /// The answer, figures and details of the last valid quote.
@@ -34,6 +35,7 @@ pub fn QuoteResults() -> impl IntoView {
                 <p class="notice warn" role="status">"Saisie incomplète ou invalide : le dernier devis valide reste affiché. Corrigez le champ signalé."</p>
             </Show>
             <Later>{move || state.last_quote.get().map(|q| view! { <QuoteBreakdown quote=q /> })}</Later>
+            <Later><ChosenSessionDates form=state.form /><ChosenSessionAgenda form=state.form /></Later>
             <p class="no-print"><a href=compare>"Comparer avec une autre formule"</a></p>
             <Later><SaveDraftButton /></Later>
             <Later><SharePanel /></Later>

@@ -1,0 +1,235 @@
+//! The scheduled sessions as the screens show them: the catalogue's list, a module's
+//! dates, the « Session » select of the simulator and of a draft, a quote's dates, the
+//! calendar file and the JSON-LD. Their rules and wording are `domain::sessions`'s.
+
+use leptos::prelude::*;
+
+use crate::domain::catalogue::Session;
+use crate::domain::ics::{session_calendar, session_file_name, MIME};
+use crate::domain::json_ld::json_ld;
+use crate::domain::quote_form::QuoteForm;
+use crate::domain::sessions::{
+    chosen_dates, dates_fr, hours_fr, label_fr, location_fr, module_dates_fr, opco_deadline_fr,
+    pick, place_mode_fr, range_fr, SessionPick, FULL_FR, NONE_SCHEDULED_FR,
+};
+use crate::edge::clock::{now_utc, today};
+use crate::edge::files::download_text;
+use crate::ui::context::use_app;
+use crate::ui::form::ChoiceSelect;
+
+/// The referents' contacts, one item each.
+#[component]
+pub fn Referents() -> impl IntoView {
+    let c = use_app().catalogue.clone();
+    c.referents
+        .iter()
+        .map(|r| {
+            view! {
+                <li>
+                    {format!("{} — {}, ", r.city, r.name)}
+                    <a href=format!("tel:{}", r.phone.replace(' ', ""))>{r.phone.clone()}</a>
+                    ", "
+                    <a href=format!("mailto:{}", r.email)>{r.email.clone()}</a>
+                </li>
+            }
+        })
+        .collect_view()
+}
+
+/// « Prochaines sessions : nous consulter », with whom to ask.
+#[component]
+pub fn NoSessionScheduled() -> impl IntoView {
+    view! {
+        <div class="notice" data-testid="sessions-nous-consulter">
+            <p>{NONE_SCHEDULED_FR}</p>
+            <ul class="small"><Referents /></ul>
+        </div>
+    }
+}
+
+/// The catalogue's « Prochaines sessions »: the upcoming ones in date order, or whom to
+/// ask; the next open one's OPCO deadline.
+#[component]
+pub fn UpcomingSessions() -> impl IntoView {
+    let c = use_app().catalogue.clone();
+    let upcoming: Vec<Session> = c.upcoming_sessions(today()).into_iter().cloned().collect();
+    let opco = c
+        .open_sessions_after(today())
+        .first()
+        .and_then(|s| opco_deadline_fr(&c, s));
+    let list = (!upcoming.is_empty()).then(|| {
+        let items = upcoming
+            .into_iter()
+            .map(|s| view! { <SessionItem session=s /> })
+            .collect_view();
+        view! { <ul class="sessions">{items}</ul> }
+    });
+    view! {
+        <section aria-labelledby="titre-sessions" data-testid="prochaines-sessions">
+            <h2 id="titre-sessions">"Prochaines sessions"</h2>
+            {match list {
+                Some(list) => list.into_any(),
+                None => view! { <NoSessionScheduled /> }.into_any(),
+            }}
+            {opco.map(|text| view! { <p class="small" data-testid="date-limite-opco-session">{text}</p> })}
+        </section>
+    }
+}
+
+/// One session: place, mode, dates; its modules' dates on demand; full or its calendar.
+#[component]
+fn SessionItem(session: Session) -> impl IntoView {
+    let c = use_app().catalogue.clone();
+    let modules = chosen_dates(
+        &c,
+        &session,
+        &session.modules.iter().map(|m| m.module).collect::<Vec<_>>(),
+    )
+    .iter()
+    .map(|m| view! { <li>{module_dates_fr(m)}</li> })
+    .collect_view();
+    let hours = hours_fr(&c, &session).to_owned();
+    let location = location_fr(&c, &session);
+    view! {
+        <li data-testid=format!("session-{}", session.id)>
+            <p><strong>{place_mode_fr(&session)}</strong>" — "{range_fr(&session)}</p>
+            {(!session.is_open()).then(|| view! { <p class="notice warn">{FULL_FR}</p> })}
+            <details class="disclosure">
+                <summary>"Dates des modules"</summary>
+                <ul>{modules}</ul>
+                <p class="small">{format!("{location}. Horaires : {hours}.")}</p>
+            </details>
+            {session.is_open().then(|| view! { <SessionAgendaButton session=session.clone() modules=None /> })}
+        </li>
+    }
+}
+
+/// A module's dates in each upcoming session (its page).
+#[component]
+pub fn ModuleSessionDates(number: u8) -> impl IntoView {
+    let c = use_app().catalogue.clone();
+    let rows: Vec<String> = c
+        .upcoming_sessions(today())
+        .into_iter()
+        .map(|s| {
+            let full = if s.is_open() { "" } else { " (complète)" };
+            format!(
+                "{}{full} : {}",
+                label_fr(s),
+                dates_fr(s.module_dates(number))
+            )
+        })
+        .collect();
+    view! {
+        <section aria-labelledby="titre-dates-module" data-testid="dates-module">
+            <h2 id="titre-dates-module">"Dates de ce module"</h2>
+            {if rows.is_empty() {
+                view! { <NoSessionScheduled /> }.into_any()
+            } else {
+                view! { <ul>{rows.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The « Session » select: « Dates à convenir » and each upcoming open session.
+#[component]
+pub fn SessionSelect(
+    #[prop(into)] id: String,
+    #[prop(into)] value: Signal<String>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let c = use_app().catalogue.clone();
+    let options: Vec<(String, String)> = c
+        .open_sessions_after(today())
+        .into_iter()
+        .map(|s| (s.id.clone(), label_fr(s)))
+        .collect();
+    if options.is_empty() {
+        view! {
+            <ChoiceSelect id=id label="Session" options=options empty="Dates à convenir"
+                value=value on_change=on_change hint=Signal::stored(NONE_SCHEDULED_FR.to_owned()) />
+        }
+        .into_any()
+    } else {
+        view! {
+            <ChoiceSelect id=id label="Session" options=options empty="Dates à convenir"
+                value=value on_change=on_change />
+        }
+        .into_any()
+    }
+}
+
+/// The dates of a quote's modules in its session; nothing when the quote has none.
+#[component]
+pub fn ChosenSessionDates(#[prop(into)] form: Signal<QuoteForm>) -> impl IntoView {
+    let c = use_app().catalogue.clone();
+    move || {
+        let form = form.get();
+        let SessionPick::Chosen(session) = pick(&c, &form.session, today()) else {
+            return None;
+        };
+        let rows = chosen_dates(&c, session, &form.chosen_modules(&c))
+            .iter()
+            .map(|m| view! { <li>{module_dates_fr(m)}</li> })
+            .collect_view();
+        let where_ = format!(
+            "{}. Horaires : {}.",
+            location_fr(&c, session),
+            hours_fr(&c, session)
+        );
+        Some(view! {
+            <div data-testid="dates-session">
+                <h3>{format!("Session {}", label_fr(session))}</h3>
+                <ul>{rows}</ul>
+                <p class="small">{where_}</p>
+            </div>
+        })
+    }
+}
+
+/// The calendar file of a quote's days in its session; nothing when the quote has none.
+#[component]
+pub fn ChosenSessionAgenda(#[prop(into)] form: Signal<QuoteForm>) -> impl IntoView {
+    let c = use_app().catalogue.clone();
+    move || {
+        let form = form.get();
+        let SessionPick::Chosen(session) = pick(&c, &form.session, today()) else {
+            return None;
+        };
+        let modules = form.chosen_modules(&c);
+        Some(view! { <SessionAgendaButton session=session.clone() modules=Some(modules) /> })
+    }
+}
+
+/// « Ajouter la session à mon agenda »: `session-<id>.ics`, a day an event (the whole
+/// session, or the chosen modules' days).
+#[component]
+pub fn SessionAgendaButton(session: Session, modules: Option<Vec<u8>>) -> impl IntoView {
+    let c = use_app().catalogue.clone();
+    let status = RwSignal::new(String::new());
+    let file = session_file_name(&session);
+    let download = move |_| {
+        let text = session_calendar(&c, &session, modules.as_deref(), now_utc());
+        status.set(match download_text(&file, &text, MIME) {
+            Ok(()) => format!("Fichier d'agenda téléchargé : {file}."),
+            Err(_) => {
+                "Le navigateur n'a pas pu créer le fichier d'agenda : notez les dates ci-dessus."
+                    .to_owned()
+            }
+        });
+    };
+    view! {
+        <p class="actions no-print">
+            <button type="button" class="secondary" on:click=download>"Ajouter la session à mon agenda"</button>
+        </p>
+        <p role="status" class="small">{move || status.get()}</p>
+    }
+}
+
+/// The course for search engines and partners (JSON-LD), in the page's HTML.
+#[component]
+pub fn CourseJsonLd() -> impl IntoView {
+    let text = json_ld(&use_app().catalogue, today());
+    view! { <script type="application/ld+json" inner_html=text></script> }
+}
