@@ -5,8 +5,8 @@ test.describe('catalogue', () => {
     await open(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText("Conduire un projet d'ingénierie de certification professionnelle");
     await expect(page.getByTestId('carte-module')).toHaveCount(5);
-    await expect(page.getByRole('heading', { name: 'Objectifs pédagogiques' })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Évaluation' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Objectifs', exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { name: "Modalités d'évaluation" })).toBeVisible();
     const body = await text(page.locator('main'));
     expect(body).toContain('4 000,00 € HT par stagiaire');
     expect(body).toContain('Éligible au CPF');

@@ -229,7 +229,7 @@ test.describe('draft enrolments', () => {
     const request = JSON.parse(file.text);
 
     // The schema is served by the site itself.
-    const response = await page.request.get('public/schema/demande-inscription-v1.schema.json');
+    const response = await page.request.get('public/schema/demande-inscription-v2.schema.json');
     expect(response.ok()).toBe(true);
     const schema = await response.json();
     const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
@@ -237,7 +237,7 @@ test.describe('draft enrolments', () => {
     expect(validate(request), JSON.stringify(validate.errors, null, 2)).toBe(true);
 
     expect(request.format).toBe('cosens.demande-inscription');
-    expect(request.version).toBe(1);
+    expect(request.version).toBe(2);
     expect(request.draft.name).toBe('Export ACME');
     expect(request.client).toMatchObject({ kind: 'entreprise', name: 'ACME Formation', email: 'contact@acme.fr' });
     expect(request.quote.total_ht).toBe('4500.00');

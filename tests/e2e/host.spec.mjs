@@ -178,7 +178,7 @@ test.describe('offline and new deployments', () => {
       await page.goto('./?devis=1~2026.1~M3~1~0~0~N~0');
       await expect(page.getByTestId('total-ht')).toHaveText(/1\s500,00\s€/);
       // The JSON schemas ship with the site and are cached too.
-      const schema = await page.evaluate(async () => (await fetch('public/schema/demande-inscription-v1.schema.json')).status);
+      const schema = await page.evaluate(async () => (await fetch('public/schema/demande-inscription-v2.schema.json')).status);
       expect(schema).toBe(200);
     } finally {
       await context.setOffline(false);
