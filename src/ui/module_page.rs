@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::domain::fr::days_fr;
 use crate::domain::money::{format_eur, format_number};
 use crate::ui::context::use_app;
+use crate::ui::first_render::Later;
 use crate::ui::not_found::NotFound;
 use crate::ui::router::use_router;
 use crate::ui::routes::{module_path, simulator_module_path, CATALOGUE, MODULE_PREFIX};
@@ -41,7 +42,7 @@ pub fn ModulePage() -> impl IntoView {
                 <h2>"Programme"</h2>
                 <ul>{module.programme.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}</ul>
                 <p class="small">"Contenus fournis à titre indicatif ; l'intervenant peut les adapter à l'actualité et au groupe."</p>
-                <ModuleSessionDates number=module.number />
+                <Later><ModuleSessionDates number=module.number /></Later>
             </article>
             <nav aria-label="Autres modules" class="pager">
                 {prev.map(|p| view! { <a href=app.href(&module_path(p))>{format!("← Module {p}")}</a> })}

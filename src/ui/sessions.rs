@@ -15,6 +15,7 @@ use crate::domain::sessions::{
 use crate::edge::clock::{now_utc, today};
 use crate::edge::files::download_text;
 use crate::ui::context::use_app;
+use crate::ui::first_render::Later;
 use crate::ui::form::ChoiceSelect;
 
 /// The referents' contacts, one item each.
@@ -60,7 +61,7 @@ pub fn UpcomingSessions() -> impl IntoView {
     let list = (!upcoming.is_empty()).then(|| {
         let items = upcoming
             .into_iter()
-            .map(|s| view! { <SessionItem session=s /> })
+            .map(|s| view! { <Later><SessionItem session=s.clone() /></Later> })
             .collect_view();
         view! { <ul class="sessions">{items}</ul> }
     });

@@ -8,6 +8,7 @@ use crate::domain::money::format_number;
 use crate::domain::sessions::{label_fr, opco_deadline_fr};
 use crate::edge::clock::today;
 use crate::ui::context::use_app;
+use crate::ui::first_render::Later;
 use crate::ui::sessions::{NoSessionScheduled, Referents};
 
 fn bullet_list(items: &[String]) -> impl IntoView {
@@ -18,46 +19,64 @@ fn bullet_list(items: &[String]) -> impl IntoView {
     view! { <ul>{items}</ul> }
 }
 
+/// The course page's items, each group in a task of its own on the first render.
 #[component]
 pub fn CourseDetails() -> impl IntoView {
-    let c = use_app().catalogue.clone();
-    let course = c.course.clone();
     view! {
         <div class="columns" data-testid="fiche-formation">
-            <section><h2>"Prérequis"</h2>
-                {bullet_list(&course.prerequisites)}
-                <h3>"Publics visés"</h3>
-                {bullet_list(&course.audiences)}
-            </section>
-            <section><h2>"Objectifs"</h2>{bullet_list(&course.aims)}</section>
-            <section><h2>"Durée"</h2>
-                <p>{format!(
-                    "La formation complète dure {} h ({} de {} h), auxquelles peuvent s'ajouter jusqu'à {} heures d'accompagnement sur votre projet.",
-                    format_number(course.total_hours), days_fr(course.total_days),
-                    format_number(course.hours_per_day), format_number(course.coaching_max_hours))}</p>
-            </section>
-            <Access />
-            <Prices />
-            <section><h2>"Contacts"</h2>
-                <ul><Referents /></ul>
-                <p><a href=course.enrolment_url.clone() rel="noopener">"Inscriptions sur le site de Co&Sens"</a></p>
-            </section>
-            <section><h2>"Méthodes mobilisées"</h2>{bullet_list(&course.modalities)}</section>
-            <section><h2>"Modalités d'évaluation"</h2>
-                <p>{format!("Cette certification atteste l'acquisition de {} compétences, évaluées selon 3 modalités :", course.evaluation.competences)}</p>
-                {bullet_list(&course.evaluation.methods)}
-                <p>{format!("L'évaluation finale (soutenance) dure {} h.", format_number(course.evaluation.final_oral_hours))}</p>
-            </section>
-            <section><h2>"Accessibilité aux personnes handicapées"</h2>
-                <p>{course.accessibility.clone()}</p>
-                <p>"Votre contact :"</p>
-                <ul><Referents /></ul>
-            </section>
-            <section><h2>"Certification"</h2>
-                <p>{format!("Code {} — {}.", course.code, course.registration)}</p>
-            </section>
-            <PastResults />
+            <Later><Basics /></Later>
+            <Later><Access /></Later>
+            <Later><Prices /></Later>
+            <Later><Support /></Later>
+            <Later><PastResults /></Later>
         </div>
+    }
+}
+
+/// « Prérequis », « Objectifs », « Durée ».
+#[component]
+fn Basics() -> impl IntoView {
+    let course = use_app().catalogue.course.clone();
+    view! {
+        <section><h2>"Prérequis"</h2>
+            {bullet_list(&course.prerequisites)}
+            <h3>"Publics visés"</h3>
+            {bullet_list(&course.audiences)}
+        </section>
+        <section><h2>"Objectifs"</h2>{bullet_list(&course.aims)}</section>
+        <section><h2>"Durée"</h2>
+            <p>{format!(
+                "La formation complète dure {} h ({} de {} h), auxquelles peuvent s'ajouter jusqu'à {} heures d'accompagnement sur votre projet.",
+                format_number(course.total_hours), days_fr(course.total_days),
+                format_number(course.hours_per_day), format_number(course.coaching_max_hours))}</p>
+        </section>
+    }
+}
+
+/// « Contacts », « Méthodes mobilisées », « Modalités d'évaluation », « Accessibilité aux
+/// personnes handicapées », « Certification ».
+#[component]
+fn Support() -> impl IntoView {
+    let course = use_app().catalogue.course.clone();
+    view! {
+        <section><h2>"Contacts"</h2>
+            <ul><Referents /></ul>
+            <p><a href=course.enrolment_url.clone() rel="noopener">"Inscriptions sur le site de Co&Sens"</a></p>
+        </section>
+        <section><h2>"Méthodes mobilisées"</h2>{bullet_list(&course.modalities)}</section>
+        <section><h2>"Modalités d'évaluation"</h2>
+            <p>{format!("Cette certification atteste l'acquisition de {} compétences, évaluées selon 3 modalités :", course.evaluation.competences)}</p>
+            {bullet_list(&course.evaluation.methods)}
+            <p>{format!("L'évaluation finale (soutenance) dure {} h.", format_number(course.evaluation.final_oral_hours))}</p>
+        </section>
+        <section><h2>"Accessibilité aux personnes handicapées"</h2>
+            <p>{course.accessibility.clone()}</p>
+            <p>"Votre contact :"</p>
+            <ul><Referents /></ul>
+        </section>
+        <section><h2>"Certification"</h2>
+            <p>{format!("Code {} — {}.", course.code, course.registration)}</p>
+        </section>
     }
 }
 

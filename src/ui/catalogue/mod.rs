@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::domain::fr::{days_fr, lowercase_fr};
 use crate::domain::money::{format_eur, format_number};
 use crate::ui::context::use_app;
+use crate::ui::first_render::Later;
 use crate::ui::routes::{CATALOGUE, SIMULATOR};
 use crate::ui::sessions::{CourseJsonLd, UpcomingSessions};
 use crate::ui::title::DocumentTitle;
@@ -36,9 +37,10 @@ pub fn CataloguePage() -> impl IntoView {
             </ul>
             <p><a href=app.href(SIMULATOR.path)>"Simuler le coût"</a></p>
         </section>
-        <ModuleSearch />
-        <UpcomingSessions />
-        <CourseDetails />
-        <CourseJsonLd />
+        // Each part in a task of its own on the page's first render (`Later`).
+        <Later><ModuleSearch /></Later>
+        <Later><UpcomingSessions /></Later>
+        <Later><CourseDetails /></Later>
+        <Later><CourseJsonLd /></Later>
     }
 }
