@@ -33,11 +33,11 @@ node scripts/build.mjs --public-url "$E2E_BASE" --dist "$E2E_DIST"
 step "bundle size"
 # Per page, gzipped: the first load (the HTML with its screen prerendered, the stylesheet,
 # the favicon, sw-register.js, the modulepreloaded JS loader) of every prerendered page
-# within 21 KB, every page's wasm within 205 KB (the largest, a draft's page, is about
-# 203 KB since the sessions), its first load and app within 222 KB (about 221): just above
+# within 21 KB, every page's wasm within 206 KB (the largest, a draft's page, is about
+# 204.7 KB since the sessions), its first load and app within 223 KB (about 222): just above
 # today's sizes, so that growth fails here (README "Size and speed"; the speed itself is
 # measured by scripts/lighthouse.mjs).
-node scripts/size-report.mjs "$E2E_DIST" --budget-gzip-kb 21 --wasm-budget-gzip-kb 205 --app-budget-gzip-kb 222
+node scripts/size-report.mjs "$E2E_DIST" --budget-gzip-kb 21 --wasm-budget-gzip-kb 206 --app-budget-gzip-kb 223
 step "end-to-end tests (release build, plain static server, headless Chromium)"
 npx playwright test
 step "smoke test in WebKit (Safari's engine) and Firefox (release build, plain static server)"

@@ -403,7 +403,7 @@ mod tests {
                 "Prix et modalités de règlement",
             ]
         );
-        // The period: no session in the data file, so « à convenir ».
+        // The period: no session chosen, so « à convenir ».
         assert!(m[2].paragraphs.iter().any(|p| p.contains("à convenir")));
         assert!(m[4].paragraphs[1].contains("à l'issue de la formation"));
         // Every module of the full course is in the content.

@@ -11,6 +11,8 @@
 //! ([`year_in_range`]); the functions here never panic on any date chrono can hold.
 
 use chrono::{Datelike, NaiveDate, TimeDelta, Weekday};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
 
 use crate::domain::order::sort_by_key;
 
@@ -117,6 +119,11 @@ pub fn is_jour_ouvrable(date: NaiveDate) -> bool {
 /// hours), not a public holiday. Jours ouvrables stay the unit of the notice periods only.
 pub fn is_training_day(date: NaiveDate) -> bool {
     !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && holiday_name(date).is_none()
+}
+
+/// The training days `days` of training take: one per day begun (a half day takes one).
+pub fn days_begun(days: Decimal) -> u32 {
+    days.max(Decimal::ZERO).ceil().to_u32().unwrap_or(0)
 }
 
 /// The first training day after `day` (a few days away at most; `None` past chrono's range).

@@ -9,7 +9,6 @@
 use std::fmt;
 
 use chrono::{NaiveDate, TimeDelta};
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -495,10 +494,7 @@ pub fn split_between_lines(amount_ht: Decimal, lines: &[ModuleBooking]) -> Vec<M
 /// The training days a line takes: its days rounded up (a half day takes one), at most
 /// [`MAX_MODULE_DAYS`].
 fn day_slots(days: Decimal) -> u32 {
-    days.clamp(Decimal::ZERO, MAX_MODULE_DAYS)
-        .ceil()
-        .to_u32()
-        .unwrap_or(0)
+    calendar::days_begun(days.min(MAX_MODULE_DAYS))
 }
 
 /// The last day of a line of `days` starting on `start`: the start, then training days.
@@ -752,9 +748,7 @@ fn percent_of(rate: Decimal, amount: Decimal) -> Result<Decimal, CancellationErr
 
 /// The VAT on `ht` at `vat_rate` (to the cent) and the amount TTC.
 fn with_vat(vat_rate: Decimal, ht: Decimal) -> Result<(Decimal, Decimal), CancellationError> {
-    let vat = percent_of(vat_rate, ht)?;
-    let ttc = ht.checked_add(vat).ok_or(CancellationError::Overflow)?;
-    Ok((vat, ttc))
+    crate::domain::money::vat_and_ttc(vat_rate, ht).ok_or(CancellationError::Overflow)
 }
 
 /// The fee HT, its VAT and the fee TTC.

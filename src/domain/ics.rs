@@ -16,7 +16,7 @@ use crate::domain::cgv::adjourn_notice_fr;
 use crate::domain::fr::{capitalise, format_date_fr};
 use crate::domain::money::format_percent;
 use crate::domain::order::sort_by_key;
-use crate::domain::sessions::{chosen_dates, hours_fr, label_fr, location_fr};
+use crate::domain::sessions::{chosen_dates, label_fr, location_fr, module_hours_fr};
 
 /// The file's media type.
 pub const MIME: &str = "text/calendar";
@@ -254,24 +254,22 @@ pub fn session_events(
     let all: Vec<u8> = catalogue.modules.iter().map(|m| m.number).collect();
     let chosen = chosen_dates(catalogue, session, modules.unwrap_or(&all));
     let location = location_fr(catalogue, session);
-    let hours = capitalise(hours_fr(catalogue, session));
     let course = &catalogue.course;
-    let mut events: Vec<AllDayEvent> = chosen
-        .iter()
-        .flat_map(|m| {
-            let count = m.dates.len();
-            m.dates
-                .iter()
-                .enumerate()
-                .map(move |(k, &date)| (m, k, count, date))
-        })
-        .map(|(m, k, count, date)| {
+    let mut events = Vec::new();
+    for m in &chosen {
+        let days = catalogue
+            .module(m.module)
+            .map(|x| x.days)
+            .unwrap_or_default();
+        let hours = module_hours_fr(catalogue, session, days);
+        let count = m.dates.len();
+        for (k, &date) in m.dates.iter().enumerate() {
             let day = if count > 1 {
                 format!(", jour {} sur {count}", k + 1)
             } else {
                 String::new()
             };
-            AllDayEvent {
+            events.push(AllDayEvent {
                 uid: format!("{}-{}@{UID_DOMAIN}", session.id, ics_date(date)),
                 date,
                 summary: format!("Formation {} — module {}{day}", course.code, m.module),
@@ -285,9 +283,9 @@ pub fn session_events(
                 ),
                 location: Some(location.clone()),
                 busy: true,
-            }
-        })
-        .collect();
+            });
+        }
+    }
     sort_by_key(&mut events, |e| e.date);
     events
 }
@@ -493,11 +491,19 @@ mod tests {
         for e in &cal.children {
             assert_eq!(e.get("TRANSP"), Some("OPAQUE"));
             assert!(e.get("LOCATION").unwrap().starts_with("Co&Sens, "));
+        }
+        // A day's hours, but for the half-day module, whose half the notice gives.
+        let (days, half) = cal.children.split_at(6);
+        for e in days {
             assert!(e
                 .get("DESCRIPTION")
                 .unwrap()
                 .contains("De 9 h 30 à 13 h 00 et de 14 h 00 à 17 h 30."));
         }
+        assert!(half[0]
+            .get("DESCRIPTION")
+            .unwrap()
+            .contains("Demi-journée, horaires indiqués sur la convocation."));
         assert_eq!(
             cal.children[2].get("SUMMARY"),
             Some("Formation RS5302 — module 3, jour 1 sur 2")
@@ -514,9 +520,12 @@ mod tests {
         let events = session_events(&c, s, Some(&[5, 3]));
         let dates: Vec<NaiveDate> = events.iter().map(|e| e.date).collect();
         assert_eq!(dates, [d("2027-05-18"), d("2027-05-19"), d("2027-06-01")]);
-        assert!(events.iter().all(|e| e
+        assert!(events[..2].iter().all(|e| e
             .description
             .contains("Horaires indiqués sur la convocation.")));
+        assert!(events[2]
+            .description
+            .contains("Demi-journée, horaires indiqués sur la convocation."));
         let remote = c.session("distanciel-2027-09").unwrap();
         let events = session_events(&c, remote, Some(&[1]));
         assert_eq!(events.len(), 1);

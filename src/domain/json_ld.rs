@@ -32,7 +32,7 @@ struct Course<'a> {
 struct Organization<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
-    name: &'static str,
+    name: &'a str,
     url: &'a str,
 }
 
@@ -100,7 +100,12 @@ pub fn json_ld(catalogue: &Catalogue, today: NaiveDate) -> String {
         course_code: &course.code,
         provider: Organization {
             kind: "Organization",
-            name: "Co&Sens",
+            // The head office's name (the data file's), the body that runs the course.
+            name: catalogue
+                .offices
+                .iter()
+                .find(|o| o.head_office)
+                .map_or("", |o| o.name.as_str()),
             url: &course.enrolment_url,
         },
         offers: Offer {

@@ -13,6 +13,12 @@ pub fn round_cents(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// The VAT on `ht` at `rate`, to the cent, and the amount TTC; `None` past `Decimal`'s range.
+pub fn vat_and_ttc(rate: Decimal, ht: Decimal) -> Option<(Decimal, Decimal)> {
+    let vat = round_cents(ht.checked_mul(rate)?);
+    Some((vat, ht.checked_add(vat)?))
+}
+
 /// Parses a decimal literal written in code or tests, e.g. `dec("4000.00")`.
 /// Only for literals known to be valid: user input goes through [`parse_amount`].
 #[cfg(test)]

@@ -7,9 +7,12 @@ use chrono::NaiveDate;
 
 use crate::domain::calendar::DayKind;
 use crate::domain::cancellation::deadlines;
-use crate::domain::catalogue::{Catalogue, Session};
-use crate::domain::fr::{day_of_month_fr, format_date_fr, lowercase_fr, month_fr, weekday_fr};
+use crate::domain::catalogue::{Catalogue, Session, MAX_SESSION_ID_CHARS};
+use crate::domain::fr::{
+    capitalise, day_of_month_fr, format_date_fr, lowercase_fr, month_fr, weekday_fr,
+};
 use crate::domain::order::sort_by;
+use crate::domain::quote_form::QuoteForm;
 
 use chrono::Datelike;
 
@@ -60,7 +63,34 @@ impl Catalogue {
 pub enum SessionPick<'a> {
     None,
     Chosen(&'a Session),
-    Unavailable(String),
+    Unavailable(Unavailable),
+}
+
+/// A session asked for (by a link, a quote kept, a draft) that can no longer be chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unavailable {
+    /// The id asked for, shortened for display.
+    pub id: String,
+    /// « n'est plus au catalogue », « est complète », « a déjà commencé ou est passée ».
+    pub why: &'static str,
+}
+
+impl Unavailable {
+    /// Where a quote arrives (a link, another page of the site): it goes on without it.
+    pub fn arrival_fr(&self) -> String {
+        format!(
+            "La session « {} » {} : le devis s'ouvre sans session, dates à convenir.",
+            self.id, self.why
+        )
+    }
+
+    /// On a draft that chose it: it is kept until another is chosen.
+    pub fn draft_fr(&self) -> String {
+        format!(
+            "La session « {} » {} : choisissez une autre session, ou « Dates à convenir » et vos souhaits.",
+            self.id, self.why
+        )
+    }
 }
 
 /// The session `id` names on `today`: the empty id is no session; an id the catalogue no
@@ -69,18 +99,75 @@ pub fn pick<'a>(catalogue: &'a Catalogue, id: &str, today: NaiveDate) -> Session
     if id.is_empty() {
         return SessionPick::None;
     }
-    let shown: String = id.chars().take(40).collect();
     let why = match catalogue.session(id) {
-        None => "n'est plus au catalogue".to_owned(),
-        Some(s) if s.start().is_none_or(|start| start <= today) => {
-            "a déjà commencé ou est passée".to_owned()
-        }
-        Some(s) if !s.is_open() => "est complète".to_owned(),
+        None => "n'est plus au catalogue",
+        Some(s) if s.start().is_none_or(|start| start <= today) => "a déjà commencé ou est passée",
+        Some(s) if !s.is_open() => "est complète",
         Some(s) => return SessionPick::Chosen(s),
     };
-    SessionPick::Unavailable(format!(
-        "La session « {shown} » {why} : le devis s'ouvre sans session, dates à convenir."
-    ))
+    SessionPick::Unavailable(Unavailable {
+        id: id.chars().take(MAX_SESSION_ID_CHARS).collect(),
+        why,
+    })
+}
+
+/// A quote arriving (from a link, or kept from another page) goes on without a session it
+/// can no longer have: cleared, and the sentence that says why.
+pub fn drop_unavailable(
+    catalogue: &Catalogue,
+    form: &mut QuoteForm,
+    today: NaiveDate,
+) -> Option<String> {
+    match pick(catalogue, &form.session, today) {
+        SessionPick::Unavailable(u) => {
+            form.session.clear();
+            Some(u.arrival_fr())
+        }
+        _ => None,
+    }
+}
+
+/// « Prochaine session ouverte : Paris, présentiel, du … », or `None` when none is open.
+pub fn next_open_fr(catalogue: &Catalogue, today: NaiveDate) -> Option<String> {
+    catalogue
+        .open_sessions_after(today)
+        .first()
+        .map(|s| format!("Prochaine session ouverte : {}.", label_fr(s)))
+}
+
+/// « Prochaines sessions : nous consulter (Paris : …, 01 …, … ; Marseille : …). »: where
+/// there is no list to hold the contacts (a select's hint).
+pub fn none_scheduled_with_contacts_fr(catalogue: &Catalogue) -> String {
+    let contacts: Vec<String> = catalogue
+        .referents
+        .iter()
+        .map(|r| format!("{} : {}, {}, {}", r.city, r.name, r.phone, r.email))
+        .collect();
+    format!("{NONE_SCHEDULED_FR} ({}).", contacts.join(" ; "))
+}
+
+/// Where a session is held and its hours: « Co&Sens, … Paris. Horaires : de 9 h 30 … ».
+pub fn where_and_hours_fr(catalogue: &Catalogue, session: &Session) -> String {
+    format!(
+        "{}. Horaires : {}.",
+        location_fr(catalogue, session),
+        hours_fr(catalogue, session)
+    )
+}
+
+/// A module's dates in one session, for a module's page: « Paris, présentiel, du … 2027
+/// (complète) : mardi 16 mars 2027 et mercredi 17 mars 2027 ».
+pub fn module_in_session_fr(session: &Session, number: u8) -> String {
+    let full = if session.is_open() {
+        ""
+    } else {
+        " (complète)"
+    };
+    format!(
+        "{}{full} : {}",
+        label_fr(session),
+        dates_fr(session.module_dates(number))
+    )
 }
 
 /// `du mardi 9 mars au mardi 30 mars 2027`; across years, each date with its year; a
@@ -157,15 +244,43 @@ pub fn opco_deadline(catalogue: &Catalogue, session: &Session) -> Option<NaiveDa
 
 /// « Financement OPCO : l'accord de prise en charge doit parvenir à Co&Sens au plus tard le
 /// lundi 1er mars 2027 (au moins 1 jour ouvrable avant le démarrage). »
-pub fn opco_deadline_fr(catalogue: &Catalogue, session: &Session) -> Option<String> {
+/// Said on `today`: a deadline already past says so.
+pub fn opco_deadline_fr(
+    catalogue: &Catalogue,
+    session: &Session,
+    today: NaiveDate,
+) -> Option<String> {
     opco_deadline(catalogue, session).map(|d| {
-        format!(
-            "Financement OPCO : l'accord de prise en charge doit parvenir à Co&Sens au plus \
-             tard le {} (au moins {} avant le démarrage).",
-            format_date_fr(d),
-            DayKind::Ouvrable.count_fr(catalogue.cancellation.opco_min_working_days)
-        )
+        let notice = DayKind::Ouvrable.count_fr(catalogue.cancellation.opco_min_working_days);
+        if d < today {
+            format!(
+                "Financement OPCO : trop tard pour cette session, l'accord de prise en charge \
+                 devait parvenir à Co&Sens au plus tard le {} (au moins {notice} avant le \
+                 démarrage).",
+                format_date_fr(d)
+            )
+        } else {
+            format!(
+                "Financement OPCO : l'accord de prise en charge doit parvenir à Co&Sens au plus \
+                 tard le {} (au moins {notice} avant le démarrage).",
+                format_date_fr(d)
+            )
+        }
     })
+}
+
+/// A module's hours on its days in `session`: a day's, or for a half-day module the
+/// notice's (the CGV do not say which half).
+pub fn module_hours_fr(
+    catalogue: &Catalogue,
+    session: &Session,
+    days: rust_decimal::Decimal,
+) -> String {
+    if days < rust_decimal::Decimal::ONE {
+        format!("Demi-journée, {HOURS_ON_NOTICE_FR}")
+    } else {
+        capitalise(hours_fr(catalogue, session))
+    }
 }
 
 /// The hours of a session's days: the CGV's at a place they time, else on the notice.
@@ -284,12 +399,26 @@ mod tests {
     }
 
     #[test]
-    fn a_module_dates_must_increase() {
+    fn a_module_days_follow_each_other() {
         let e = refused(|s| {
             s[0]["modules"][2]["dates"] = json!(["2027-03-17", "2027-03-16"]);
         });
         assert_eq!(e.field, "sessions[0].modules[2].dates[1]");
-        assert!(e.message.contains("doit suivre la date précédente"));
+        // Two days a week apart: the cancellation would count the second as attended.
+        let e = refused(|s| {
+            s[0]["modules"][2]["dates"] = json!(["2027-03-16", "2027-03-18"]);
+        });
+        assert_eq!(e.field, "sessions[0].modules[2].dates[1]");
+        assert_eq!(
+            e.message,
+            "session « paris-2027-03 » : le jeudi 18 mars 2027 doit être le jour de formation qui suit le mardi 16 mars 2027 (les jours d'un module se suivent)"
+        );
+        // Across a weekend, Friday then Monday, is fine.
+        assert!(with_sessions(|s| {
+            s[0]["modules"][2]["dates"] = json!(["2027-03-12", "2027-03-15"]);
+            s[0]["modules"][3]["dates"] = json!(["2027-03-16", "2027-03-17"]);
+        })
+        .is_ok());
     }
 
     #[test]
@@ -386,7 +515,7 @@ mod tests {
             matches!(pick(&c, "paris-2027-03", today), SessionPick::Chosen(s) if s.id == "paris-2027-03")
         );
         let why = |id: &str, day: &str| match pick(&c, id, d(day)) {
-            SessionPick::Unavailable(text) => text,
+            SessionPick::Unavailable(u) => u.arrival_fr(),
             other => panic!("{other:?}"),
         };
         assert_eq!(
@@ -442,8 +571,14 @@ mod tests {
             ),
             n
         );
-        assert!(opco_deadline_fr(&c, s)
-            .unwrap()
-            .contains(&format_date_fr(deadline)));
+        let said = opco_deadline_fr(&c, s, d("2027-03-01")).unwrap();
+        assert!(said.contains(&format_date_fr(deadline)), "{said}");
+        assert!(said.starts_with("Financement OPCO : l'accord"), "{said}");
+        // The Monday before the start, it is too late, and said so.
+        let late = opco_deadline_fr(&c, s, d("2027-03-08")).unwrap();
+        assert!(
+            late.starts_with("Financement OPCO : trop tard pour cette session"),
+            "{late}"
+        );
     }
 }

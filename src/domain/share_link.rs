@@ -19,7 +19,7 @@ use super::catalogue::Catalogue;
 use super::money::parse_amount;
 use super::order::sort_by_key;
 use super::quote_form::{FundingChoice, QuoteForm};
-use super::sessions::{pick, SessionPick};
+use super::sessions::drop_unavailable;
 
 /// The link's format version, without a session.
 pub const FORMAT: &str = "1";
@@ -223,10 +223,7 @@ pub fn decode_for(
     date: NaiveDate,
 ) -> Result<SharedQuote, ShareLinkError> {
     let mut shared = decode(text)?;
-    if let SessionPick::Unavailable(why) = pick(catalogue, &shared.form.session, date) {
-        shared.form.session.clear();
-        shared.session_notice = Some(why);
-    }
+    shared.session_notice = drop_unavailable(catalogue, &mut shared.form, date);
     match shared.form.to_simulated_request(catalogue, date) {
         Ok(_) => Ok(shared),
         Err(errors) => Err(ShareLinkError(format!(

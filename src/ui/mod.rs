@@ -2,11 +2,12 @@
 //! A screen is a module of its own (`catalogue`, `simulator`, `compare`, `cancellation`,
 //! `late_payment`, `rules`, `drafts`, `draft`, `request`, `devis`, `embed`, `module_page`); what two screens share
 //! lives beside them (`context`, `routes`, `router`, `first_render`, `form`,
-//! `title`, `not_found`, the quote and drafts states, `draft_view`, `draft_check`, `quote_lines`, `share_panel`, `save_draft_button`, `draft_hand_off`, `sessions`,
+//! `title`, `not_found`, the quote and drafts states, `draft_view`, `draft_check`, `quote_lines`, `share_panel`, `save_draft_button`, `draft_hand_off`, `sessions`, `calendar_button`,
 //! `storage_messages`, `result_example`), and no screen imports another. `app` makes the
 //! app of each page group out of them.
 
 mod app;
+pub mod calendar_button;
 pub mod cancellation;
 pub mod catalogue;
 pub mod compare;

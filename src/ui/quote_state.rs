@@ -14,6 +14,7 @@ use crate::domain::pricing::{
     compute_quote, Quote, QuoteField, QuoteRequest, CPF_BALANCE_ASKED_FR, CPF_PERSONAL_FR,
 };
 use crate::domain::quote_form::{FieldError, QuoteForm};
+use crate::domain::sessions::drop_unavailable;
 use crate::edge::session;
 
 /// How a form is read into a request.
@@ -165,6 +166,21 @@ impl QuoteState {
                     .map(|e| e.message.clone())
             })
         })
+    }
+
+    /// The simulator leaves out a session the quote can no longer have (full, begun, gone
+    /// since it was chosen), and says so; other screens keep it (a trainee of a full or
+    /// begun session may cancel).
+    pub fn leave_unavailable_session(self, catalogue: &Catalogue, today: NaiveDate) {
+        let mut form = self.form.get_untracked();
+        if let Some(why) = drop_unavailable(catalogue, &mut form, today) {
+            self.form.set(form);
+            self.arrival_notice.set(Some(ArrivalNotice {
+                message: why,
+                is_error: false,
+                session: None,
+            }));
+        }
     }
 
     /// Loads `form` as the quote the user chose elsewhere (a comparison's column): the

@@ -5,15 +5,16 @@
 use leptos::prelude::*;
 
 use crate::domain::catalogue::Session;
-use crate::domain::ics::{session_calendar, session_file_name, MIME};
+use crate::domain::ics::{session_calendar, session_file_name};
 use crate::domain::json_ld::json_ld;
 use crate::domain::quote_form::QuoteForm;
 use crate::domain::sessions::{
-    chosen_dates, dates_fr, hours_fr, label_fr, location_fr, module_dates_fr, opco_deadline_fr,
-    pick, place_mode_fr, range_fr, SessionPick, FULL_FR, NONE_SCHEDULED_FR,
+    chosen_dates, label_fr, module_dates_fr, module_in_session_fr, none_scheduled_with_contacts_fr,
+    opco_deadline_fr, pick, place_mode_fr, range_fr, where_and_hours_fr, SessionPick, FULL_FR,
+    NONE_SCHEDULED_FR,
 };
 use crate::edge::clock::{now_utc, today};
-use crate::edge::files::download_text;
+use crate::ui::calendar_button::CalendarButton;
 use crate::ui::context::use_app;
 use crate::ui::first_render::Later;
 use crate::ui::form::ChoiceSelect;
@@ -57,7 +58,7 @@ pub fn UpcomingSessions() -> impl IntoView {
     let opco = c
         .open_sessions_after(today())
         .first()
-        .and_then(|s| opco_deadline_fr(&c, s));
+        .and_then(|s| opco_deadline_fr(&c, s, today()));
     let list = (!upcoming.is_empty()).then(|| {
         let items = upcoming
             .into_iter()
@@ -81,26 +82,22 @@ pub fn UpcomingSessions() -> impl IntoView {
 #[component]
 fn SessionItem(session: Session) -> impl IntoView {
     let c = use_app().catalogue.clone();
-    let modules = chosen_dates(
-        &c,
-        &session,
-        &session.modules.iter().map(|m| m.module).collect::<Vec<_>>(),
-    )
-    .iter()
-    .map(|m| view! { <li>{module_dates_fr(m)}</li> })
-    .collect_view();
-    let hours = hours_fr(&c, &session).to_owned();
-    let location = location_fr(&c, &session);
+    let all: Vec<u8> = session.modules.iter().map(|m| m.module).collect();
+    let modules = chosen_dates(&c, &session, &all)
+        .iter()
+        .map(|m| view! { <li>{module_dates_fr(m)}</li> })
+        .collect_view();
+    let line = format!("session-{}-ligne", session.id);
     view! {
         <li data-testid=format!("session-{}", session.id)>
-            <p><strong>{place_mode_fr(&session)}</strong>" — "{range_fr(&session)}</p>
+            <p id=line.clone()><strong>{place_mode_fr(&session)}</strong>" — "{range_fr(&session)}</p>
             {(!session.is_open()).then(|| view! { <p class="notice warn">{FULL_FR}</p> })}
             <details class="disclosure">
                 <summary>"Dates des modules"</summary>
                 <ul>{modules}</ul>
-                <p class="small">{format!("{location}. Horaires : {hours}.")}</p>
+                <p class="small">{where_and_hours_fr(&c, &session)}</p>
             </details>
-            {session.is_open().then(|| view! { <SessionAgendaButton session=session.clone() modules=None /> })}
+            {session.is_open().then(|| view! { <SessionAgendaButton session=session.clone() modules=None describedby=line /> })}
         </li>
     }
 }
@@ -112,14 +109,7 @@ pub fn ModuleSessionDates(number: u8) -> impl IntoView {
     let rows: Vec<String> = c
         .upcoming_sessions(today())
         .into_iter()
-        .map(|s| {
-            let full = if s.is_open() { "" } else { " (complète)" };
-            format!(
-                "{}{full} : {}",
-                label_fr(s),
-                dates_fr(s.module_dates(number))
-            )
-        })
+        .map(|s| module_in_session_fr(s, number))
         .collect();
     view! {
         <section aria-labelledby="titre-dates-module" data-testid="dates-module">
@@ -149,7 +139,7 @@ pub fn SessionSelect(
     if options.is_empty() {
         view! {
             <ChoiceSelect id=id label="Session" options=options empty="Dates à convenir"
-                value=value on_change=on_change hint=Signal::stored(NONE_SCHEDULED_FR.to_owned()) />
+                value=value on_change=on_change hint=Signal::stored(none_scheduled_with_contacts_fr(&c)) />
         }
         .into_any()
     } else {
@@ -174,16 +164,11 @@ pub fn ChosenSessionDates(#[prop(into)] form: Signal<QuoteForm>) -> impl IntoVie
             .iter()
             .map(|m| view! { <li>{module_dates_fr(m)}</li> })
             .collect_view();
-        let where_ = format!(
-            "{}. Horaires : {}.",
-            location_fr(&c, session),
-            hours_fr(&c, session)
-        );
         Some(view! {
             <div data-testid="dates-session">
-                <h3>{format!("Session {}", label_fr(session))}</h3>
+                <p id="session-choisie"><strong>{format!("Session {}", label_fr(session))}</strong></p>
                 <ul>{rows}</ul>
-                <p class="small">{where_}</p>
+                <p class="small">{where_and_hours_fr(&c, session)}</p>
             </div>
         })
     }
@@ -199,32 +184,26 @@ pub fn ChosenSessionAgenda(#[prop(into)] form: Signal<QuoteForm>) -> impl IntoVi
             return None;
         };
         let modules = form.chosen_modules(&c);
-        Some(view! { <SessionAgendaButton session=session.clone() modules=Some(modules) /> })
+        Some(
+            view! { <SessionAgendaButton session=session.clone() modules=Some(modules) describedby="session-choisie" /> },
+        )
     }
 }
 
 /// « Ajouter la session à mon agenda »: `session-<id>.ics`, a day an event (the whole
-/// session, or the chosen modules' days).
+/// session, or the chosen modules' days); `describedby` names the session's line.
 #[component]
-pub fn SessionAgendaButton(session: Session, modules: Option<Vec<u8>>) -> impl IntoView {
+pub fn SessionAgendaButton(
+    session: Session,
+    modules: Option<Vec<u8>>,
+    #[prop(into)] describedby: String,
+) -> impl IntoView {
     let c = use_app().catalogue.clone();
-    let status = RwSignal::new(String::new());
     let file = session_file_name(&session);
-    let download = move |_| {
-        let text = session_calendar(&c, &session, modules.as_deref(), now_utc());
-        status.set(match download_text(&file, &text, MIME) {
-            Ok(()) => format!("Fichier d'agenda téléchargé : {file}."),
-            Err(_) => {
-                "Le navigateur n'a pas pu créer le fichier d'agenda : notez les dates ci-dessus."
-                    .to_owned()
-            }
-        });
-    };
+    let text =
+        Callback::new(move |()| session_calendar(&c, &session, modules.as_deref(), now_utc()));
     view! {
-        <p class="actions no-print">
-            <button type="button" class="secondary" on:click=download>"Ajouter la session à mon agenda"</button>
-        </p>
-        <p role="status" class="small">{move || status.get()}</p>
+        <CalendarButton label="Ajouter la session à mon agenda" file=file text=text describedby=describedby />
     }
 }
 

@@ -72,6 +72,10 @@ const PARIS_MODULE_LINES = [
 const PARIS_ADDRESS = 'Co&Sens, 173, rue de Charenton, 75012 Paris';
 const REMOTE = 'À distance (session de Paris)';
 const PARIS_HOURS = 'De 9 h 30 à 13 h 00 et de 14 h 00 à 17 h 30';
+/** The hours a Paris event gives: the CGV's for a day, the notice's for the half-day module 5. */
+const hoursOf = (e) => (e.DTSTART?.value === DAYS[PARIS][5][0].replaceAll('-', '')
+  ? 'Demi-journée, horaires indiqués sur la convocation'
+  : PARIS_HOURS);
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -574,7 +578,7 @@ test.describe('« Ajouter la session à mon agenda »', () => {
     expectTrainingDays(events, Object.values(DAYS[PARIS]).flat());
     for (const e of events) {
       expect(e.LOCATION?.value).toBe(PARIS_ADDRESS);
-      expect(e.DESCRIPTION.value).toContain(PARIS_HOURS);
+      expect(e.DESCRIPTION.value).toContain(hoursOf(e));
     }
     await expect(paris.getByRole('status')).toContainText(`session-${PARIS}.ics`);
   });
@@ -605,7 +609,7 @@ test.describe('« Ajouter la session à mon agenda »', () => {
     expectTrainingDays(events, [...DAYS[PARIS][3], ...DAYS[PARIS][5]]);
     for (const e of events) {
       expect(e.LOCATION?.value).toBe(PARIS_ADDRESS);
-      expect(e.DESCRIPTION.value).toContain(PARIS_HOURS);
+      expect(e.DESCRIPTION.value).toContain(hoursOf(e));
     }
   });
 });
@@ -821,6 +825,38 @@ test.describe('drafts and enrolment requests keep the session', () => {
     await goVia(page, 'Annulation', 'annulation');
     await expect(page.getByLabel('Date de début de la formation', { exact: true })).toHaveValue('2027-09-28');
     expect(await text(page.getByTestId('source-session'))).toContain(DISTANCIEL);
+  });
+
+  test('a session that has begun since it was chosen: the draft says so and gives the wishes back; the simulator goes on without it; the cancellation keeps its dates', async ({ page }) => {
+    await setToday(page, BEFORE);
+    await openSimulator(page);
+    await modular(page, [3]);
+    await sessionSelect(page).selectOption(PARIS);
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await expect(page).toHaveURL(urlOf(/brouillons\/b[0-9-]+/));
+    await expect(page.getByTestId('dates-session')).toBeVisible();
+
+    // A week into the Paris session.
+    await setToday(page, '2027-03-17');
+    await page.reload();
+    const notice = page.getByTestId('notice-session');
+    await expect(notice).toContainText(`La session « ${PARIS} » a déjà commencé ou est passée`);
+    await expect(notice).toContainText('choisissez une autre session');
+    await expect(page.getByTestId('dates-session')).toHaveCount(0);
+    await expect(page.getByLabel('Date de début souhaitée')).toBeVisible();
+    await expectNoAxeViolation(page);
+
+    // The cancellation screen still has the session's dates: its trainee may cancel now.
+    await goVia(page, 'Annulation', 'annulation');
+    await expect(page.getByLabel('Date de début de la formation', { exact: true })).toHaveValue('2027-03-16');
+    await expect(page.getByTestId('source-session')).toContainText(PARIS);
+
+    // The simulator goes on without it, and says why.
+    await goVia(page, 'Simulateur', 'simulateur');
+    await expect(page.getByTestId('avis-lien')).toContainText(`La session « ${PARIS} » a déjà commencé ou est passée : le devis s'ouvre sans session`);
+    await expect(sessionSelect(page)).toHaveValue('');
+    await expect(page.getByTestId('dates-session')).toHaveCount(0);
+    await expect(shareField(page)).not.toHaveValue(new RegExp(PARIS));
   });
 
   test('a draft without a session exports « session »: null, valid against schema v2', async ({ page, request }) => {

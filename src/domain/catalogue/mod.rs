@@ -21,15 +21,16 @@ pub use sessions::{Session, SessionModule, SessionStatus, MAX_SESSION_ID_CHARS};
 impl Catalogue {
     /// `4 000,00 € HT (4 800,00 € TTC)`: a price of the offer with the catalogue's VAT.
     pub fn price_ht_ttc_fr(&self, ht: rust_decimal::Decimal) -> String {
-        let ttc = crate::domain::money::round_cents(
-            ht * (rust_decimal::Decimal::ONE + self.prices.vat_rate),
-        );
-        format!(
-            "{} HT ({} TTC)",
-            crate::domain::money::format_eur(ht),
-            crate::domain::money::format_eur(ttc)
-        )
+        use crate::domain::money::{format_eur, vat_and_ttc};
+        match vat_and_ttc(self.prices.vat_rate, ht) {
+            Some((_, ttc)) => format!("{} HT ({} TTC)", format_eur(ht), format_eur(ttc)),
+            None => format!("{} HT", format_eur(ht)),
+        }
     }
+
+    /// What « TTC » means on the course page's prices.
+    pub const TTC_NOTE_FR: &'static str = "TTC au taux normal de TVA ; une formation exonérée \
+         (art. 261-4-4° a du CGI) est facturée HT.";
 
     /// The catalogue the build embeds: `data/catalogue.json`, or the file named by the
     /// `COSENS_CATALOGUE` environment variable at build time. Checked by the build, which

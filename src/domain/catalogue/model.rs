@@ -6,11 +6,12 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::calendar::{date_in_range, holiday_name, is_training_day};
+use crate::domain::calendar::{
+    date_in_range, days_begun, holiday_name, is_training_day, next_training_day,
+};
 use crate::domain::draft::email_is_valid;
 use crate::domain::fr::{format_date_fr, half_year_fr};
 
@@ -634,7 +635,7 @@ fn price(field: &str, value: Decimal) -> Result<(), CatalogueError> {
 
 /// How many dates a module of `days` days takes: one per day begun.
 fn dates_for_days(days: Decimal) -> usize {
-    days.ceil().to_usize().unwrap_or(0)
+    usize::try_from(days_begun(days)).unwrap_or(0)
 }
 
 /// Checks every session against the course and its modules; the first fault is the error.
@@ -766,8 +767,13 @@ fn check_date(
             "le {day} n'est pas un jour de formation (du lundi au vendredi)"
         ));
     }
-    if previous.is_some_and(|p| p >= date) {
-        return Err(format!("le {day} doit suivre la date précédente du module"));
+    // A module's days follow each other (the cancellation counts a module's days attended
+    // from its first): each is the training day after the one before.
+    if let Some(p) = previous.filter(|&p| next_training_day(p) != Some(date)) {
+        return Err(format!(
+            "le {day} doit être le jour de formation qui suit le {} (les jours d'un module se suivent)",
+            format_date_fr(p)
+        ));
     }
     if seen.contains(&date) {
         return Err(format!("le {day} est déjà utilisé dans cette session"));

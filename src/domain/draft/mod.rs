@@ -1,5 +1,5 @@
 //! Draft enrolments: the simulator's inputs plus the enrolment details (client, trainees,
-//! funding, session wishes), the checks shown next to each field, and the document kept in
+//! funding, the session chosen or the wishes), the checks shown next to each field, and the document kept in
 //! the browser's storage under one versioned key, with its migration and its operations.
 //!
 //! Everything here is pure: the current time comes from the caller as an RFC 3339 string,

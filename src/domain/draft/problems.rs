@@ -49,9 +49,9 @@ impl DraftField {
             DraftField::TraineeJob(i) => format!("trainees[{i}].job"),
             DraftField::Funding => "funding.type".into(),
             DraftField::OpcoName => "funding.opco_name".into(),
-            DraftField::Place => "session.place".into(),
-            DraftField::Mode => "session.mode".into(),
-            DraftField::StartWish => "session.start_wish".into(),
+            DraftField::Place => "wishes.place".into(),
+            DraftField::Mode => "wishes.mode".into(),
+            DraftField::StartWish => "wishes.start_wish".into(),
             DraftField::Accessibility => "accessibility".into(),
             DraftField::Notes => "notes".into(),
         }

@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 
+use crate::domain::catalogue::Catalogue;
 use crate::domain::fr::{date_fr, days_fr, lowercase_fr};
 use crate::domain::money::format_number;
-use crate::domain::sessions::{label_fr, opco_deadline_fr};
+use crate::domain::sessions::{next_open_fr, NONE_SCHEDULED_FR};
 use crate::edge::clock::today;
 use crate::ui::context::use_app;
 use crate::ui::first_render::Later;
-use crate::ui::sessions::{NoSessionScheduled, Referents};
+use crate::ui::sessions::Referents;
 
 fn bullet_list(items: &[String]) -> impl IntoView {
     let items = items
@@ -86,17 +87,12 @@ fn Support() -> impl IntoView {
 fn Access() -> impl IntoView {
     let c = use_app().catalogue.clone();
     let course = c.course.clone();
-    let next = c.open_sessions_after(today()).first().map(|s| {
-        let opco = opco_deadline_fr(&c, s).unwrap_or_default();
-        view! { <p>{format!("Prochaine session ouverte : {}.", label_fr(s))}</p><p class="small">{opco}</p> }
-    });
+    // The sessions' list, with their OPCO deadline, and the contacts are further on the page.
+    let next = next_open_fr(&c, today()).unwrap_or_else(|| NONE_SCHEDULED_FR.to_owned());
     view! {
         <section><h2>"Modalités et délais d'accès"</h2>
             <p>{course.access_note.clone()}</p>
-            {match next {
-                Some(next) => next.into_any(),
-                None => view! { <NoSessionScheduled /> }.into_any(),
-            }}
+            <p>{next}</p>
             <p>{course.schedule.clone()}</p>
             <p>{format!("Lieux : {}. Modes : {}.", course.places.join(", "), lowercase_fr(&course.modes.join(", ")))}</p>
         </section>
@@ -121,7 +117,7 @@ fn Prices() -> impl IntoView {
                 <li>{format!("Accompagnement : de 1 à {} jours, {} par jour et par personne", p.coaching_max_days, c.price_ht_ttc_fr(p.coaching_per_day_ht))}</li>
                 <li>{format!("Accès à la certification : {} par stagiaire", c.price_ht_ttc_fr(p.certification_ht))}</li>
             </ul>
-            <p class="small">"TTC au taux normal de TVA ; une formation exonérée (art. 261-4-4° a du CGI) est facturée HT."</p>
+            <p class="small">{Catalogue::TTC_NOTE_FR}</p>
             {c.course.cpf_eligible.then(|| view! { <p>"Cette offre de formation est éligible au financement par le CPF."</p> })}
         </section>
     }

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 use crate::domain::calendar::{format_iso_date, parse_iso_date};
 use crate::domain::draft::{DraftEdit, DraftField, MAX_TEXT_CHARS};
+use crate::domain::sessions::{pick, SessionPick};
+use crate::edge::clock::today;
 use crate::ui::context::use_app;
 use crate::ui::form::{ChoiceSelect, TextArea, TextField};
 use crate::ui::sessions::{ChosenSessionDates, SessionSelect};
@@ -17,21 +19,33 @@ fn pairs(list: &[String]) -> Vec<(String, String)> {
 
 #[component]
 pub fn SessionFields(ed: Editor) -> impl IntoView {
+    let c = use_app().catalogue.clone();
     let form = Signal::derive(move || {
         ed.draft
             .with(|d| d.as_ref().map(|d| d.form.clone()).unwrap_or_default())
     });
-    let chosen = Memo::new(move |_| form.with(|f| !f.session.is_empty()));
+    // Chosen and still on offer: its dates; chosen but full, begun or gone: why, and the
+    // wishes again; none: the wishes.
+    let state = Memo::new(move |_| {
+        form.with(|f| match pick(&c, &f.session, today()) {
+            SessionPick::Chosen(_) => Ok(()),
+            SessionPick::Unavailable(u) => Err(Some(u.draft_fr())),
+            SessionPick::None => Err(None),
+        })
+    });
     view! {
         <fieldset>
             <legend>"Session souhaitée"</legend>
             <SessionSelect id="brouillon-session"
                 value=Signal::derive(move || form.with(|f| f.session.clone()))
                 on_change=Callback::new(move |id: String| ed.edit(DraftEdit::Session(id))) />
-            {move || if chosen.get() {
-                view! { <ChosenSessionDates form=form /> }.into_any()
-            } else {
-                view! { <Wishes ed=ed /> }.into_any()
+            {move || match state.get() {
+                Ok(()) => view! { <ChosenSessionDates form=form /> }.into_any(),
+                Err(why) => view! {
+                    {why.map(|w| view! { <p class="notice warn" data-testid="notice-session">{w}</p> })}
+                    <Wishes ed=ed />
+                }
+                .into_any(),
             }}
         </fieldset>
     }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::domain::pricing::QuoteField;
 use crate::domain::quote_form::QuoteForm;
+use crate::edge::clock::today;
 use crate::ui::context::use_app;
 use crate::ui::first_render::Later;
 use crate::ui::quote_state::{use_quote_state, QuoteState};
@@ -36,6 +37,7 @@ fn edit(state: QuoteState, change: impl FnOnce(&mut QuoteForm)) {
 pub fn SimulatorPage() -> impl IntoView {
     let app = use_app();
     let state = use_quote_state();
+    state.leave_unavailable_session(&app.catalogue, today());
     arrive_from_share_link();
     // `?module=N` (from a module page) pre-selects that module, once, on arrival.
     let module = use_router()
