@@ -304,18 +304,22 @@ async fn whole_app_renders_the_catalogue_at_the_root() {
 // Sessions: the shipped file holds none
 // ---------------------------------------------------------------------------------------
 
-/// A data file without sessions (as shipped): the catalogue, a module's page and the
-/// simulator say « nous consulter » with the contacts, and show no date.
+/// The shipped data file (`data/catalogue.json`), which holds no session: the catalogue, a
+/// module's page and the simulator say « nous consulter » with the contacts, and show no
+/// session date.
 #[wasm_bindgen_test]
-async fn without_sessions_the_screens_say_nous_consulter_and_show_no_date() {
-    let without = || {
-        let mut c = fixture_catalogue();
-        c.sessions.clear();
-        provide_app_contexts_on(c, today());
+async fn the_shipped_data_file_says_nous_consulter_and_shows_no_session_date() {
+    let shipped = || {
+        Catalogue::from_json(include_str!("../data/catalogue.json"))
+            .expect("the shipped catalogue is valid")
     };
+    assert!(
+        shipped().sessions.is_empty(),
+        "the shipped file holds no session"
+    );
     go_to("/");
     let page = mount(move || {
-        without();
+        provide_app_contexts_on(shipped(), today());
         view! { <CataloguePage /> }
     })
     .await;
@@ -324,10 +328,7 @@ async fn without_sessions_the_screens_say_nous_consulter_and_show_no_date() {
         listed.contains("Prochaines sessions : nous consulter"),
         "{listed}"
     );
-    assert!(
-        listed.contains(&fixture_catalogue().referents[0].email),
-        "{listed}"
-    );
+    assert!(listed.contains(&shipped().referents[0].email), "{listed}");
     assert!(page.find_all("[data-testid^=session-]").is_empty());
     assert!(page
         .find_all("[data-testid=date-limite-opco-session]")
@@ -337,23 +338,26 @@ async fn without_sessions_the_screens_say_nous_consulter_and_show_no_date() {
         access.contains("Prochaines sessions : nous consulter"),
         "{access}"
     );
-    assert!(!access.contains("2027"), "{access}");
+    assert!(!access.contains("Prochaine session ouverte"), "{access}");
     drop(page);
 
     go_to("/module/3");
     let page = mount(move || {
-        without();
+        provide_app_contexts_on(shipped(), today());
         view! { <CurrentScreen /> }
     })
     .await;
-    assert!(page
-        .text("[data-testid=dates-module]")
-        .contains("Prochaines sessions : nous consulter"));
+    let dates = page.text("[data-testid=dates-module]");
+    assert!(
+        dates.contains("Prochaines sessions : nous consulter"),
+        "{dates}"
+    );
+    assert!(page.find_all("[data-testid=dates-module] li").len() == shipped().referents.len());
     drop(page);
 
     go_to("/simulateur");
     let page = mount(move || {
-        without();
+        provide_app_contexts_on(shipped(), today());
         view! { <SimulatorPage /> }
     })
     .await;
