@@ -43,6 +43,11 @@ impl Catalogue {
         self.sessions_starting_after(day, true)
     }
 
+    /// The first open session after `today`, if any.
+    pub fn next_open_session(&self, today: NaiveDate) -> Option<&Session> {
+        self.open_sessions_after(today).into_iter().next()
+    }
+
     fn sessions_starting_after(&self, day: NaiveDate, open_only: bool) -> Vec<&Session> {
         let mut list: Vec<&Session> = self
             .sessions
@@ -130,8 +135,7 @@ pub fn drop_unavailable(
 /// « Prochaine session ouverte : Paris, présentiel, du … », or `None` when none is open.
 pub fn next_open_fr(catalogue: &Catalogue, today: NaiveDate) -> Option<String> {
     catalogue
-        .open_sessions_after(today)
-        .first()
+        .next_open_session(today)
         .map(|s| format!("Prochaine session ouverte : {}.", label_fr(s)))
 }
 

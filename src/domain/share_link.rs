@@ -15,7 +15,7 @@
 
 use chrono::NaiveDate;
 
-use super::catalogue::Catalogue;
+use super::catalogue::{session_id_is_valid, Catalogue};
 use super::money::parse_amount;
 use super::order::sort_by_key;
 use super::quote_form::{FundingChoice, QuoteForm};
@@ -111,11 +111,7 @@ pub fn encode(form: &QuoteForm, catalogue_version: &str) -> String {
 
 /// A session id kept when it is one a catalogue can hold, else empty (no session).
 fn safe_session(id: &str) -> String {
-    let ok = id.len() <= crate::domain::catalogue::MAX_SESSION_ID_CHARS
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if ok {
+    if session_id_is_valid(id) {
         id.to_owned()
     } else {
         String::new()

@@ -49,6 +49,17 @@ pub fn NoSessionScheduled() -> impl IntoView {
     }
 }
 
+/// Sessions in words, one item each, or « nous consulter » when there is none.
+#[component]
+pub fn SessionLines(lines: Vec<String>) -> impl IntoView {
+    if lines.is_empty() {
+        view! { <NoSessionScheduled /> }.into_any()
+    } else {
+        view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }
+            .into_any()
+    }
+}
+
 /// The catalogue's « Prochaines sessions »: the upcoming ones in date order, or whom to
 /// ask; the next open one's OPCO deadline.
 #[component]
@@ -56,8 +67,7 @@ pub fn UpcomingSessions() -> impl IntoView {
     let c = use_app().catalogue.clone();
     let upcoming: Vec<Session> = c.upcoming_sessions(today()).into_iter().cloned().collect();
     let opco = c
-        .open_sessions_after(today())
-        .first()
+        .next_open_session(today())
         .and_then(|s| opco_deadline_fr(&c, s, today()));
     let list = (!upcoming.is_empty()).then(|| {
         let items = upcoming
@@ -114,11 +124,7 @@ pub fn ModuleSessionDates(number: u8) -> impl IntoView {
     view! {
         <section aria-labelledby="titre-dates-module" data-testid="dates-module">
             <h2 id="titre-dates-module">"Dates de ce module"</h2>
-            {if rows.is_empty() {
-                view! { <NoSessionScheduled /> }.into_any()
-            } else {
-                view! { <ul>{rows.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> }.into_any()
-            }}
+            <SessionLines lines=rows />
         </section>
     }
 }

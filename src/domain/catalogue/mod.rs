@@ -16,7 +16,9 @@ pub use model::{
     Evaluation, LatePaymentTerms, LegalInterestRate, ModularTariff, Module, Office, PastResult,
     PlaceHours, Prices, Referent,
 };
-pub use sessions::{Session, SessionModule, SessionStatus, MAX_SESSION_ID_CHARS};
+pub use sessions::{
+    session_id_is_valid, Session, SessionModule, SessionStatus, MAX_SESSION_ID_CHARS,
+};
 
 impl Catalogue {
     /// `4 000,00 € HT (4 800,00 € TTC)`: a price of the offer with the catalogue's VAT.

@@ -15,7 +15,7 @@ use crate::domain::calendar::{
 use crate::domain::draft::email_is_valid;
 use crate::domain::fr::{format_date_fr, half_year_fr};
 
-use super::sessions::{Session, MAX_SESSION_ID_CHARS};
+use super::sessions::{session_id_is_valid, Session, MAX_SESSION_ID_CHARS};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -633,11 +633,6 @@ fn price(field: &str, value: Decimal) -> Result<(), CatalogueError> {
 
 // -- The sessions' checks ---------------------------------------------------------------
 
-/// How many dates a module of `days` days takes: one per day begun.
-fn dates_for_days(days: Decimal) -> usize {
-    usize::try_from(days_begun(days)).unwrap_or(0)
-}
-
 /// Checks every session against the course and its modules; the first fault is the error.
 pub fn validate_sessions(
     sessions: &[Session],
@@ -673,12 +668,7 @@ pub fn validate_sessions(
 /// The id's form, and that no earlier session has it.
 fn validate_id(sessions: &[Session], i: usize, field: &str) -> Result<(), CatalogueError> {
     let id = &sessions[i].id;
-    let well_formed = !id.is_empty()
-        && id.chars().count() <= MAX_SESSION_ID_CHARS
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !well_formed {
+    if !session_id_is_valid(id) {
         return Err(err(
         format!("{field}.id"),
         format!(
@@ -717,7 +707,8 @@ fn validate_session_modules(
                 format!("module {} listé deux fois", sm.module),
             ));
         }
-        let expected = dates_for_days(module.days);
+        // One date per day begun (a half-day module: one).
+        let expected = usize::try_from(days_begun(module.days)).unwrap_or(0);
         if sm.dates.len() != expected {
             return Err(named(
                 &format!("{f}.dates"),

@@ -15,6 +15,16 @@ use crate::domain::order::sort_by_key;
 /// Longest session id.
 pub const MAX_SESSION_ID_CHARS: usize = 40;
 
+/// A session id's form: 1 to [`MAX_SESSION_ID_CHARS`] lower-case letters, digits and
+/// hyphens. The data file's checks, share links and enrolment requests read ids by it.
+pub fn session_id_is_valid(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_SESSION_ID_CHARS
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// One scheduled run of the course: where, how, whether it takes enrolments, and every
 /// module's dates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

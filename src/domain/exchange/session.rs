@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use super::figures::module_number;
 use crate::domain::calendar::format_iso_date;
-use crate::domain::catalogue::{Catalogue, MAX_SESSION_ID_CHARS};
-use crate::domain::draft::fields::{self, at_most, over_cap, required_date};
+use crate::domain::catalogue::{session_id_is_valid, Catalogue, MAX_SESSION_ID_CHARS};
+use crate::domain::draft::fields::{self, at_most, required_date};
 use crate::domain::draft::json::shorten;
 use crate::domain::draft::{PathError, MAX_MODULES};
 use crate::domain::sessions::chosen_dates;
@@ -105,12 +105,7 @@ pub(super) fn check_session(session: Option<&ChosenSession>, typed: &str) -> Res
 /// A session id: lower-case letters, digits and hyphens, at most [`MAX_SESSION_ID_CHARS`].
 fn session_id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     let id = String::deserialize(d)?;
-    let well_formed = !id.is_empty()
-        && over_cap(&id, MAX_SESSION_ID_CHARS).is_none()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if well_formed {
+    if session_id_is_valid(&id) {
         Ok(id)
     } else {
         Err(D::Error::custom(format!(

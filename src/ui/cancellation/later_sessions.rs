@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::sessions::label_fr;
 use crate::ui::context::use_app;
-use crate::ui::sessions::NoSessionScheduled;
+use crate::ui::sessions::SessionLines;
 
 #[component]
 pub fn LaterSessions(start: NaiveDate) -> impl IntoView {
@@ -19,11 +19,7 @@ pub fn LaterSessions(start: NaiveDate) -> impl IntoView {
     view! {
         <section aria-labelledby="titre-sessions-ulterieures" data-testid="sessions-ulterieures">
             <h3 id="titre-sessions-ulterieures">"Sessions ultérieures pour un report"</h3>
-            {if later.is_empty() {
-                view! { <NoSessionScheduled /> }.into_any()
-            } else {
-                view! { <ul>{later.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul> }.into_any()
-            }}
+            <SessionLines lines=later />
         </section>
     }
 }
